@@ -1,0 +1,75 @@
+import { Command, CommanderError } from "commander";
+import { InternalError } from "../core/errors";
+import { registerCheck } from "./commands/check";
+import { registerConsolidate } from "./commands/consolidate";
+import { registerParse } from "./commands/parse";
+import { registerTemplate } from "./commands/template";
+import { InputError, UsageError } from "./errors";
+import { formatFinding } from "./format-findings";
+import type { CliContext } from "./context";
+import { detectLang, t } from "./lang";
+
+const HELP = {
+  zh: "report-kit：把工作要点变成填报模板，校验并汇总各单位报送的工作簿",
+  en: "report-kit: turn a work plan into reporting templates, check and consolidate the returned workbooks",
+};
+
+/** Builds the command-line program. */
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command("report-kit")
+    .description(t(HELP, ctx.lang))
+    .option(
+      "--lang <lang>",
+      ctx.lang === "en" ? "language of messages: zh or en" : "提示语言：zh（默认）或 en",
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
+    .showHelpAfterError();
+  registerParse(program, ctx);
+  registerTemplate(program, ctx);
+  registerCheck(program, ctx);
+  registerConsolidate(program, ctx);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 input has errors, 2 bad usage, 70 a bug. */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      ctx.err(t(e.text, ctx.lang));
+      return 2;
+    }
+    if (e instanceof InputError) {
+      for (const f of e.findings) ctx.err(formatFinding(f, ctx.lang));
+      return 1;
+    }
+    const kind = e instanceof InternalError ? "InternalError" : "unexpected error";
+    ctx.err(
+      ctx.lang === "en"
+        ? `This is a bug in report-kit (${kind}); please report it with the text below.`
+        : `这是 report-kit 的程序缺陷（${kind}），请把下面的内容反馈给开发者。`,
+    );
+    ctx.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    return 70;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith("report-kit.js")) {
+  const ctx: CliContext = {
+    lang: detectLang(process.argv.slice(2), process.env),
+    out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
+    err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
+    cwd: process.cwd(),
+    exitCode: 0,
+  };
+  void runCli(process.argv.slice(2), ctx).then((code) => {
+    process.exitCode = code;
+  });
+}

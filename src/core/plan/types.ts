@@ -1,0 +1,57 @@
+/** Comparison a target asks for. The same values as the `parse --json` contract. */
+export type Op = ">=" | "<=" | "=" | "between" | "approx";
+
+/** One numbered work item of a plan at its deepest numbered level (a leaf). */
+export interface Task {
+  /** "1".."N" in document order. */
+  readonly id: string;
+  /** Numbering labels from the section down, separators stripped, ASCII parentheses: ["一", "(一)", "1"]. */
+  readonly path: readonly string[];
+  /** Text after the label up to the first "。". */
+  readonly title: string;
+  /** Units named in the task's 责任单位 clause, lead first. */
+  readonly responsible: readonly string[];
+  /** 1-based line of the plan text where the item starts (for findings). */
+  readonly line: number;
+}
+
+interface TargetBase {
+  /** Id of the task the target belongs to. */
+  readonly task: string;
+  /** The clause of the plan the target was read from (an exact substring). */
+  readonly text: string;
+  /** What is measured, e.g. "孕产妇死亡率". */
+  readonly indicator: string;
+  /**
+   * Unit of measure: "%", "‰", "/10万", "张/千人", "个/千人", counts ("个", "家", "所", "次", "项", "名"),
+   * "级", "岁", "元", "万元", "万人", "倍", "ratio" (for 1:X, value is X), or null for a dimensionless index.
+   */
+  readonly unitOfMeasure: string | null;
+  /** "YYYY-MM-DD" from an explicit time phrase (到2024年底 → 2024-12-31), else null. */
+  readonly deadline: string | null;
+}
+
+/**
+ * A quantitative goal attached to a task. Each variant makes its own fields required.
+ * `approx` carries its tolerance in the target's unit of measure (see APPROX_TOLERANCE).
+ */
+export type Target = TargetBase &
+  (
+    | { readonly op: ">=" | "<=" | "="; readonly value: number }
+    | { readonly op: "between"; readonly min: number; readonly max: number }
+    | { readonly op: "approx"; readonly value: number; readonly tolerance: number }
+  );
+
+/**
+ * 左右 ("about") is a band, never an exact match: ±5% of the value (at least one step of the last written
+ * digit). 90%左右 accepts 85.5–94.5; 1:2左右 accepts 1.9–2.1.
+ */
+export const APPROX_TOLERANCE = 0.05;
+
+/** The parser's output: every task of a plan with its targets. */
+export interface TaskList {
+  readonly title: string;
+  readonly year: number | null;
+  readonly tasks: readonly Task[];
+  readonly targets: readonly Target[];
+}
