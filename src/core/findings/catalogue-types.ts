@@ -1,4 +1,4 @@
-import type { FindingData, LocalisedText, Severity } from "./types";
+import type { FindingData, LocalisedText, Severity } from "./basics";
 
 /** One catalogue entry: the default severity and a message in both languages built from the finding's data. */
 export interface CatalogueEntry {

@@ -1,6 +1,7 @@
+import type { FindingData, LocalisedText, Severity } from "./basics";
 import type { FindingCode } from "./codes";
 
-export type Severity = "error" | "warning" | "info";
+export type { FindingData, LocalisedText, Severity };
 
 /** Where a finding points: a line of a plan, a cell of a workbook, or a whole file. */
 export type Location =
@@ -14,14 +15,6 @@ export type Location =
       readonly key?: string;
     }
   | { readonly kind: "file"; readonly file: string; readonly sheet?: string };
-
-export interface LocalisedText {
-  readonly zh: string;
-  readonly en: string;
-}
-
-/** Facts behind a finding (expected, got, raw text…), used to fill its message. */
-export type FindingData = Readonly<Record<string, string | number>>;
 
 /** Every problem with input is a finding; bad input is never an exception. */
 export interface Finding {
