@@ -1,5 +1,45 @@
 import type { Command } from "commander";
+import { parsePlan } from "../../core/plan/parse-plan";
+import { toTaskListJson } from "../../core/plan/task-list-json";
+import type { TaskList } from "../../core/plan/types";
+import { readPlanFile } from "../../plan-file/read-plan-file";
 import type { CliContext } from "../context";
+import { InputError } from "../errors";
+import { formatTargetLabel } from "../../core/plan/format-target";
 
-/** Registers `report-kit parse FILE [--json]` (being written). */
-export function registerParse(_program: Command, _ctx: CliContext): void {}
+/** Registers `report-kit parse FILE [--json]`. */
+export function registerParse(program: Command, ctx: CliContext): void {
+  program
+    .command("parse")
+    .argument("<file>", ctx.lang === "en" ? "work plan (.txt or .docx)" : "工作要点文件（.txt 或 .docx）")
+    .option("--json", ctx.lang === "en" ? "print the task list as JSON" : "以 JSON 输出任务清单")
+    .description(ctx.lang === "en" ? "read a work plan into its task list" : "读取工作要点，列出任务和量化目标")
+    .action(async (file: string, options: { json?: boolean }) => {
+      const decoded = await readPlanFile(file);
+      if (!decoded.ok) throw new InputError(decoded.findings);
+      const { taskList, findings } = parsePlan(decoded.text);
+      if (taskList.tasks.length === 0) throw new InputError(findings);
+      ctx.out(options.json ? JSON.stringify(toTaskListJson(taskList), null, 2) : renderTable(taskList, ctx));
+    });
+}
+
+/** A readable table of tasks and their targets, with counts. */
+function renderTable(list: TaskList, ctx: CliContext): string {
+  const en = ctx.lang === "en";
+  const out: string[] = [];
+  out.push(`${list.title || (en ? "(untitled plan)" : "（无标题）")}${list.year ? `  ${list.year}` : ""}`);
+  for (const task of list.tasks) {
+    const who = task.responsible.length ? `  〔${task.responsible.join("、")}〕` : "";
+    out.push(`${task.id.padStart(3)}  ${task.path.join("/")}  ${task.title}${who}`);
+    for (const target of list.targets.filter((t) => t.task === task.id)) {
+      const due = target.deadline ? (en ? `  by ${target.deadline}` : `  截止 ${target.deadline}`) : "";
+      out.push(`       → ${target.indicator}  ${formatTargetLabel(target)}${due}`);
+    }
+  }
+  out.push(
+    en
+      ? `${list.tasks.length} tasks, ${list.targets.length} targets`
+      : `共 ${list.tasks.length} 项任务，${list.targets.length} 个量化目标`,
+  );
+  return out.join("\n");
+}

@@ -1,5 +1,9 @@
+import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
-import type { TaskList } from "./types";
+import { extractTargets, type FoundTarget } from "./extract-targets";
+import { isTitleLine, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
+import { approxTolerance } from "./task-list-json";
+import type { Target, Task, TaskList } from "./types";
 
 /** Result of parsing: the task list that could be built, and findings about the text. */
 export interface ParseResult {
@@ -7,7 +11,92 @@ export interface ParseResult {
   readonly findings: readonly Finding[];
 }
 
-/** Parses plan text into its task list (being written). */
-export function parsePlan(_text: string): ParseResult {
-  return { taskList: { title: "", year: null, tasks: [], targets: [] }, findings: [] };
+/**
+ * Parses the text of a work plan into its task list: the numbered leaves with their path, title and
+ * responsible units, and every quantitative target with operator, value or range, unit and deadline.
+ * Never throws on any text; a text with no numbered items gives a finding.
+ * @example parsePlan("2024年工作要点\n一、强化能力\n1.提升服务。全市孕产妇死亡率控制在12/10万以下。")
+ *   // → { taskList: { title: "2024年工作要点", year: 2024, tasks: [{ id: "1", path: ["一", "1"], title: "提升服务", … }],
+ *   //      targets: [{ task: "1", op: "<=", value: 12, unitOfMeasure: "/10万", … }] }, findings: [] }
+ */
+export function parsePlan(text: string): ParseResult {
+  const lines = splitLines(text);
+  const title = findTitle(lines);
+  const year = findYear(title, lines);
+  if (!text.trim()) {
+    return { taskList: { title, year, tasks: [], targets: [] }, findings: [makeFinding("plan.empty", { kind: "plan", line: 1 })] };
+  }
+  const items = scanItems(lines);
+  const leaves = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.hasChildren);
+  if (leaves.length === 0) {
+    return { taskList: { title, year, tasks: [], targets: [] }, findings: [makeFinding("plan.no_items", { kind: "plan", line: 1 })] };
+  }
+  const taskOfItem = new Map<number, string>();
+  const tasks: Task[] = leaves.map(({ item, index }, k) => {
+    const id = String(k + 1);
+    taskOfItem.set(index, id);
+    return { id, path: pathOf(items, index), title: item.title, responsible: item.responsible, line: item.lineNo };
+  });
+  const targets: Target[] = [];
+  items.forEach((item, index) => {
+    const task = taskOfItem.get(index) ?? taskOfItem.get(firstLeafUnder(items, index) ?? -1);
+    if (task === undefined) return;
+    for (const segment of item.segments) {
+      for (const found of extractTargets(segment.text, segment.norm)) targets.push(toTarget(task, found));
+    }
+  });
+  const order = new Map(tasks.map((t, i) => [t.id, i]));
+  targets.sort((a, b) => (order.get(a.task) ?? 0) - (order.get(b.task) ?? 0));
+  return { taskList: { title, year, tasks, targets }, findings: [] };
+}
+
+function pathOf(items: readonly Item[], index: number): string[] {
+  const path: string[] = [];
+  for (let k: number | null = index; k !== null; k = (items[k] as Item).parent) path.unshift((items[k] as Item).label);
+  return path;
+}
+
+/** Targets written in a heading that has sub-items go to its first task. */
+function firstLeafUnder(items: readonly Item[], index: number): number | null {
+  for (let k = index + 1; k < items.length; k++) {
+    const it = items[k] as Item;
+    if (it.rank <= (items[index] as Item).rank) return null;
+    if (!it.hasChildren) return k;
+  }
+  return null;
+}
+
+function toTarget(task: string, f: FoundTarget): Target {
+  const base = { task, text: f.text, indicator: f.indicator, unitOfMeasure: f.unit, deadline: f.deadline };
+  const [a = 0, b = a] = f.values;
+  switch (f.op) {
+    case "between":
+      return { ...base, op: "between", min: a, max: b };
+    case "approx":
+      return { ...base, op: "approx", value: a, tolerance: approxTolerance(a) };
+    default:
+      return { ...base, op: f.op, value: a };
+  }
+}
+
+/** The plan's title: its own title line, else the plan named in 《》 by the issuing notice, else the first line. */
+function findTitle(lines: readonly PlanLine[]): string {
+  const own = lines.find((l) => isTitleLine(l.norm));
+  if (own) return own.text.trim();
+  for (const l of lines.slice(0, 10)) {
+    const m = /《([^》]{4,60})》/.exec(l.text);
+    if (m?.[1]) return m[1].replace(/^关于印发/, "").replace(/的通知$/, "");
+  }
+  return lines.find((l) => l.text.trim())?.text.trim().slice(0, 60) ?? "";
+}
+
+/** The plan year: from the title, else from an issuing date line ("2024年3月25日"), else null. */
+function findYear(title: string, lines: readonly PlanLine[]): number | null {
+  const inTitle = /(20\d\d)年/.exec(title);
+  if (inTitle) return Number(inTitle[1]);
+  for (const l of lines) {
+    const m = /^\s*(20\d\d)年\d{1,2}月\d{1,2}日\s*$/.exec(l.norm);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }

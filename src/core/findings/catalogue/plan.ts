@@ -41,4 +41,36 @@ export const planMessages = {
       en: `Target ${d.index} of the task list points to task "${d.task}", which does not exist; skipped`,
     }),
   },
+  "plan.file_missing": {
+    severity: "error",
+    text: (d) => ({ zh: `找不到文件“${d.file}”`, en: `File "${d.file}" not found` }),
+  },
+  "plan.file_pdf": {
+    severity: "error",
+    text: () => ({
+      zh: "这是 PDF 文件，无法读取其中的文字。请打开原始 Word 文件另存为 .docx，或把正文复制到 .txt 文件",
+      en: "This is a PDF; its text cannot be read. Save the original Word file as .docx, or paste the text into a .txt file",
+    }),
+  },
+  "plan.file_doc": {
+    severity: "error",
+    text: () => ({
+      zh: "这是旧版 Word（.doc）或 WPS 文件。请在 Word/WPS 中“另存为” .docx 后再读取",
+      en: "This is an old Word (.doc) or WPS file. Save it as .docx in Word or WPS, then try again",
+    }),
+  },
+  "plan.file_binary": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”不是文本文件（可能是图片或其他二进制文件），请提供 .txt 或 .docx 格式的工作要点`,
+      en: `"${d.file}" is not a text file (perhaps an image or other binary); give the plan as .txt or .docx`,
+    }),
+  },
+  "plan.file_bad_docx": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”不是可读取的 Word 文档（.docx 文件损坏或是其他压缩包），请重新另存为 .docx`,
+      en: `"${d.file}" is not a readable Word document (a damaged .docx or another kind of zip); save it again as .docx`,
+    }),
+  },
 } as const satisfies Catalogue;

@@ -1,0 +1,59 @@
+/** An explicit time phrase in a normalised text: where it is and the date it names. */
+export interface TimePhrase {
+  readonly start: number;
+  readonly end: number;
+  readonly date: string;
+}
+
+const PART_OF_YEAR: Readonly<Record<string, string>> = {
+  上半年: "06-30",
+  下半年: "12-31",
+  一季度: "03-31",
+  第一季度: "03-31",
+  二季度: "06-30",
+  第二季度: "06-30",
+  三季度: "09-30",
+  第三季度: "09-30",
+  四季度: "12-31",
+  第四季度: "12-31",
+  底: "12-31",
+  末: "12-31",
+  年底: "12-31",
+};
+
+const LEAD = "(?:到|至|截至|截止到|截止|力争|争取|力争在|计划在|计划|要在|于|在)";
+const PHRASE = new RegExp(
+  `(${LEAD})?(20\\d\\d|19\\d\\d)年(上半年|下半年|第?[一二三四]季度|年底|底|末|(\\d{1,2})月(?:底|末|份)?|度)?(前|以前|内|完成|实现)?`,
+  "g",
+);
+
+function endOfMonth(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
+
+/**
+ * Finds explicit deadlines: 到2024年底, 2024年底前, 到2025年, 2023年完成, 力争2024年…, 2024年上半年, 2024年6月底.
+ * A bare year ("开展2024年医师资格考试") and a statistical year ("2023年度") are not deadlines.
+ * @example findTimePhrases("到2024年底,全市…") // → [{ start: 0, end: 7, date: "2024-12-31" }]
+ */
+export function findTimePhrases(norm: string): TimePhrase[] {
+  const found: TimePhrase[] = [];
+  for (const m of norm.matchAll(PHRASE)) {
+    const [whole, lead, yearText, part, month, tail] = m;
+    const year = Number(yearText);
+    if (part === "度") continue;
+    let date: string | null = null;
+    if (month !== undefined) {
+      const mm = Number(month);
+      if (mm >= 1 && mm <= 12 && (lead || tail || /[底末]$/.test(part ?? ""))) date = endOfMonth(year, mm);
+    } else if (part !== undefined) {
+      const key = part.replace(/^第/, "第");
+      date = `${year}-${PART_OF_YEAR[key] ?? PART_OF_YEAR[part.replace(/^第/, "")] ?? "12-31"}`;
+    } else if (lead || tail) {
+      date = `${year}-12-31`;
+    }
+    if (date) found.push({ start: m.index, end: m.index + whole.length, date });
+  }
+  return found;
+}

@@ -1,0 +1,203 @@
+import { findTimePhrases, type TimePhrase } from "./deadline";
+import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, QUALIFIER_UNITS, RESPECTIVELY, SET_MARKERS_BEFORE } from "./lexicon";
+import { readNumber, type NumberToken } from "./read-number";
+import { perCapitaUnit } from "./per-capita";
+import { indicatorOf, splitSubject } from "./indicator";
+
+/** A target found in a text, before it is attached to a task. */
+export interface FoundTarget {
+  readonly text: string;
+  readonly indicator: string;
+  readonly op: ">=" | "<=" | "=" | "between" | "approx";
+  readonly values: readonly number[];
+  readonly unit: string | null;
+  readonly deadline: string | null;
+}
+
+type CueOp = ">=" | "<=" | "approx";
+const CLAUSE_BREAK = /[,;:]/;
+const SENTENCE_END = /[。!?]/;
+const RATE_UNITS = new Set(["%", "‰", "/10万", "/万", "ratio"]);
+
+/**
+ * Numbers inside quotes and book-title marks are names ("1546行动", “两个允许”, 《十四五规划》): replace them with
+ * a neutral character, keeping the length. Unbalanced or long quotes are left alone.
+ */
+export function maskQuotes(norm: string): string {
+  const chars = norm.split("");
+  const opens = "“\"「『《‘";
+  const closes = "”\"」』》’";
+  for (let i = 0; i < chars.length; i++) {
+    if (!opens.includes(chars[i] as string) && !closes.includes(chars[i] as string)) continue;
+    for (let j = i + 1; j < chars.length && j - i <= 40; j++) {
+      const c = chars[j] as string;
+      if (SENTENCE_END.test(c)) break;
+      if (closes.includes(c) || opens.includes(c)) {
+        for (let k = i + 1; k < j; k++) chars[k] = "□";
+        i = j;
+        break;
+      }
+    }
+  }
+  return chars.join("");
+}
+
+function findCue(
+  text: string,
+  cues: readonly (readonly [string, CueOp])[],
+  at: "end" | "start",
+): { op: CueOp; start: number; end: number } | null {
+  let best: { op: CueOp; start: number; end: number } | null = null;
+  for (const [word, op] of cues) {
+    const idx = at === "start" ? (text.startsWith(word) ? 0 : -1) : text.lastIndexOf(word);
+    if (idx < 0) continue;
+    const cand = { op, start: idx, end: idx + word.length };
+    if (!best || cand.end > best.end || (cand.end === best.end && cand.start < best.start)) best = cand;
+  }
+  return best;
+}
+
+const lastIndexOfAny = (text: string, words: readonly string[]): number =>
+  Math.max(-1, ...words.map((w) => text.lastIndexOf(w)));
+
+/** Where the clause around `pos` starts and ends. */
+function clauseAround(s: string, pos: number): { start: number; end: number } {
+  let start = pos;
+  while (start > 0 && !CLAUSE_BREAK.test(s[start - 1] as string)) start--;
+  let end = pos;
+  while (end < s.length && !CLAUSE_BREAK.test(s[end] as string)) end++;
+  return { start, end };
+}
+
+interface Candidate {
+  readonly tokens: readonly NumberToken[];
+  readonly op: FoundTarget["op"];
+  readonly unit: string | null;
+}
+
+/** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
+function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: number, prevEnd: number): Candidate | null {
+  const first = tokens[0] as NumberToken;
+  const last = tokens[tokens.length - 1] as NumberToken;
+  if (first.isTime || first.values.some((v) => !Number.isFinite(v))) return null;
+  const before = sentence.slice(Math.max(clauseStart, prevEnd), first.start);
+  const afterCue = findCue(sentence.slice(last.end, last.end + 3), OP_AFTER, "start");
+  const afterEnd = last.end + (afterCue?.end ?? 0);
+  const beforeCue = findCue(before, OP_BEFORE, "end");
+  const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
+  if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
+  const following = sentence.slice(afterEnd, afterEnd + 1);
+  const nounFollows = /[\u4e00-\u9fa5A-Za-z□]/.test(following) && !/[和及或与、的]/.test(following);
+  const unit = first.unit ?? last.unit;
+  const op: FoundTarget["op"] =
+    first.kind === "range"
+      ? "between"
+      : afterCue?.op === "approx" || beforeCue?.op === "approx"
+        ? "approx"
+        : (afterCue?.op ?? (cueGap <= 12 ? beforeCue?.op : undefined) ?? ">=");
+  const explicit = afterCue !== null || cueGap <= 12;
+  if (unit === null) {
+    const bigOrName = first.values.some((v) => v >= 10000);
+    return cueGap === 0 && !nounFollows && !bigOrName ? { tokens, op, unit: null } : null;
+  }
+  if ((QUALIFIER_UNITS as readonly string[]).includes(unit) || unit === "周岁") {
+    if (nounFollows || first.chinese) return null;
+    return cueGap <= 6 ? { tokens, op, unit } : null;
+  }
+  if (RATE_UNITS.has(unit)) return { tokens, op, unit };
+  // A count: a goal only with an operator cue, or a goal verb that acts on it.
+  if (first.chinese && first.values[0] === 1 && !explicit) return null;
+  if (explicit) return { tokens, op, unit };
+  if (SET_MARKERS_BEFORE.some((m) => before.endsWith(m) || before.endsWith(`${m}共`) || before.endsWith(`${m}有`))) return null;
+  const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
+  const de = rest.indexOf("的");
+  if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
+  const verbScope = before.endsWith("的") ? sentence.slice(0, first.start) : before;
+  return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
+}
+
+/** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
+function numberGroups(masked: string): NumberToken[][] {
+  const groups: NumberToken[][] = [];
+  for (let i = 0; i < masked.length; ) {
+    const token = readNumber(masked, i);
+    if (!token) {
+      i++;
+      continue;
+    }
+    const group = [token];
+    let end = token.end;
+    for (;;) {
+      const joiner = /^(和|及|与|、)/.exec(masked.slice(end, end + 1));
+      if (!joiner) break;
+      const next = readNumber(masked, end + 1);
+      if (!next || next.kind !== token.kind || (next.unit !== token.unit && token.unit !== null)) break;
+      group.push(next);
+      end = next.end;
+    }
+    groups.push(group);
+    i = end;
+  }
+  return groups;
+}
+
+/**
+ * Finds the targets in one paragraph of a task. Deadlines: a time phrase covers its sentence; one that opens the
+ * paragraph covers the whole paragraph.
+ * @example extractTargets("孕产妇死亡率控制在12/10万以下。", "孕产妇死亡率控制在12/10万以下。")
+ *   // → [{ indicator: "孕产妇死亡率", op: "<=", values: [12], unit: "/10万", deadline: null, … }]
+ */
+export function extractTargets(text: string, norm: string): FoundTarget[] {
+  const masked = maskQuotes(norm);
+  const phrases = findTimePhrases(norm);
+  const opening = phrases.find((p) => /^\s*(力争|争取)?$/.test(norm.slice(0, p.start)));
+  const found: FoundTarget[] = [];
+  let sStart = 0;
+  for (let k = 0; k <= masked.length; k++) {
+    if (k < masked.length && !SENTENCE_END.test(masked[k] as string)) continue;
+    const sentence = masked.slice(sStart, k);
+    const inSentence = phrases.filter((p) => p.start >= sStart && p.end <= k);
+    found.push(...sentenceTargets(text, sentence, sStart, inSentence, opening));
+    sStart = k + 1;
+  }
+  return found;
+}
+
+function sentenceTargets(
+  text: string,
+  sentence: string,
+  offset: number,
+  phrases: readonly TimePhrase[],
+  opening: TimePhrase | undefined,
+): FoundTarget[] {
+  const found: FoundTarget[] = [];
+  let prevEnd = 0;
+  for (const group of numberGroups(sentence)) {
+    const first = group[0] as NumberToken;
+    const clause = clauseAround(sentence, first.start);
+    const candidate = judge(sentence, group, clause.start, prevEnd);
+    if (!candidate) continue;
+    prevEnd = (group[group.length - 1] as NumberToken).end;
+    const clauseText = text.slice(offset + clause.start, offset + clause.end).trim();
+    const before = sentence.slice(clause.start, first.start);
+    const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
+    const deadline = (phraseBefore ?? opening)?.date ?? null;
+    const unit = perCapitaUnit(sentence.slice(0, clause.end), candidate.unit);
+    const indicator = indicatorOf(sentence, clause, group);
+    const distribute = EACH.some((w) => before.includes(w)) || RESPECTIVELY.some((w) => before.includes(w));
+    const parts = splitSubject(indicator, group.length > 1 || distribute);
+    const values = group.map((t) => t.values);
+    const count = group.length > 1 ? group.length : parts.length;
+    for (let i = 0; i < count; i++) {
+      found.push({
+        text: clauseText,
+        indicator: parts[Math.min(i, parts.length - 1)] ?? indicator,
+        op: candidate.op,
+        values: values[Math.min(i, values.length - 1)] ?? [],
+        unit,
+        deadline,
+      });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,61 @@
+import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
+import type { NumberToken } from "./read-number";
+
+const FILLER_START = /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按|在|要|将|其中|同时|均)+/;
+const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
+const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数)$/;
+
+function stripEndWords(s: string): string {
+  let out = s;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of [...OP_BEFORE.map(([x]) => x), ...EACH, ...RESPECTIVELY, "为", "是", "的", "应", "要", "力争", "争取", "确保", "达"]) {
+      if (out.length > w.length && out.endsWith(w)) {
+        out = out.slice(0, -w.length);
+        changed = true;
+      }
+    }
+  }
+  return out.replace(/[□"“”]/g, "").trim();
+}
+
+/**
+ * A short name for what a target measures, in the document's own words: the subject of the clause
+ * ("孕产妇死亡率控制在12/10万以下" → "孕产妇死亡率"), or for a count the thing counted plus 数
+ * ("建成5个省级重点学科" → "省级重点学科数").
+ */
+export function indicatorOf(
+  sentence: string,
+  clause: { readonly start: number; readonly end: number },
+  group: readonly NumberToken[],
+): string {
+  const first = group[0] as NumberToken;
+  const last = group[group.length - 1] as NumberToken;
+  const pre = stripEndWords(sentence.slice(clause.start, first.start).replace(TIME, "").replace(FILLER_START, ""));
+  let post = sentence.slice(last.end, clause.end);
+  for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
+  post = post.replace(/^的/, "");
+  const object = post.split(/的|[,;:。]/)[0]?.replace(/[□"“”]/g, "").trim() ?? "";
+  const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
+  if (!isRate && first.unit !== null) {
+    const verb = GOAL_VERBS.map((v) => ({ v, at: pre.lastIndexOf(v) })).sort((a, b) => b.at - a.at)[0];
+    if (object && object.length <= 30) return `${object}数`;
+    if (verb && verb.at >= 0) return `${pre.slice(verb.at + verb.v.length)}数` || pre;
+  }
+  if (pre) return pre;
+  return object ? `${object}比例` : sentence.slice(clause.start, clause.end).trim();
+}
+
+/**
+ * Splits a compound subject for 均/分别 ("孕产妇和3岁以下儿童系统管理率" → two indicators sharing the rate name).
+ * @example splitSubject("5岁以下儿童和婴儿死亡率", true) // → ["5岁以下儿童死亡率", "婴儿死亡率"]
+ */
+export function splitSubject(indicator: string, distribute: boolean): string[] {
+  if (!distribute) return [indicator];
+  const parts = indicator.split(/和|、|及|与/).filter(Boolean);
+  if (parts.length < 2) return [indicator];
+  const lastPart = parts[parts.length - 1] as string;
+  const m = RATE_SUFFIX.exec(lastPart.slice(2));
+  const suffix = m ? m[0] : "";
+  return parts.map((p, i) => (i < parts.length - 1 && suffix && !RATE_SUFFIX.test(p) ? p + suffix : p));
+}

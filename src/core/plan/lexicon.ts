@@ -1,0 +1,241 @@
+/**
+ * The words of the genre the parser reads, in one place. Matching is done on normalised text (simplified,
+ * half-width: see normalise-text.ts), so only simplified forms are listed here.
+ */
+
+/** Labels of a responsibility clause or line; the units follow a colon. */
+export const RESPONSIBLE_LABELS = [
+  "牵头责任单位",
+  "责任单位",
+  "责任处室",
+  "责任部门",
+  "牵头单位",
+  "牵头部门",
+  "牵头处室",
+  "主责单位",
+] as const;
+
+/** Labels whose units are deliberately left out (supporting units only). */
+export const SUPPORTING_LABELS = ["主要协作单位", "协作单位", "配合单位", "配合部门", "参与单位"] as const;
+
+/** Role words removed from the end of a unit name, longest first. */
+export const ROLE_SUFFIXES = [
+  "按职责分工负责",
+  "按职责分工落实",
+  "按职责分别负责",
+  "按职责负责",
+  "按职责分工",
+  "分别负责",
+  "共同负责",
+  "牵头负责",
+  "配合",
+  "牵头",
+  "负责",
+  "参与",
+  "等",
+] as const;
+
+/** Operator cues written before a number. Longest first; "<=" cues win over ">=". */
+export const OP_BEFORE: readonly (readonly [string, ">=" | "<=" | "approx"])[] = [
+  ["不低于", ">="],
+  ["不少于", ">="],
+  ["不小于", ">="],
+  ["至少", ">="],
+  ["达到", ">="],
+  ["超过", ">="],
+  ["高于", ">="],
+  ["提高到", ">="],
+  ["提高至", ">="],
+  ["提升到", ">="],
+  ["提升至", ">="],
+  ["增加到", ">="],
+  ["增加至", ">="],
+  ["增长到", ">="],
+  ["扩大到", ">="],
+  ["扩大至", ">="],
+  ["保持在", ">="],
+  ["稳定在", ">="],
+  ["不超过", "<="],
+  ["不高于", "<="],
+  ["不大于", "<="],
+  ["不多于", "<="],
+  ["低于", "<="],
+  ["控制在", "<="],
+  ["控制到", "<="],
+  ["降至", "<="],
+  ["降到", "<="],
+  ["降低到", "<="],
+  ["降低至", "<="],
+  ["下降到", "<="],
+  ["下降至", "<="],
+  ["减少到", "<="],
+  ["减少至", "<="],
+  ["约", "approx"],
+  ["达", ">="],
+];
+
+/** Operator cues written after a number (and its unit). */
+export const OP_AFTER: readonly (readonly [string, ">=" | "<=" | "approx"])[] = [
+  ["及以上", ">="],
+  ["以上", ">="],
+  ["及以下", "<="],
+  ["以下", "<="],
+  ["以内", "<="],
+  ["之内", "<="],
+  ["左右", "approx"],
+  ["上下", "approx"],
+];
+
+/**
+ * Verbs that make a following count a goal ("建成5个", "新增1-2家", "开展新技术2个"). A count without one of
+ * these (or an operator cue) describes something that exists already ("我市3家县医院").
+ */
+export const GOAL_VERBS = [
+  "建成",
+  "建设",
+  "建强",
+  "建好",
+  "建立",
+  "新建",
+  "扩建",
+  "打造",
+  "组建",
+  "创建",
+  "培育",
+  "开展",
+  "举办",
+  "配备",
+  "配齐",
+  "申报",
+  "新增",
+  "增加",
+  "增设",
+  "设立",
+  "设置",
+  "引进",
+  "培养",
+  "培训",
+  "招聘",
+  "招录",
+  "遴选",
+  "评选",
+  "认定",
+  "完成",
+  "实现",
+  "推动",
+  "推进",
+  "力争",
+  "争取",
+  "确保",
+  "达到",
+  "创成",
+  "成立",
+  "改造",
+  "提升",
+  "选派",
+  "派驻",
+  "组织",
+  "发放",
+  "救助",
+  "签约",
+  "覆盖",
+] as const;
+
+/** Words right before a count that mark an existing set or a host, not a goal ("与6个", "我市3家", "依托1所"). */
+export const SET_MARKERS_BEFORE = [
+  "我市",
+  "我区",
+  "我县",
+  "全市",
+  "全区",
+  "与",
+  "同",
+  "对",
+  "依托",
+  "覆盖",
+  "等",
+  "方面",
+  "其中",
+  "包括",
+  "第",
+  "前",
+  "近",
+  "这",
+  "该",
+  "各",
+  "每",
+  "首批",
+  "提供",
+  "涉及",
+  "围绕",
+  "聚焦",
+  "针对",
+  "通过",
+  "历时",
+  "连续",
+  "开展了",
+] as const;
+
+/** A number followed by one of these is a time, a date or a span, never a target value. */
+export const TIME_UNITS = ["年", "月", "日", "周年", "周", "季度", "个月", "天", "小时", "分钟", "号", "届", "期", "批", "轮"] as const;
+
+/** Counters read as counts (whole things). Longest first. */
+export const COUNTERS = [
+  "人次",
+  "万人",
+  "万元",
+  "亿元",
+  "个",
+  "家",
+  "所",
+  "次",
+  "项",
+  "名",
+  "张",
+  "人",
+  "台",
+  "套",
+  "场",
+  "篇",
+  "支",
+  "座",
+  "间",
+  "种",
+  "例",
+  "户",
+  "元",
+  "倍",
+  "级",
+  "岁",
+  "床",
+] as const;
+
+/** Units after which a following noun makes the number a qualifier ("65岁以上老年人", "二级以上医院"). */
+export const QUALIFIER_UNITS = ["岁", "周岁", "级", "甲", "星"] as const;
+
+/** "分别" / "均" / "各": one sentence, several targets. */
+export const RESPECTIVELY = ["分别", "依次"] as const;
+export const EACH = ["均", "都", "各"] as const;
+
+/** Where a web page's body ends: what follows is navigation or related links. */
+export const END_MARKERS = [
+  "来源:",
+  "来源：",
+  "相关链接",
+  "相关文章",
+  "相关阅读",
+  "相关新闻",
+  "上一篇",
+  "下一篇",
+  "责任编辑",
+  "打印本页",
+  "关闭窗口",
+  "扫一扫",
+  "分享到",
+  "我要留言",
+  "【打印】",
+  "【关闭】",
+] as const;
+
+/** Words that mark a plan's title line. */
+export const PLAN_TITLE_WORDS = ["工作要点", "实施方案", "工作计划", "工作方案", "行动方案", "行动计划", "要点", "方案", "计划"] as const;

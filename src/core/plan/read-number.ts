@@ -1,0 +1,132 @@
+import { COUNTERS, TIME_UNITS } from "./lexicon";
+import { CHINESE_NUMERAL_CHARS, chineseToNumber } from "./numerals";
+
+/** A number written in a plan with what follows it: one value, a range (3-5次) or a ratio (1:2). */
+export interface NumberToken {
+  readonly start: number;
+  /** End of the number and its unit. */
+  readonly end: number;
+  readonly kind: "single" | "range" | "ratio";
+  /** [value] or [min, max]. */
+  readonly values: readonly number[];
+  /** Unit of measure as written, normalised ("%", "‰", "/10万", "个", "万元"…), "ratio", or null. */
+  readonly unit: string | null;
+  /** The number names a time, a date or a span (5年, 3个月): never a target. */
+  readonly isTime: boolean;
+  readonly chinese: boolean;
+}
+
+/** Letters after a counter that make it part of another word: 人才, 所有, 家庭, 项目. */
+const NOT_A_COUNTER: Readonly<Record<string, string>> = {
+  人: "才员口群民士们均工",
+  所: "有在属以谓长",
+  家: "庭属长乡",
+  项: "目",
+  名: "称单义录医",
+  次: "数序要生",
+  张: "贴",
+  台: "账",
+  间: "隔",
+  级: "别",
+};
+
+const RANGE_SEPARATORS = "-~～—–－至";
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isCnDigit = (c: string | undefined) => c !== undefined && CHINESE_NUMERAL_CHARS.includes(c);
+
+function readArabic(s: string, i: number): { value: number; end: number } | null {
+  let j = i;
+  while (isDigit(s[j])) j++;
+  if (j === i) return null;
+  if (s[j] === "." && isDigit(s[j + 1])) {
+    j++;
+    while (isDigit(s[j])) j++;
+  }
+  return { value: Number(s.slice(i, j)), end: j };
+}
+
+function readValue(s: string, i: number): { value: number; end: number; chinese: boolean } | null {
+  const arabic = readArabic(s, i);
+  if (arabic) return { ...arabic, chinese: false };
+  let j = i;
+  while (isCnDigit(s[j]) && j - i < 6) j++;
+  if (j === i) return null;
+  const value = chineseToNumber(s.slice(i, j));
+  return value === null ? null : { value, end: j, chinese: true };
+}
+
+/** Reads the unit of measure at `i`. */
+export function readUnit(s: string, i: number): { unit: string | null; end: number; isTime: boolean } {
+  let j = i;
+  while (s[j] === " ") j++;
+  const rest = s.slice(j, j + 6);
+  for (const t of TIME_UNITS) if (rest.startsWith(t)) return { unit: t, end: j + t.length, isTime: true };
+  if (rest.startsWith("%")) return { unit: "%", end: j + 1, isTime: false };
+  if (rest.startsWith("‰")) return { unit: "‰", end: j + 1, isTime: false };
+  const per = /^\/(10|十)?万/.exec(rest);
+  if (per) return { unit: per[1] ? "/10万" : "/万", end: j + per[0].length, isTime: false };
+  for (const c of COUNTERS) {
+    if (!rest.startsWith(c)) continue;
+    const next = s[j + c.length] ?? "";
+    const last = c[c.length - 1] ?? "";
+    if (next && (NOT_A_COUNTER[last] ?? "").includes(next)) return { unit: null, end: j, isTime: false };
+    if (c === "个" && next === "月") return { unit: "个月", end: j + 2, isTime: true };
+    return { unit: c, end: j + c.length, isTime: false };
+  }
+  if (rest.startsWith("万") || rest.startsWith("亿")) {
+    const next = s[j + 1] ?? "";
+    if (/[\u4e00-\u9fa5]/.test(next)) return { unit: null, end: j, isTime: false };
+    return { unit: rest[0] ?? null, end: j + 1, isTime: false };
+  }
+  return { unit: null, end: j, isTime: false };
+}
+
+/**
+ * Reads the number that starts at `i` in a normalised text, with a range or ratio and its unit.
+ * Returns null when `i` does not start a number, or the number is part of a name ("1+N", "5G", "ICU3").
+ * @example readNumber("培训3-5次", 2) // → { kind: "range", values: [3, 5], unit: "次", … }
+ */
+export function readNumber(s: string, i: number): NumberToken | null {
+  const prev = s[i - 1] ?? "";
+  if (isDigit(prev) || prev === "." || prev === "+" || /[A-Za-z]/.test(prev)) return null;
+  const first = readValue(s, i);
+  if (!first) return null;
+  let end = first.end;
+  if (!first.chinese && first.value === 1 && /^\s*[:∶比]\s*\d/.test(s.slice(end, end + 4))) {
+    const colon = s.slice(end).search(/\d/) + end;
+    const second = readArabic(s, colon);
+    if (second) return { start: i, end: second.end, kind: "ratio", values: [second.value], unit: "ratio", isTime: false, chinese: false };
+  }
+  const afterFirst = s[end] ?? "";
+  if (afterFirst === "+" || /[A-Za-z]/.test(afterFirst)) return null;
+  let unitAfterFirst = readUnit(s, end);
+  if (unitAfterFirst.unit && !unitAfterFirst.isTime) end = unitAfterFirst.end;
+  if (RANGE_SEPARATORS.includes(s[end] ?? "")) {
+    const second = readValue(s, end + 1);
+    if (second && second.chinese === first.chinese && second.value > first.value) {
+      const unit = readUnit(s, second.end);
+      if (unit.unit !== null && (unitAfterFirst.unit === null || unitAfterFirst.unit === unit.unit)) {
+        return {
+          start: i,
+          end: unit.end,
+          kind: "range",
+          values: [first.value, second.value],
+          unit: unit.unit,
+          isTime: unit.isTime,
+          chinese: first.chinese,
+        };
+      }
+    }
+  }
+  unitAfterFirst = readUnit(s, first.end);
+  if (first.chinese && (unitAfterFirst.unit === null || unitAfterFirst.isTime)) return null;
+  return {
+    start: i,
+    end: unitAfterFirst.end,
+    kind: "single",
+    values: [first.value],
+    unit: unitAfterFirst.unit,
+    isTime: unitAfterFirst.isTime,
+    chinese: first.chinese,
+  };
+}

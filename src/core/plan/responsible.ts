@@ -1,0 +1,91 @@
+import { RESPONSIBLE_LABELS, ROLE_SUFFIXES, SUPPORTING_LABELS } from "./lexicon";
+
+/** Unit-name endings before which "会" means 会同 ("市卫健委会市财政局" → two units). */
+const UNIT_ENDINGS = /[委局办厅部院处科室司站所心会]$/;
+
+/**
+ * Splits a 责任单位 list into unit names: role words (牵头, 按职责分工负责, 等) removed, lead first.
+ * @example splitUnits("市卫健委牵头,市发改委、市民政局等按职责分工负责") // → ["市卫健委", "市发改委", "市民政局"]
+ */
+export function splitUnits(list: string): string[] {
+  const units: string[] = [];
+  for (const rawPart of list.split(/[、,，;；]/)) {
+    for (const part of splitTogetherWith(stripRoles(rawPart.trim().replace(/^由/, "")))) {
+      if (part && !units.includes(part)) units.push(part);
+    }
+  }
+  return units;
+}
+
+function stripRoles(part: string): string {
+  let s = part.replace(/[。.\s]+$/, "");
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const role of ROLE_SUFFIXES) {
+      if (s.length > role.length && s.endsWith(role)) {
+        s = s.slice(0, -role.length).trim();
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+/** "X会同Y" and "X会Y" name two units. "委员会" does not split (its left side does not end a unit name). */
+function splitTogetherWith(part: string): string[] {
+  const together = part.indexOf("会同");
+  if (together > 0) return [part.slice(0, together), ...splitTogetherWith(part.slice(together + 2))].filter(Boolean);
+  for (let i = part.indexOf("会"); i > 0; i = part.indexOf("会", i + 1)) {
+    const left = part.slice(0, i);
+    const right = part.slice(i + 1);
+    if (UNIT_ENDINGS.test(left) && /^[市区县省国]/.test(right)) return [left, ...splitTogetherWith(right)];
+  }
+  return [part];
+}
+
+/** A responsibility clause found in a line: where it is (to cut it from titles and targets) and its units. */
+export interface ResponsibleClause {
+  readonly start: number;
+  readonly end: number;
+  readonly units: readonly string[];
+}
+
+const LABELS = [...RESPONSIBLE_LABELS, ...SUPPORTING_LABELS].sort((a, b) => b.length - a.length);
+
+/**
+ * Finds 责任单位 clauses in a normalised line: "(责任单位:…)" anywhere, or a line that starts with a label.
+ * Parts labelled only 配合单位 / 主要协作单位 are left out.
+ * @example findResponsible("…服务。(责任单位:市卫健委牵头,市财政局按职责分工负责)")
+ *   // → [{ start: 4, end: 33, units: ["市卫健委", "市财政局"] }]
+ */
+export function findResponsible(norm: string): ResponsibleClause[] {
+  const found: ResponsibleClause[] = [];
+  const trimmed = norm.trimStart();
+  const lead = norm.length - trimmed.length;
+  if (LABELS.some((l) => trimmed.startsWith(l)) && /^[^:]{2,8}:/.test(trimmed)) {
+    found.push({ start: lead, end: norm.length, units: unitsOfLabelled(trimmed) });
+    return found;
+  }
+  for (let open = norm.indexOf("("); open >= 0; open = norm.indexOf("(", open + 1)) {
+    const inner = norm.slice(open + 1);
+    if (!LABELS.some((l) => inner.startsWith(l))) continue;
+    const close = norm.indexOf(")", open);
+    const end = close < 0 ? norm.length : close + 1;
+    found.push({ start: open, end, units: unitsOfLabelled(norm.slice(open + 1, close < 0 ? norm.length : close)) });
+    open = end - 1;
+  }
+  return found;
+}
+
+/** "责任单位:A、B;配合单位:C" → [A, B]. */
+function unitsOfLabelled(text: string): string[] {
+  const units: string[] = [];
+  for (const piece of text.split(/[;；](?=[^:;；]{2,8}:)/)) {
+    const colon = piece.indexOf(":");
+    const label = colon >= 0 ? piece.slice(0, colon).trim() : "";
+    if (colon < 0 || SUPPORTING_LABELS.some((l) => label === l)) continue;
+    if (!RESPONSIBLE_LABELS.some((l) => label.endsWith(l) || label === l)) continue;
+    for (const u of splitUnits(piece.slice(colon + 1))) if (!units.includes(u)) units.push(u);
+  }
+  return units;
+}

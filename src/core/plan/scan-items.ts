@@ -1,0 +1,266 @@
+import { END_MARKERS, PLAN_TITLE_WORDS } from "./lexicon";
+import { normaliseForMatching } from "./normalise-text";
+import { labelNumber } from "./numerals";
+import { findResponsible } from "./responsible";
+
+/** One line of the plan: as written, normalised for matching (same length), and its 1-based number. */
+export interface PlanLine {
+  readonly text: string;
+  readonly norm: string;
+  readonly lineNo: number;
+}
+
+/** A stretch of text belonging to an item: a paragraph or a table cell, with the responsibility clause cut out. */
+export interface Segment {
+  readonly text: string;
+  readonly norm: string;
+  readonly lineNo: number;
+}
+
+/** A numbered item of the plan, before deciding which items are tasks (the leaves). */
+export interface Item {
+  /** 1 一、 · 2 (一) · 3 1. / table row · 4 (1) · 5 ① */
+  readonly rank: number;
+  /** Path label: "一", "(一)", "1", "(1)", "①". */
+  readonly label: string;
+  readonly number: number;
+  readonly lineNo: number;
+  readonly title: string;
+  readonly parent: number | null;
+  readonly segments: Segment[];
+  readonly responsible: string[];
+  hasChildren: boolean;
+}
+
+interface Numbering {
+  readonly rank: number;
+  readonly label: string;
+  readonly number: number;
+  /** Length of the label with its separator, in the line. */
+  readonly length: number;
+}
+
+const CN = "一二三四五六七八九十百零〇";
+const PATTERNS: readonly (readonly [number, RegExp, (m: RegExpExecArray) => string])[] = [
+  [1, new RegExp(`^([${CN}]{1,4})[、.](?![${CN}])`), (m) => m[1] ?? ""],
+  [2, new RegExp(`^\\(([${CN}]{1,4})\\)[、.]?`), (m) => `(${m[1]})`],
+  [3, /^(\d{1,3})(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
+  [4, /^\((\d{1,3})\)[、.]?/, (m) => `(${m[1]})`],
+  [5, /^([\u2460-\u2473])[、.]?/, (m) => m[1] ?? ""],
+];
+
+/** Reads the numbering label at the start of a normalised, left-trimmed line. */
+export function readNumbering(norm: string): Numbering | null {
+  for (const [rank, re, label] of PATTERNS) {
+    const m = re.exec(norm);
+    if (!m) continue;
+    const l = label(m);
+    const n = labelNumber(l.replace(/[()]/g, ""));
+    if (n === null || n === 0) return null;
+    return { rank, label: l, number: n, length: m[0].length };
+  }
+  return null;
+}
+
+/** Splits text into lines, normalised for matching, without the BOM. */
+export function splitLines(text: string): PlanLine[] {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return clean.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, norm: normaliseForMatching(t), lineNo: i + 1 }));
+}
+
+/** Title of an item: the text after its label up to the first "。", without trailing ",;:" and spaces. */
+function itemTitle(text: string): string {
+  const stop = text.indexOf("。");
+  const head = stop >= 0 ? text.slice(0, stop) : text;
+  return head.replace(/[\s,，;；:：、]+$/u, "").trim();
+}
+
+/** Cuts the responsibility clauses out of a line: what is left, and the units they name. */
+function cutResponsible(line: PlanLine): { text: string; norm: string; units: string[] } {
+  const clauses = findResponsible(line.norm);
+  let text = line.text;
+  let norm = line.norm;
+  const units: string[] = [];
+  for (const c of [...clauses].reverse()) {
+    text = text.slice(0, c.start) + text.slice(c.end);
+    norm = norm.slice(0, c.start) + norm.slice(c.end);
+  }
+  for (const c of clauses) for (const u of c.units) if (!units.includes(u)) units.push(u);
+  return { text, norm, units };
+}
+
+/** A line that looks like the plan's own title: short, names a plan, not the notice that issues it. */
+export function isTitleLine(norm: string): boolean {
+  const s = norm.trim();
+  return (
+    s.length >= 4 &&
+    s.length <= 60 &&
+    PLAN_TITLE_WORDS.some((w) => s.endsWith(w) || s.endsWith(`${w}(试行)`)) &&
+    !/^关于/.test(s) &&
+    !/[。,;:]/.test(s) &&
+    readNumbering(s) === null
+  );
+}
+
+function isEndMarker(norm: string): boolean {
+  const s = norm.trim();
+  return END_MARKERS.some((m) => s.startsWith(m)) || /^附件\s*\d*\s*[:：]?\s*$/.test(s) || /^附件\s*\d*[:：]/.test(s);
+}
+
+/**
+ * Finds the numbered items of a plan and their parents: the parent of an item is the nearest preceding item of a
+ * lower rank. Text before the plan's own title line and after the page's end (来源, 相关链接…) is left out.
+ */
+export function scanItems(lines: readonly PlanLine[]): Item[] {
+  const items: Item[] = [];
+  const bodyStart = findBodyStart(lines);
+  const lastAtRank = new Map<number, number>();
+  const table = { titleColumn: 1, responsibleColumn: -1 };
+  let current: Item | null = null;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i] as PlanLine;
+    if (items.length > 0 && isEndMarker(line.norm)) break;
+    const cells = tableCells(line.norm);
+    if (cells && isTableHeader(cells)) {
+      table.titleColumn = cells.findIndex((c, k) => k > 0 && !/序号/.test(c));
+      table.responsibleColumn = cells.findIndex((c) => /责任|牵头/.test(c));
+      continue;
+    }
+    const lead = line.norm.length - line.norm.trimStart().length;
+    const tableRow = cells ? tableNumbering(cells) : null;
+    const numbering = tableRow ?? readNumbering(line.norm.slice(lead));
+    const parent = numbering ? parentOf(items, numbering.rank) : null;
+    if (numbering && acceptsNumber(items, lastAtRank, parent, numbering)) {
+      const item = cells && tableRow
+        ? tableItem(line, cells, numbering, parent, table)
+        : textItem(line, lead, numbering, parent);
+      if (parent !== null) (items[parent] as Item).hasChildren = true;
+      items.push(item);
+      lastAtRank.set(numbering.rank, numbering.number);
+      current = item;
+    } else if (current && line.norm.trim()) {
+      const cut = cutResponsible(line);
+      for (const u of cut.units) if (!current.responsible.includes(u)) current.responsible.push(u);
+      if (cut.norm.trim()) current.segments.push({ text: cut.text, norm: cut.norm, lineNo: line.lineNo });
+    }
+  }
+  return items;
+}
+
+/** The body starts after the last title line that comes before the first numbered item. */
+function findBodyStart(lines: readonly PlanLine[]): number {
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const norm = (lines[i] as PlanLine).norm;
+    if (readNumbering(norm.trimStart())) break;
+    if (isTitleLine(norm)) start = i + 1;
+  }
+  return start;
+}
+
+function parentOf(items: readonly Item[], rank: number): number | null {
+  for (let k = items.length - 1; k >= 0; k--) if ((items[k] as Item).rank < rank) return k;
+  return null;
+}
+
+/**
+ * Numbers go up by one, restart at 1 in each section, or continue across sections. Anything else ("2.5亿元",
+ * a stray "3、" in a sentence) is text, not an item.
+ */
+function acceptsNumber(
+  items: readonly Item[],
+  lastAtRank: ReadonlyMap<number, number>,
+  parent: number | null,
+  n: Numbering,
+): boolean {
+  if (n.number === 1) return true;
+  const global = lastAtRank.get(n.rank);
+  if (global === undefined) return items.every((it) => it.rank !== n.rank);
+  if (n.number === global + 1) return true;
+  for (let k = items.length - 1; k >= 0 && k !== parent; k--) {
+    const it = items[k] as Item;
+    if (it.rank === n.rank && it.parent === parent) return n.number === it.number + 1;
+  }
+  return false;
+}
+
+function textItem(line: PlanLine, lead: number, n: Numbering, parent: number | null): Item {
+  const cut = cutResponsible(line);
+  const offset = lead + n.length;
+  const text = cut.text.slice(offset);
+  const norm = cut.norm.slice(offset);
+  return {
+    rank: n.rank,
+    label: n.label,
+    number: n.number,
+    lineNo: line.lineNo,
+    title: itemTitle(text),
+    parent,
+    segments: norm.trim() ? [{ text, norm, lineNo: line.lineNo }] : [],
+    responsible: cut.units,
+    hasChildren: false,
+  };
+}
+
+/** Cells of a table row written as text ("1 | 任务 | 目标 | 责任单位" or tab-separated), or null. */
+function tableCells(norm: string): string[] | null {
+  const sep = norm.includes("|") ? "|" : norm.includes("\t") ? "\t" : null;
+  if (!sep) return null;
+  const cells = norm.split(sep).map((c) => c.trim());
+  while (cells.length && cells[0] === "") cells.shift();
+  while (cells.length && cells[cells.length - 1] === "") cells.pop();
+  return cells.length >= 2 ? cells : null;
+}
+
+function isTableHeader(cells: readonly string[]): boolean {
+  return /^序号$|^编号$/.test(cells[0] ?? "");
+}
+
+function tableNumbering(cells: readonly string[]): Numbering | null {
+  const m = /^(\d{1,3})[.、]?$/.exec(cells[0] ?? "");
+  return m ? { rank: 3, label: m[1] ?? "", number: Number(m[1]), length: 0 } : null;
+}
+
+function tableItem(
+  line: PlanLine,
+  cells: readonly string[],
+  n: Numbering,
+  parent: number | null,
+  table: { titleColumn: number; responsibleColumn: number },
+): Item {
+  const rawCells = splitRawCells(line.text, cells.length);
+  const segments: Segment[] = [];
+  const responsible: string[] = [];
+  cells.forEach((cell, k) => {
+    if (k === 0) return;
+    if (k === table.responsibleColumn) {
+      for (const u of splitResponsibleCell(cell)) if (!responsible.includes(u)) responsible.push(u);
+      return;
+    }
+    segments.push({ text: rawCells[k] ?? cell, norm: cell, lineNo: line.lineNo });
+  });
+  const titleCell = rawCells[table.titleColumn > 0 ? table.titleColumn : 1] ?? "";
+  return {
+    rank: n.rank,
+    label: n.label,
+    number: n.number,
+    lineNo: line.lineNo,
+    title: itemTitle(titleCell),
+    parent,
+    segments,
+    responsible,
+    hasChildren: false,
+  };
+}
+
+function splitRawCells(text: string, count: number): string[] {
+  const sep = text.includes("|") || text.includes("｜") ? /[|｜]/ : /\t/;
+  const cells = text.split(sep).map((c) => c.trim());
+  while (cells.length > count && cells[0] === "") cells.shift();
+  return cells;
+}
+
+function splitResponsibleCell(cell: string): string[] {
+  const labelled = findResponsible(cell.includes(":") ? cell : `责任单位:${cell}`);
+  return labelled.flatMap((c) => [...c.units]);
+}

@@ -1,0 +1,85 @@
+import mammoth from "mammoth";
+import { makeFinding } from "../core/findings/make-finding";
+import type { Finding } from "../core/findings/types";
+import { docxHtmlToText } from "./docx-html-to-text";
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: string }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
+
+/**
+ * Turns the bytes of a plan file into text: .docx through mammoth (tables as "a | b" rows, Word list numbering
+ * restored), text in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK (detected, not assumed). PDFs, old .doc,
+ * images and other binaries give a finding that says what to do instead. Works in Node and in the browser.
+ */
+export async function decodePlanBytes(bytes: Uint8Array, file: string): Promise<DecodeResult> {
+  const where = { kind: "file" as const, file };
+  const fail = (code: Parameters<typeof makeFinding>[0]): DecodeResult => ({
+    ok: false,
+    findings: [makeFinding(code, where, { file })],
+  });
+  if (bytes.length === 0) return fail("plan.empty");
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return fail("plan.file_pdf");
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return fail("plan.file_doc");
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return decodeDocx(bytes, file);
+  const text = decodeText(bytes);
+  if (text === null) return fail("plan.file_binary");
+  if (!text.text.trim()) return fail("plan.empty");
+  return { ok: true, text: text.text, encoding: text.encoding };
+}
+
+async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult> {
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  try {
+    // Node's mammoth reads `buffer`, its browser build reads `arrayBuffer`: give both.
+    const input = { arrayBuffer, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
+    const result = await mammoth.convertToHtml(input);
+    const text = docxHtmlToText(result.value);
+    if (!text.trim()) return { ok: false, findings: [makeFinding("plan.empty", { kind: "file", file }, { file })] };
+    return { ok: true, text, encoding: "docx" };
+  } catch {
+    return { ok: false, findings: [makeFinding("plan.file_bad_docx", { kind: "file", file }, { file })] };
+  }
+}
+
+function decodeText(bytes: Uint8Array): { text: string; encoding: string } | null {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checked(new TextDecoder("utf-8").decode(bytes.subarray(3)), "utf-8");
+  if (startsWith(bytes, [0xff, 0xfe])) return checked(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
+  if (startsWith(bytes, [0xfe, 0xff])) return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  const utf16 = guessUtf16(bytes);
+  if (utf16) return checked(new TextDecoder(utf16).decode(bytes), utf16);
+  if (bytes.includes(0)) return null;
+  try {
+    return checked(new TextDecoder("utf-8", { fatal: true }).decode(bytes), "utf-8");
+  } catch {
+    return checked(new TextDecoder("gb18030").decode(bytes), "gb18030");
+  }
+}
+
+/** UTF-16 without a BOM: Chinese text has few zero bytes, but ASCII punctuation and digits leave a pattern. */
+function guessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (pairs < 2) return null;
+  if (oddZero / pairs > 0.2 && evenZero / pairs < 0.05) return "utf-16le";
+  if (evenZero / pairs > 0.2 && oddZero / pairs < 0.05) return "utf-16be";
+  return null;
+}
+
+/** Rejects decoded text that is mostly control characters or replacement marks (a binary file). */
+function checked(text: string, encoding: string): { text: string; encoding: string } | null {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return text.length > 0 && bad / text.length > 0.02 ? null : { text, encoding };
+}
