@@ -1,5 +1,5 @@
 import { findTimePhrases, type TimePhrase } from "./deadline";
-import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, QUALIFIER_UNITS, RESPECTIVELY, SET_MARKERS_BEFORE } from "./lexicon";
+import { DURATION_UNITS, EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, QUALIFIER_UNITS, RESPECTIVELY, SET_MARKERS_BEFORE } from "./lexicon";
 import { readNumber, type NumberToken } from "./read-number";
 import { perCapitaUnit } from "./per-capita";
 import { indicatorOf, splitSubject } from "./indicator";
@@ -57,9 +57,6 @@ function findCue(
   return best;
 }
 
-const lastIndexOfAny = (text: string, words: readonly string[]): number =>
-  Math.max(-1, ...words.map((w) => text.lastIndexOf(w)));
-
 /** Where the clause around `pos` starts and ends. */
 function clauseAround(s: string, pos: number): { start: number; end: number } {
   let start = pos;
@@ -79,8 +76,9 @@ interface Candidate {
 function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: number, prevEnd: number): Candidate | null {
   const first = tokens[0] as NumberToken;
   const last = tokens[tokens.length - 1] as NumberToken;
-  if (first.isTime || first.values.some((v) => !Number.isFinite(v))) return null;
+  if (first.values.some((v) => !Number.isFinite(v))) return null;
   const before = sentence.slice(Math.max(clauseStart, prevEnd), first.start);
+  if (first.isTime) return durationTarget(before, tokens);
   const afterCue = findCue(sentence.slice(last.end, last.end + 3), OP_AFTER, "start");
   const afterEnd = last.end + (afterCue?.end ?? 0);
   const beforeCue = findCue(before, OP_BEFORE, "end");
@@ -112,8 +110,15 @@ function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: nu
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
   const de = rest.indexOf("的");
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
-  const verbScope = before.endsWith("的") ? sentence.slice(0, first.start) : before;
+  const verbScope = before.endsWith("的") ? sentence.slice(0, first.start) : sentence.slice(clauseStart, first.start);
   return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
+}
+
+/** A duration is a target only after a limiting cue: "平均住院日控制在8天以内", "缩短至30分钟". */
+function durationTarget(before: string, tokens: readonly NumberToken[]): Candidate | null {
+  const unit = tokens[0]?.unit ?? "";
+  if (!(DURATION_UNITS as readonly string[]).includes(unit)) return null;
+  return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至)$/.test(before) ? { tokens, op: "<=", unit } : null;
 }
 
 /** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
@@ -182,7 +187,7 @@ function sentenceTargets(
     const before = sentence.slice(clause.start, first.start);
     const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;
-    const unit = perCapitaUnit(sentence.slice(0, clause.end), candidate.unit);
+    const unit = perCapitaUnit(sentence.slice(clause.start, clause.end), candidate.unit);
     const indicator = indicatorOf(sentence, clause, group);
     const distribute = EACH.some((w) => before.includes(w)) || RESPECTIVELY.some((w) => before.includes(w));
     const parts = splitSubject(indicator, group.length > 1 || distribute);

@@ -5,11 +5,15 @@ const FILLER_START = /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|�
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数)$/;
 
+const END_WORDS = [...OP_BEFORE.map(([x]) => x), ...EACH, ...RESPECTIVELY, "为", "是", "的", "应", "要", "力争", "争取", "确保", "达"].sort(
+  (a, b) => b.length - a.length,
+);
+
 function stripEndWords(s: string): string {
   let out = s;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const w of [...OP_BEFORE.map(([x]) => x), ...EACH, ...RESPECTIVELY, "为", "是", "的", "应", "要", "力争", "争取", "确保", "达"]) {
+    for (const w of END_WORDS) {
       if (out.length > w.length && out.endsWith(w)) {
         out = out.slice(0, -w.length);
         changed = true;

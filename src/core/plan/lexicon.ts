@@ -177,7 +177,10 @@ export const SET_MARKERS_BEFORE = [
 ] as const;
 
 /** A number followed by one of these is a time, a date or a span, never a target value. */
-export const TIME_UNITS = ["年", "月", "日", "周年", "周", "季度", "个月", "天", "小时", "分钟", "号", "届", "期", "批", "轮"] as const;
+export const TIME_UNITS = ["年", "月", "日", "周年", "周岁", "周", "季度", "个月", "天", "小时", "分钟", "号"] as const;
+
+/** Durations that are targets only after a limiting cue ("平均住院日控制在8天以内"). */
+export const DURATION_UNITS = ["天", "小时", "分钟"] as const;
 
 /** Counters read as counts (whole things). Longest first. */
 export const COUNTERS = [
@@ -208,6 +211,11 @@ export const COUNTERS = [
   "级",
   "岁",
   "床",
+  "类",
+  "期",
+  "批",
+  "轮",
+  "届",
 ] as const;
 
 /** Units after which a following noun makes the number a qualifier ("65岁以上老年人", "二级以上医院"). */

@@ -60,6 +60,7 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
   let j = i;
   while (s[j] === " ") j++;
   const rest = s.slice(j, j + 6);
+  if (rest.startsWith("周岁")) return { unit: "周岁", end: j + 2, isTime: false };
   for (const t of TIME_UNITS) if (rest.startsWith(t)) return { unit: t, end: j + t.length, isTime: true };
   if (rest.startsWith("%")) return { unit: "%", end: j + 1, isTime: false };
   if (rest.startsWith("‰")) return { unit: "‰", end: j + 1, isTime: false };

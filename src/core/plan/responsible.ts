@@ -68,13 +68,28 @@ export function findResponsible(norm: string): ResponsibleClause[] {
   }
   for (let open = norm.indexOf("("); open >= 0; open = norm.indexOf("(", open + 1)) {
     const inner = norm.slice(open + 1);
-    if (!LABELS.some((l) => inner.startsWith(l))) continue;
     const close = norm.indexOf(")", open);
     const end = close < 0 ? norm.length : close + 1;
-    found.push({ start: open, end, units: unitsOfLabelled(norm.slice(open + 1, close < 0 ? norm.length : close)) });
+    const content = norm.slice(open + 1, close < 0 ? norm.length : close);
+    if (LABELS.some((l) => inner.startsWith(l))) {
+      found.push({ start: open, end, units: unitsOfLabelled(content) });
+    } else if (close > 0 && isUnlabelledUnits(content)) {
+      found.push({ start: open, end, units: splitUnits(content) });
+    } else {
+      continue;
+    }
     open = end - 1;
   }
   return found;
+}
+
+const UNIT_NAME = /(委|局|办|院|中心|部|处|室|科|会|站|所|厅|队|组|公司|集团|协会|政府|县区|各区|各县)$/;
+
+/** "(市医保局牵头,市卫健委配合)": a clause without a label that names units with their roles. */
+function isUnlabelledUnits(content: string): boolean {
+  if (!/牵头|负责/.test(content) || content.length > 120) return false;
+  const units = splitUnits(content);
+  return units.length > 0 && units.every((u) => UNIT_NAME.test(u) && u.length <= 20);
 }
 
 /** "责任单位:A、B;配合单位:C" → [A, B]. */
