@@ -1,5 +1,6 @@
 // Draws the add-in's icons (a green sheet with a table and a tick) and writes assets/icon-{16,32,64,80,128}.png.
 // A tiny PNG encoder (zlib + CRC-32) with 4×4 supersampling, so no image library is needed. Run: node scripts/make-icons.mjs
+import { Buffer } from "node:buffer";
 import { deflateSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
 

@@ -1,0 +1,133 @@
+import { columnLetter, rangeAddress } from "./a1";
+import { REQUEST_BUDGET_BYTES, type ExcelHost } from "./excel-batch";
+import type { CellValue, SheetPlan, WriteOutcome } from "./sheet-plan";
+
+/** One rectangular piece of a sheet's values with the number formats that go with it. */
+interface Block {
+  readonly sheet: number;
+  readonly address: string;
+  readonly values: CellValue[][];
+  readonly formats: string[][];
+  readonly bytes: number;
+}
+
+/**
+ * Writes sheets into the open workbook: new sheets at free names, whole 2D arrays, strings as text (number
+ * format "@" is set before the values, so "=SUM(A1)" or "001" typed by a unit stays what it was), data
+ * validation, unlocked input ranges, frozen header rows, widths, protection, and an optional chart.
+ *
+ * context.sync calls: 1 to read the workbook's names and structure protection, then 1 per REQUEST_BUDGET_BYTES
+ * of cell data (1 for any ordinary sheet), then 1 for formats, validation, protection and charts. The count does
+ * not grow with rows until the data passes the budget.
+ */
+export async function writeSheets(host: ExcelHost, plans: readonly SheetPlan[]): Promise<WriteOutcome> {
+  return host.run(async (context) => {
+    const workbook = context.workbook;
+    workbook.worksheets.load("items/name");
+    workbook.protection.load("protected");
+    await context.sync();
+    if (workbook.protection.protected) return { ok: false, reason: "workbook_protected" } as const;
+
+    const taken = new Set(workbook.worksheets.items.map((s) => s.name.toLowerCase()));
+    const names = plans.map((p) => freeName(p.name, taken));
+    const sheets = names.map((n) => workbook.worksheets.add(n));
+    const batches = groupIntoBatches(plans.flatMap((p, i) => toBlocks(p, i)));
+    // Each batch is one request under Excel on the web's payload limit: the number of syncs grows with the
+    // data's size in megabytes, not with rows. A typical template or summary is a single batch.
+    for (const batch of batches) {
+      for (const block of batch) {
+        const range = sheets[block.sheet]!.getRange(block.address);
+        range.numberFormat = block.formats;
+        range.values = block.values;
+      }
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, see above
+      await context.sync();
+    }
+    plans.forEach((plan, i) => finishSheet(sheets[i]!, plan));
+    await context.sync();
+    return { ok: true, sheets: names } as const;
+  });
+}
+
+/** Sheet names are unique case-insensitively, at most 31 characters, without : \\ / ? * [ ]. */
+function freeName(wanted: string, takenLower: Set<string>): string {
+  const base = wanted.replace(/[:\\/?*[\]]/g, "_").slice(0, 31);
+  let name = base;
+  for (let n = 2; takenLower.has(name.toLowerCase()); n++)
+    name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+  takenLower.add(name.toLowerCase());
+  return name;
+}
+
+/** Rows padded to the widest, cut into blocks of at most REQUEST_BUDGET_BYTES. */
+function toBlocks(plan: SheetPlan, sheet: number): Block[] {
+  const width = Math.max(1, ...plan.rows.map((r) => r.length));
+  const blocks: Block[] = [];
+  let start = 0;
+  let bytes = 0;
+  let values: CellValue[][] = [];
+  let formats: string[][] = [];
+  const flush = (): void => {
+    if (!values.length) return;
+    blocks.push({ sheet, address: rangeAddress(start, 0, values.length, width), values, formats, bytes });
+    start += values.length;
+    values = [];
+    formats = [];
+    bytes = 0;
+  };
+  for (const row of plan.rows) {
+    const padded = Array.from({ length: width }, (_, c) => row[c] ?? null);
+    const rowFormats = padded.map((v, c) =>
+      typeof v === "string" ? "@" : (plan.numberFormats?.[c] ?? "General"),
+    );
+    const rowBytes = JSON.stringify(padded).length * 2 + JSON.stringify(rowFormats).length;
+    if (bytes + rowBytes > REQUEST_BUDGET_BYTES) flush();
+    values.push(padded.map((v) => (v === null ? "" : v)));
+    formats.push(rowFormats);
+    bytes += rowBytes;
+  }
+  flush();
+  return blocks;
+}
+
+/** Blocks packed into requests of at most REQUEST_BUDGET_BYTES, in order. */
+function groupIntoBatches(blocks: readonly Block[]): Block[][] {
+  const batches: Block[][] = [[]];
+  let bytes = 0;
+  for (const block of blocks) {
+    if (bytes + block.bytes > REQUEST_BUDGET_BYTES && batches[batches.length - 1]!.length) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1]!.push(block);
+    bytes += block.bytes;
+  }
+  return batches;
+}
+
+/** Queues everything but the values: widths, header, validation, unlocked inputs, protection, chart. */
+function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const width = Math.max(1, ...plan.rows.map((r) => r.length));
+  plan.columnWidths?.forEach((w, c) => {
+    sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w;
+  });
+  if (plan.headerRows) {
+    sheet.getRange(rangeAddress(0, 0, plan.headerRows, width)).format.font.bold = true;
+    sheet.freezePanes.freezeRows(plan.headerRows);
+  }
+  for (const v of plan.validations ?? []) {
+    const range = sheet.getRange(v.address);
+    range.dataValidation.clear();
+    range.dataValidation.rule = v.rule;
+    if (v.prompt) range.dataValidation.prompt = { showPrompt: true, ...v.prompt };
+    if (v.error) range.dataValidation.errorAlert = { showAlert: true, style: "Stop", ...v.error };
+  }
+  for (const address of plan.unlocked ?? []) sheet.getRange(address).format.protection.locked = false;
+  if (plan.chart) {
+    const chart = sheet.charts.add(plan.chart.type, sheet.getRange(plan.chart.source), "Columns");
+    chart.title.text = plan.chart.title;
+    chart.setPosition(plan.chart.anchor);
+  }
+  if (plan.protect) sheet.protection.protect({ allowFormatColumns: true, allowAutoFilter: true });
+  if (plan.visibility && plan.visibility !== "Visible") sheet.visibility = plan.visibility;
+}

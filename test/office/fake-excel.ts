@@ -1,0 +1,457 @@
+/**
+ * A small, faithful fake of the part of the Excel JavaScript API that src/office uses. Like Excel, it queues
+ * every call on proxy objects and applies the queue only at context.sync(); reading a property that was not
+ * loaded (or before the sync that loads it) throws PropertyNotLoaded; a request over 5 MB is rejected as Excel
+ * on the web does; a string written to a cell that is not formatted as text is parsed (a leading "=" makes a
+ * formula, "001" becomes 1). It counts syncs and keeps what was written. Runs in Node (jest) and in the
+ * browser (the task pane's host shim), so it imports nothing.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { cellAddress, parseRange } from "../../src/office/a1";
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula: string | null;
+  numberFormat: string;
+  fill: string | null;
+  bold: boolean;
+  locked: boolean;
+}
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  cells: Map<string, FakeCell>;
+  protected: boolean;
+  protectionOptions: Record<string, boolean>;
+  validations: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
+  charts: { type: string; source: string; title: string; anchor: string }[];
+  frozenRows: number;
+  columnWidths: Map<string, number>;
+}
+export interface FakeWorkbook {
+  sheets: FakeSheet[];
+  names: { name: string; formula: string }[];
+  structureProtected: boolean;
+  activeSheet: string | null;
+  selection: string | null;
+  /** base64 files opened with Excel.createWorkbook / inserted with insertWorksheetsFromBase64. */
+  createdWorkbooks: string[];
+  insertedFiles: string[];
+}
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export function newSheet(name: string): FakeSheet {
+  return {
+    name, visibility: "Visible", cells: new Map(), protected: false, protectionOptions: {}, validations: [],
+    charts: [], frozenRows: 0, columnWidths: new Map(),
+  }; // prettier-ignore
+}
+const key = (r: number, c: number): string => `${r},${c}`;
+const blankCell = (): FakeCell => ({
+  value: "",
+  formula: null,
+  numberFormat: "General",
+  fill: null,
+  bold: false,
+  locked: true,
+});
+
+/** What Excel stores when a value is written to a cell with the given number format. */
+function parseInput(v: unknown, format: string): { value: FakeCell["value"]; formula: string | null } {
+  if (typeof v !== "string" || format === "@") return { value: v as FakeCell["value"], formula: null };
+  if (v.startsWith("'")) return { value: v.slice(1), formula: null };
+  if (v.startsWith("=") && v.length > 1) return { value: `#FORMULA(${v})`, formula: v };
+  if (/^\s*[-+]?\d+(\.\d+)?\s*$/.test(v)) return { value: Number(v), formula: null };
+  return { value: v, formula: null };
+}
+
+class PropertyNotLoaded extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what} was read before load() and context.sync()`);
+  }
+}
+
+type Op = { bytes: number; apply: () => void };
+
+export class FakeExcel {
+  readonly workbook: FakeWorkbook;
+  syncCount = 0;
+  /** Payload size of each sync's request. */
+  readonly requestBytes: number[] = [];
+  private pending: Op[] = [];
+
+  constructor(sheets: FakeSheet[] = [newSheet("Sheet1")]) {
+    this.workbook = {
+      sheets, names: [], structureProtected: false, activeSheet: sheets[0]?.name ?? null, selection: null,
+      createdWorkbooks: [], insertedFiles: [],
+    }; // prettier-ignore
+  }
+
+  queue(apply: () => void, payload: unknown = null): void {
+    this.pending.push({ bytes: payload === null ? 64 : JSON.stringify(payload).length + 64, apply });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    this.syncCount++;
+    const bytes = ops.reduce((n, o) => n + o.bytes, 0);
+    this.requestBytes.push(bytes);
+    if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    for (const op of ops) op.apply();
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Value of a cell as Excel would show it through range.values. */
+  cell(sheet: string, address: string): FakeCell {
+    const { start } = parseRange(address);
+    return this.sheet(sheet)?.cells.get(key(start.row, start.column)) ?? blankCell();
+  }
+
+  context(): any {
+    return {
+      workbook: {
+        worksheets: new WorksheetCollection(this),
+        names: new NamedItems(this),
+        protection: loadable(this, () => ({ protected: this.workbook.structureProtected })),
+        insertWorksheetsFromBase64: (base64: string) => {
+          const result: { value: string[] } = { value: [] };
+          this.queue(() => {
+            this.workbook.insertedFiles.push(base64);
+            result.value = ["{inserted}"];
+          }, base64);
+          return result;
+        },
+      },
+      sync: () => this.sync(),
+    };
+  }
+
+  /** An ExcelHost (src/office/excel-batch.ts) over this fake, supporting ExcelApi up to `maxVersion`. */
+  host(maxVersion = "1.8") {
+    return {
+      run: async <T>(batch: (context: any) => Promise<T>): Promise<T> => batch(this.context()),
+      supports: (version: string) => Number(version.split(".")[1]) <= Number(maxVersion.split(".")[1]),
+      createWorkbook: async (base64: string) => {
+        this.workbook.createdWorkbooks.push(base64);
+      },
+    };
+  }
+}
+
+/** An object whose listed properties become readable after the sync that follows load(). */
+function loadable(fake: FakeExcel, read: () => Record<string, unknown>): any {
+  const loaded: Record<string, unknown> = {};
+  const target: any = {
+    load() {
+      fake.queue(() => Object.assign(loaded, read()));
+      return target;
+    },
+  };
+  return new Proxy(target, {
+    get(t, p: string) {
+      if (p in t) return t[p];
+      if (!(p in loaded)) throw new PropertyNotLoaded(p);
+      return loaded[p];
+    },
+  });
+}
+
+class NamedItems {
+  private loaded: { name: string; formula: string }[] | null = null;
+  constructor(private readonly fake: FakeExcel) {}
+  load(): this {
+    this.fake.queue(() => (this.loaded = this.fake.workbook.names.map((n) => ({ ...n }))));
+    return this;
+  }
+  get items() {
+    if (!this.loaded) throw new PropertyNotLoaded("names.items");
+    return this.loaded;
+  }
+}
+
+class WorksheetCollection {
+  private loaded: Worksheet[] | null = null;
+  constructor(private readonly fake: FakeExcel) {}
+  load(): this {
+    this.fake.queue(() => {
+      this.loaded = this.fake.workbook.sheets.map((s) => new Worksheet(this.fake, () => s, true));
+    });
+    return this;
+  }
+  get items(): Worksheet[] {
+    if (!this.loaded) throw new PropertyNotLoaded("worksheets.items");
+    return this.loaded;
+  }
+  add(name: string): Worksheet {
+    let created: FakeSheet | undefined;
+    this.fake.queue(() => {
+      if (this.fake.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      created = newSheet(name);
+      this.fake.workbook.sheets.push(created);
+    });
+    return new Worksheet(
+      this.fake,
+      () => created ?? fail(`sheet ${name} used before the sync that adds it`),
+      false,
+    );
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.fake, () => this.fake.sheet(name) ?? fail(`ItemNotFound: ${name}`), false);
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    const sheet = new Worksheet(
+      this.fake,
+      () => this.fake.sheet(name) ?? fail(`ItemNotFound: ${name}`),
+      false,
+    );
+    sheet.trackNull(() => !this.fake.sheet(name));
+    return sheet;
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+class Worksheet {
+  private nullState: boolean | undefined;
+  private loadedProps: Record<string, unknown>;
+  readonly protection: any;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly charts: { add: (type: string, source: Range, seriesBy: string) => any };
+
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly model: () => FakeSheet,
+    nameKnown: boolean,
+  ) {
+    this.loadedProps = nameKnown ? { name: model().name, visibility: model().visibility } : {};
+    const protection: any = loadable(fake, () => ({
+      protected: model().protected,
+      options: { ...model().protectionOptions },
+    }));
+    protection.protect = (options: Record<string, boolean> = {}) =>
+      fake.queue(() => {
+        if (model().protected) throw new Error("InvalidOperation: the sheet is already protected");
+        Object.assign(model(), { protected: true, protectionOptions: { ...options } });
+      });
+    protection.unprotect = () => fake.queue(() => (model().protected = false));
+    this.protection = protection;
+    this.freezePanes = { freezeRows: (n) => fake.queue(() => (model().frozenRows = n)) };
+    this.charts = {
+      add: (type, source, _seriesBy) => {
+        const chart = { type, source: source.addressText, title: "", anchor: "" };
+        fake.queue(() => model().charts.push(chart));
+        return {
+          title: { set text(t: string) { fake.queue(() => (chart.title = t)); } }, // prettier-ignore
+          setPosition: (anchor: string) => fake.queue(() => (chart.anchor = anchor)),
+        };
+      },
+    };
+  }
+
+  trackNull(isNull: () => boolean): void {
+    this.fake.queue(() => (this.nullState = isNull()));
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new PropertyNotLoaded("isNullObject");
+    return this.nullState;
+  }
+  load(): this {
+    this.fake.queue(() => {
+      if (this.nullState) return;
+      this.loadedProps = { name: this.model().name, visibility: this.model().visibility };
+    });
+    return this;
+  }
+  get name(): string {
+    if (!("name" in this.loadedProps)) throw new PropertyNotLoaded("worksheet.name");
+    return this.loadedProps.name as string;
+  }
+  get visibility(): string {
+    if (!("visibility" in this.loadedProps)) throw new PropertyNotLoaded("worksheet.visibility");
+    return this.loadedProps.visibility as string;
+  }
+  set visibility(v: FakeSheet["visibility"]) {
+    this.fake.queue(() => (this.model().visibility = v));
+  }
+  activate(): void {
+    this.fake.queue(() => (this.fake.workbook.activeSheet = this.model().name));
+  }
+  getRange(address: string): Range {
+    return new Range(this.fake, this.model, address);
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
+    const range = new Range(this.fake, this.model, () => usedAddress(this.model()));
+    range.trackNull(() => usedAddress(this.model()) === null);
+    return range;
+  }
+}
+
+function usedAddress(sheet: FakeSheet): string | null {
+  const filled = [...sheet.cells.entries()].filter(([, c]) => c.value !== "" || c.formula);
+  if (!filled.length) return null;
+  const rc = filled.map(([k]) => k.split(",").map(Number) as [number, number]);
+  const r0 = Math.min(...rc.map((x) => x[0]));
+  const c0 = Math.min(...rc.map((x) => x[1]));
+  const r1 = Math.max(...rc.map((x) => x[0]));
+  const c1 = Math.max(...rc.map((x) => x[1]));
+  return `${cellAddress(r0, c0)}:${cellAddress(r1, c1)}`;
+}
+
+class Range {
+  private nullState: boolean | undefined;
+  private loadedProps: Record<string, unknown> = {};
+  readonly format: any;
+  readonly dataValidation: any;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: () => FakeSheet,
+    private readonly where: string | (() => string | null),
+  ) {
+    const q = (f: () => void, payload?: unknown) => fake.queue(f, payload ?? null);
+    const each = (f: (c: FakeCell) => void) => () => this.cells().forEach(({ cell }) => f(cell));
+    let loadedColor: string | undefined;
+    const fill = {
+      load: () => q(() => (loadedColor = this.cells()[0]?.cell.fill ?? "#FFFFFF")),
+      get color(): string {
+        if (loadedColor === undefined) throw new PropertyNotLoaded("fill.color");
+        return loadedColor;
+      },
+      set color(v: string) {
+        q(each((c) => (c.fill = v)));
+      },
+      clear: () => q(each((c) => (c.fill = null))),
+    };
+    this.format = {
+      fill,
+      font: { set bold(v: boolean) { q(each((c) => (c.bold = v))); } }, // prettier-ignore
+      protection: { set locked(v: boolean) { q(each((c) => (c.locked = v))); } }, // prettier-ignore
+      set columnWidth(w: number) {
+        q(() => sheetWidths(sheet(), addressText(where), w));
+      },
+    };
+    const validation = (field: string) => (v: unknown) =>
+      q(() => {
+        const list = this.sheet().validations;
+        let entry = list.find((e) => e.address === this.addressText);
+        if (!entry) list.push((entry = { address: this.addressText, rule: null }));
+        (entry as any)[field] = v;
+      }, v);
+    this.dataValidation = {
+      clear: () =>
+        q(
+          () =>
+            (this.sheet().validations = this.sheet().validations.filter(
+              (e) => e.address !== this.addressText,
+            )),
+        ),
+      set rule(v: unknown) { validation("rule")(v); }, // prettier-ignore
+      set prompt(v: unknown) { validation("prompt")(v); }, // prettier-ignore
+      set errorAlert(v: unknown) { validation("errorAlert")(v); }, // prettier-ignore
+    };
+  }
+
+  get addressText(): string {
+    return addressText(this.where) ?? fail("range has no address");
+  }
+  private cells(): { r: number; c: number; cell: FakeCell }[] {
+    const { start, end } = parseRange(this.addressText);
+    const out = [];
+    const sheet = this.sheet();
+    for (let r = start.row; r <= end.row; r++)
+      for (let c = start.column; c <= Math.min(end.column, 200); c++) {
+        let cell = sheet.cells.get(key(r, c));
+        if (!cell) sheet.cells.set(key(r, c), (cell = blankCell()));
+        out.push({ r, c, cell });
+      }
+    return out;
+  }
+  private grid<T>(f: (c: FakeCell) => T): T[][] {
+    const { start, end } = parseRange(this.addressText);
+    const sheet = this.sheet();
+    return Array.from({ length: end.row - start.row + 1 }, (_, i) =>
+      Array.from({ length: end.column - start.column + 1 }, (_, j) =>
+        f(sheet.cells.get(key(start.row + i, start.column + j)) ?? blankCell()),
+      ),
+    );
+  }
+  private write2d(values: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
+    this.fake.queue(() => {
+      const { start, end } = parseRange(this.addressText);
+      const rows = end.row - start.row + 1;
+      const cols = end.column - start.column + 1;
+      if (values.length !== rows || values.some((r) => r.length !== cols))
+        throw new Error(
+          `InvalidArgument: ${values.length}×${values[0]?.length} values for ${this.addressText}`,
+        );
+      const sheet = this.sheet();
+      values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const k = key(start.row + i, start.column + j);
+          const cell = sheet.cells.get(k) ?? blankCell();
+          sheet.cells.set(k, cell);
+          apply(cell, v);
+        }),
+      );
+    }, values);
+  }
+  set values(values: unknown[][]) {
+    this.write2d(values, (cell, v) => Object.assign(cell, parseInput(v, cell.numberFormat)));
+  }
+  get values(): unknown {
+    return this.read("values");
+  }
+  set numberFormat(formats: string[][]) {
+    this.write2d(formats, (cell, f) => (cell.numberFormat = String(f)));
+  }
+  get numberFormat(): unknown {
+    return this.read("numberFormat");
+  }
+  get formulas(): unknown {
+    return this.read("formulas");
+  }
+  get address(): unknown {
+    return this.read("address");
+  }
+  private read(p: string): unknown {
+    if (!(p in this.loadedProps)) throw new PropertyNotLoaded(`range.${p}`);
+    return this.loadedProps[p];
+  }
+  trackNull(isNull: () => boolean): void {
+    this.fake.queue(() => (this.nullState = isNull()));
+  }
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new PropertyNotLoaded("isNullObject");
+    return this.nullState;
+  }
+  load(props: string): this {
+    this.fake.queue(() => {
+      if (this.nullState) return;
+      const all: Record<string, () => unknown> = {
+        address: () => `${this.sheet().name}!${this.addressText}`,
+        values: () => this.grid((c) => c.value),
+        formulas: () => this.grid((c) => c.formula ?? c.value),
+        numberFormat: () => this.grid((c) => c.numberFormat),
+      };
+      for (const p of props.split(",").map((s) => s.trim())) if (all[p]) this.loadedProps[p] = all[p]!();
+    });
+    return this;
+  }
+  select(): void {
+    this.fake.queue(() => (this.fake.workbook.selection = `${this.sheet().name}!${this.addressText}`));
+  }
+}
+
+function addressText(address: string | (() => string | null)): string | null {
+  return typeof address === "string" ? address : address();
+}
+function sheetWidths(sheet: FakeSheet, address: string | null, width: number): void {
+  if (address) sheet.columnWidths.set(address.split(":")[0]!, width);
+}
