@@ -103,9 +103,12 @@ function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: nu
     return cueGap <= 6 ? { tokens, op, unit } : null;
   }
   if (RATE_UNITS.has(unit)) return { tokens, op, unit };
+  // 一类/二类/三类 name categories ("公益一类事业单位", "乙类乙管"), not counts.
+  if (first.chinese && unit === "类") return null;
   // A count: a goal only with an operator cue, or a goal verb that acts on it.
   if (first.chinese && first.values[0] === 1 && !explicit) return null;
-  if (explicit) return { tokens, op, unit };
+  // The value of a named indicator: "托位数3.58个", "床位数达到…".
+  if (explicit || /[数率量]$/.test(before)) return { tokens, op, unit };
   if (SET_MARKERS_BEFORE.some((m) => before.endsWith(m) || before.endsWith(`${m}共`) || before.endsWith(`${m}有`))) return null;
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
   const de = rest.indexOf("的");

@@ -1,7 +1,7 @@
 import { RESPONSIBLE_LABELS, ROLE_SUFFIXES, SUPPORTING_LABELS } from "./lexicon";
 
 /** Unit-name endings before which "会" means 会同 ("市卫健委会市财政局" → two units). */
-const UNIT_ENDINGS = /[委局办厅部院处科室司站所心会]$/;
+const UNIT_ENDINGS = /(?:[委局办厅部院处科室司站所心会]|\))$/;
 
 /**
  * Splits a 责任单位 list into unit names: role words (牵头, 按职责分工负责, 等) removed, lead first.
@@ -68,7 +68,7 @@ export function findResponsible(norm: string): ResponsibleClause[] {
   }
   for (let open = norm.indexOf("("); open >= 0; open = norm.indexOf("(", open + 1)) {
     const inner = norm.slice(open + 1);
-    const close = norm.indexOf(")", open);
+    const close = matchingClose(norm, open);
     const end = close < 0 ? norm.length : close + 1;
     const content = norm.slice(open + 1, close < 0 ? norm.length : close);
     if (LABELS.some((l) => inner.startsWith(l))) {
@@ -81,6 +81,16 @@ export function findResponsible(norm: string): ResponsibleClause[] {
     open = end - 1;
   }
   return found;
+}
+
+/** Index of the ")" that closes the "(" at `open`, allowing nested pairs: "(责任单位:规划信息处(爱卫办))". */
+function matchingClose(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === "(") depth++;
+    else if (s[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
 }
 
 const UNIT_NAME = /(委|局|办|院|中心|部|处|室|科|会|站|所|厅|队|组|公司|集团|协会|政府|县区|各区|各县)$/;

@@ -1,0 +1,266 @@
+import { parsePlan } from "./parse-plan";
+import type { Target } from "./types";
+
+/** Parses a one-task plan built around `body` and returns its targets in a compact form. */
+function targetsOf(body: string): string[] {
+  const { taskList } = parsePlan(`2024年某市卫生健康工作要点\n一、重点任务\n1.加强管理。${body}`);
+  return taskList.targets.map(show);
+}
+
+function show(t: Target): string {
+  const n = t.op === "between" ? `${t.min}-${t.max}` : String(t.value);
+  return `${t.op} ${n} ${t.unitOfMeasure ?? "null"}${t.deadline ? ` @${t.deadline}` : ""}`;
+}
+
+describe("numbering and tasks", () => {
+  it("makes the leaves tasks, with the nearest preceding lower rank as parent", () => {
+    const text = [
+      "某市2024年卫生健康工作要点",
+      "一、指导思想",
+      "以人民健康为中心。",
+      "二、重点任务",
+      "（一）提升服务能力",
+      "1.加强专科建设。内容。",
+      "2．改善服务。内容。",
+      "（二）强化公共卫生",
+      "1、做好疫情防控。内容。",
+      "（1）细化措施。内容。",
+      "（2）落实责任。",
+      "①压实属地责任。",
+      "三、保障措施",
+    ].join("\n");
+    const { taskList } = parsePlan(text);
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual([
+      "一",
+      "二/(一)/1",
+      "二/(一)/2",
+      "二/(二)/1/(1)",
+      "二/(二)/1/(2)/①",
+      "三",
+    ]);
+    expect(taskList.tasks.map((t) => t.title)).toEqual([
+      "指导思想",
+      "加强专科建设",
+      "改善服务",
+      "细化措施",
+      "压实属地责任",
+      "保障措施",
+    ]);
+    expect(taskList.tasks.map((t) => t.id)).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(taskList.year).toBe(2024);
+  });
+
+  it("lets 1. sit directly under 一、 and keeps numbers that continue across sections", () => {
+    const { taskList } = parsePlan("一、强化能力\n1.甲。\n2.乙。\n二、加强统筹\n3.丙。\n4.丁。");
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "二/3", "二/4"]);
+  });
+
+  it("does not take decimals, years, 一是 or stray numbers for items", () => {
+    const { taskList } = parsePlan("一、总体要求\n1.加强领导。\n1.5亿元投入到位。\n一是加强领导。\n2024年3月25日\n7.不是下一个编号。");
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
+  });
+
+  it("reads traditional script", () => {
+    const { taskList } = parsePlan("醫政工作要點\n一、推進醫改\n（一）實施改善醫療服務行動。確保縣域內就診率達90%左右。");
+    expect(taskList.tasks[0]?.path).toEqual(["一", "(一)"]);
+    expect(taskList.tasks[0]?.title).toBe("實施改善醫療服務行動");
+    expect(taskList.targets.map(show)).toEqual(["approx 90 %"]);
+  });
+
+  it("reads tasks from a table with 序号 and 责任单位 columns", () => {
+    const text = [
+      "2024年重点任务清单",
+      "序号 | 重点任务 | 目标 | 责任单位",
+      "1 | 提升基层能力 | 家庭医生签约服务覆盖率达到75% | 基层卫生处、医政医管处",
+      "2 | 加强妇幼健康 | 孕产妇死亡率控制在10/10万以下 | 妇幼健康处",
+    ].join("\n");
+    const { taskList } = parsePlan(text);
+    expect(taskList.tasks.map((t) => [t.path.join("/"), t.title, t.responsible.join("、")])).toEqual([
+      ["1", "提升基层能力", "基层卫生处、医政医管处"],
+      ["2", "加强妇幼健康", "妇幼健康处"],
+    ]);
+    expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toEqual(["1 >= 75 %", "2 <= 10 /10万"]);
+  });
+
+  it("ignores the issuing notice before the title and the page furniture after the body", () => {
+    const text = [
+      "关于印发《2025年某区医政工作要点》的通知",
+      "各单位：现将要点印发给你们。",
+      "2025年某区医政工作要点",
+      "一、优布局",
+      "1.加快建设。建成3家社区医院。",
+      "来源：某区卫健委",
+      "1.相关新闻一",
+    ].join("\n");
+    const { taskList } = parsePlan(text);
+    expect(taskList.title).toBe("2025年某区医政工作要点");
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
+  });
+
+  it("reports a text with no numbered items", () => {
+    const { taskList, findings } = parsePlan("这是一段没有编号的文字。\n第二段。");
+    expect(taskList.tasks).toEqual([]);
+    expect(findings.map((f) => f.code)).toEqual(["plan.no_items"]);
+    expect(parsePlan("  \n").findings.map((f) => f.code)).toEqual(["plan.empty"]);
+  });
+});
+
+describe("responsible units", () => {
+  it("reads a 责任单位 clause, removing role words and keeping the lead first", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.加强建设。内容。(责任单位:市卫健委牵头,市发改委、市民政局等按职责分工负责)",
+    );
+    expect(taskList.tasks[0]?.responsible).toEqual(["市卫健委", "市发改委", "市民政局"]);
+  });
+
+  it("reads a 牵头责任单位 line and leaves out 配合单位", () => {
+    const { taskList } = parsePlan("一、任务\n1.加强建设。内容。\n牵头责任单位：医政处；配合单位：财务处\n2.下一项。");
+    expect(taskList.tasks[0]?.responsible).toEqual(["医政处"]);
+    expect(taskList.tasks[1]?.responsible).toEqual([]);
+  });
+
+  it("splits X会Y and keeps a parenthetical alias", () => {
+    const { taskList } = parsePlan("一、任务\n1.爱国卫生。内容。（责任单位：规划信息处(爱卫办)会疾控处）");
+    expect(taskList.tasks[0]?.responsible).toEqual(["规划信息处(爱卫办)", "疾控处"]);
+  });
+
+  it("does not split 委员会", () => {
+    const { taskList } = parsePlan("一、任务\n1.加强建设。（责任单位：市卫生健康委员会、市财政局）");
+    expect(taskList.tasks[0]?.responsible).toEqual(["市卫生健康委员会", "市财政局"]);
+  });
+
+  it("reads an unlabelled (X牵头,Y配合) clause", () => {
+    const { taskList } = parsePlan("一、任务\n1.深化支付改革。内容。（市医保局牵头，市卫健委配合）");
+    expect(taskList.tasks[0]?.responsible).toEqual(["市医保局", "市卫健委"]);
+    expect(taskList.tasks[0]?.title).toBe("深化支付改革");
+  });
+});
+
+describe("targets: operators", () => {
+  it.each([
+    ["家庭医生签约服务覆盖率达到60%", ">= 60 %"],
+    ["预约诊疗率不低于60%", ">= 60 %"],
+    ["开展不少于5项重大临床科研项目", ">= 5 项"],
+    ["每个乡镇卫生院至少配备1名执业中医师", ">= 1 名"],
+    ["免疫规划疫苗接种率保持在90%以上", ">= 90 %"],
+    ["红色、黄色人群签约服务覆盖率达到100%以上", ">= 100 %"],
+    ["孕产妇死亡率控制在12/10万以下", "<= 12 /10万"],
+    ["药占比降至30%", "<= 30 %"],
+    ["医疗费用增长率不超过10%", "<= 10 %"],
+    ["平均住院日控制在8天以内", "<= 8 天"],
+    ["县域内就诊率达90%左右", "approx 90 %"],
+    ["CMI值从0.9提升到1.2左右", "approx 1.2 null"],
+    ["逐步实现公立医院医护比1:2左右", "approx 2 ratio"],
+    ["开展重症医学科人员培训3-5次", "between 3-5 次"],
+    ["重点推动2-3所县级医院达推荐标准", "between 2-3 所"],
+    ["培养中医骨干人才20至30名", "between 20-30 名"],
+    ["新增床位200张", ">= 200 张"],
+    ["全年新增三家社区医院", ">= 3 家"],
+    ["保证临床用血100%来自专业供血机构供应", ">= 100 %"],
+    ["人均预期寿命达到79.5岁", ">= 79.5 岁"],
+    ["电子病历应用水平达到4级", ">= 4 级"],
+  ])("%s → %s", (body, expected) => {
+    expect(targetsOf(`${body}。`)).toEqual([expected]);
+  });
+});
+
+describe("targets: several in one sentence", () => {
+  it("分别 with a list of values gives one target per value", () => {
+    expect(targetsOf("5岁以下儿童和婴儿死亡率分别控制在6‰和5‰以下。")).toEqual(["<= 6 ‰", "<= 5 ‰"]);
+  });
+
+  it("均 spreads one value over each indicator", () => {
+    const { taskList } = parsePlan("一、任务\n1.妇幼。孕产妇和3岁以下儿童系统管理率均达到90%以上。");
+    expect(taskList.targets.map((t) => t.indicator)).toEqual(["孕产妇系统管理率", "3岁以下儿童系统管理率"]);
+    expect(taskList.targets.map(show)).toEqual([">= 90 %", ">= 90 %"]);
+  });
+
+  it("a compound indicator without 均 or 分别 stays one target", () => {
+    expect(targetsOf("65岁以上老年人和糖尿病患者结核病筛查率达到60%以上。")).toEqual([">= 60 %"]);
+  });
+
+  it("levels for two kinds of hospital", () => {
+    expect(targetsOf("市直医院和县区医院电子病历应用水平至少达到4级和3级。")).toEqual([">= 4 级", ">= 3 级"]);
+  });
+
+  it("a list of counts after one verb", () => {
+    expect(targetsOf("建成5个省级重点学科、10个省市共建重点学科和20个市级重点学科。")).toEqual([
+      ">= 5 个",
+      ">= 10 个",
+      ">= 20 个",
+    ]);
+  });
+
+  it("per-capita units", () => {
+    expect(targetsOf("按不少于每千常住人口0.85张配置床位,每千人口拥有3岁以下婴幼儿托位数3.58个。")).toEqual([
+      ">= 0.85 张/千人",
+      ">= 3.58 个/千人",
+    ]);
+  });
+});
+
+describe("targets: numbers that are not targets", () => {
+  it.each([
+    ["60-79岁人群第一剂次接种工作有序开展"],
+    ["二级以上综合医院设置老年医学科"],
+    ["落实“1546行动”和“五个卫健”要求"],
+    ["按照“1+N”模式推进学科群建设"],
+    ["大力实施“15+3”健康行动"],
+    ["加强“966525”等心理热线与12345热线联动"],
+    ["实现我市3家县医院排名进步"],
+    ["抓好12项医疗服务工作制度的落实"],
+    ["持续推进27项评估指标的优化提升"],
+    ["3个城市医疗集团分别与6个县医疗集团建立紧密合作关系"],
+    ["每个县区依托1所县级医院规划建设传染病病区"],
+    ["对孕产妇和新生儿提供8项免费产前筛查服务"],
+    ["通过5年努力基本建成体系"],
+    ["开展2024年医师资格考试"],
+    ["严格落实九项准则"],
+    ["推进公益一类事业单位财政保障"],
+    ["吸引10万人才来昌创业"],
+    ["做好2023年度考核工作"],
+    ["运用5G应急平台"],
+    ["持续编纂第十三个五年发展规划"],
+  ])("%s", (body) => {
+    expect(targetsOf(`${body}。`)).toEqual([]);
+  });
+});
+
+describe("targets: deadlines", () => {
+  it("a time phrase covers its sentence only", () => {
+    expect(targetsOf("建成1所医院。到2025年,力争1-2所达三级医院服务能力水平。")).toEqual([
+      ">= 1 所",
+      "between 1-2 所 @2025-12-31",
+    ]);
+  });
+
+  it("reads 年底, 上半年, 月底 and 年完成", () => {
+    expect(targetsOf("到2024年底,设置率达100%。")).toEqual([">= 100 % @2024-12-31"]);
+    expect(targetsOf("2024年上半年覆盖率达到50%。")).toEqual([">= 50 % @2024-06-30"]);
+    expect(targetsOf("2024年6月底前完成率达到80%。")).toEqual([">= 80 % @2024-06-30"]);
+    expect(targetsOf("2023年完成每千人口托位数3.58个的任务。")).toEqual([">= 3.58 个/千人 @2023-12-31"]);
+    expect(targetsOf("力争2024年互联网医院新增1-2家。")).toEqual(["between 1-2 家 @2024-12-31"]);
+  });
+
+  it("a time phrase that opens a paragraph covers the paragraph", () => {
+    const { taskList } = parsePlan("一、目标\n到2025年,每个县区均建强1所医院。全市力争在10%以上乡镇建成社区医院。");
+    expect(taskList.targets.map(show)).toEqual([">= 1 所 @2025-12-31", ">= 10 % @2025-12-31"]);
+  });
+
+  it("an undated target in an annual plan has no deadline", () => {
+    expect(targetsOf("争取2023年度考核结果进位,力争1家以上的医院考核结果达到A。")).toEqual([">= 1 家"]);
+  });
+});
+
+describe("targets: text", () => {
+  it("is the clause as written in the document", () => {
+    const text = "一、任务\n1.公卫。以乡镇为单位国家免疫规划疫苗接种率保持在９０％以上，高危人群耐药筛查率达到95%。";
+    const { taskList } = parsePlan(text);
+    expect(taskList.targets.map((t) => t.text)).toEqual([
+      "以乡镇为单位国家免疫规划疫苗接种率保持在９０％以上",
+      "高危人群耐药筛查率达到95%",
+    ]);
+    for (const t of taskList.targets) expect(text).toContain(t.text);
+    expect(taskList.targets[0]).toMatchObject({ op: ">=", value: 90, unitOfMeasure: "%" });
+  });
+});
