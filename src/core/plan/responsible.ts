@@ -38,7 +38,7 @@ function splitTogetherWith(part: string): string[] {
   for (let i = part.indexOf("会"); i > 0; i = part.indexOf("会", i + 1)) {
     const left = part.slice(0, i);
     const right = part.slice(i + 1);
-    if (UNIT_ENDINGS.test(left) && /^[市区县省国]/.test(right)) return [left, ...splitTogetherWith(right)];
+    if (UNIT_ENDINGS.test(left) && /^[\u4e00-\u9fa5]{2}/.test(right) && !/^(议|商|诊|签|审|计|员|展|谈|务|上)/.test(right)) return [left, ...splitTogetherWith(right)];
   }
   return [part];
 }
