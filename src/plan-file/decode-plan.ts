@@ -31,13 +31,17 @@ export async function decodePlanBytes(bytes: Uint8Array, file: string): Promise<
 }
 
 async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult> {
-  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const arrayBuffer = bytes.buffer.slice(
+    bytes.byteOffset,
+    bytes.byteOffset + bytes.byteLength,
+  ) as ArrayBuffer;
   try {
     // Node's mammoth reads `buffer`, its browser build reads `arrayBuffer`: give both.
     const input = { arrayBuffer, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
     const result = await mammoth.convertToHtml(input);
     const text = docxHtmlToText(result.value);
-    if (!text.trim()) return { ok: false, findings: [makeFinding("plan.empty", { kind: "file", file }, { file })] };
+    if (!text.trim())
+      return { ok: false, findings: [makeFinding("plan.empty", { kind: "file", file }, { file })] };
     return { ok: true, text, encoding: "docx" };
   } catch {
     return { ok: false, findings: [makeFinding("plan.file_bad_docx", { kind: "file", file }, { file })] };
@@ -45,9 +49,12 @@ async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult
 }
 
 function decodeText(bytes: Uint8Array): { text: string; encoding: string } | null {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return checked(new TextDecoder("utf-8").decode(bytes.subarray(3)), "utf-8");
-  if (startsWith(bytes, [0xff, 0xfe])) return checked(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
-  if (startsWith(bytes, [0xfe, 0xff])) return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return checked(new TextDecoder("utf-8").decode(bytes.subarray(3)), "utf-8");
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return checked(new TextDecoder("utf-16le").decode(bytes.subarray(2)), "utf-16le");
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return checked(new TextDecoder("utf-16be").decode(bytes.subarray(2)), "utf-16be");
   const utf16 = guessUtf16(bytes);
   if (utf16) return checked(new TextDecoder(utf16).decode(bytes), utf16);
   if (bytes.includes(0)) return null;

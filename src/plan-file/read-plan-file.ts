@@ -6,7 +6,10 @@ import { decodePlanBytes, type DecodeResult } from "./decode-plan";
 export async function readPlanFile(path: string): Promise<DecodeResult> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
-    return { ok: false, findings: [makeFinding("plan.file_missing", { kind: "file", file: path }, { file: path })] };
+    return {
+      ok: false,
+      findings: [makeFinding("plan.file_missing", { kind: "file", file: path }, { file: path })],
+    };
   }
   return decodePlanBytes(new Uint8Array(await readFile(path)), path);
 }

@@ -13,7 +13,9 @@ export function registerParse(program: Command, ctx: CliContext): void {
     .command("parse")
     .argument("<file>", ctx.lang === "en" ? "work plan (.txt or .docx)" : "工作要点文件（.txt 或 .docx）")
     .option("--json", ctx.lang === "en" ? "print the task list as JSON" : "以 JSON 输出任务清单")
-    .description(ctx.lang === "en" ? "read a work plan into its task list" : "读取工作要点，列出任务和量化目标")
+    .description(
+      ctx.lang === "en" ? "read a work plan into its task list" : "读取工作要点，列出任务和量化目标",
+    )
     .action(async (file: string, options: { json?: boolean }) => {
       const decoded = await readPlanFile(file);
       if (!decoded.ok) throw new InputError(decoded.findings);

@@ -1,5 +1,14 @@
 import { findTimePhrases, type TimePhrase } from "./deadline";
-import { DURATION_UNITS, EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, QUALIFIER_UNITS, RESPECTIVELY, SET_MARKERS_BEFORE } from "./lexicon";
+import {
+  DURATION_UNITS,
+  EACH,
+  GOAL_VERBS,
+  OP_AFTER,
+  OP_BEFORE,
+  QUALIFIER_UNITS,
+  RESPECTIVELY,
+  SET_MARKERS_BEFORE,
+} from "./lexicon";
 import { readNumber, type NumberToken } from "./read-number";
 import { perCapitaUnit } from "./per-capita";
 import { indicatorOf, splitSubject } from "./indicator";
@@ -25,8 +34,8 @@ const RATE_UNITS = new Set(["%", "‰", "/10万", "/万", "ratio"]);
  */
 export function maskQuotes(norm: string): string {
   const chars = norm.split("");
-  const opens = "“\"「『《‘";
-  const closes = "”\"」』》’";
+  const opens = '“"「『《‘';
+  const closes = '”"」』》’';
   for (let i = 0; i < chars.length; i++) {
     if (!opens.includes(chars[i] as string) && !closes.includes(chars[i] as string)) continue;
     for (let j = i + 1; j < chars.length && j - i <= 40; j++) {
@@ -73,7 +82,12 @@ interface Candidate {
 }
 
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
-function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: number, prevEnd: number): Candidate | null {
+function judge(
+  sentence: string,
+  tokens: readonly NumberToken[],
+  clauseStart: number,
+  prevEnd: number,
+): Candidate | null {
   const first = tokens[0] as NumberToken;
   const last = tokens[tokens.length - 1] as NumberToken;
   if (first.values.some((v) => !Number.isFinite(v))) return null;
@@ -109,11 +123,18 @@ function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: nu
   if (first.chinese && first.values[0] === 1 && !explicit) return null;
   // The value of a named indicator: "托位数3.58个", "床位数达到…".
   if (explicit || /[数率量]$/.test(before)) return { tokens, op, unit };
-  if (SET_MARKERS_BEFORE.some((m) => before.endsWith(m) || before.endsWith(`${m}共`) || before.endsWith(`${m}有`))) return null;
+  if (
+    SET_MARKERS_BEFORE.some(
+      (m) => before.endsWith(m) || before.endsWith(`${m}共`) || before.endsWith(`${m}有`),
+    )
+  )
+    return null;
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
   const de = rest.indexOf("的");
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
-  const verbScope = before.endsWith("的") ? sentence.slice(0, first.start) : sentence.slice(clauseStart, first.start);
+  const verbScope = before.endsWith("的")
+    ? sentence.slice(0, first.start)
+    : sentence.slice(clauseStart, first.start);
   return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
 }
 
@@ -121,13 +142,15 @@ function judge(sentence: string, tokens: readonly NumberToken[], clauseStart: nu
 function durationTarget(before: string, tokens: readonly NumberToken[]): Candidate | null {
   const unit = tokens[0]?.unit ?? "";
   if (!(DURATION_UNITS as readonly string[]).includes(unit)) return null;
-  return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至)$/.test(before) ? { tokens, op: "<=", unit } : null;
+  return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至)$/.test(before)
+    ? { tokens, op: "<=", unit }
+    : null;
 }
 
 /** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
 function numberGroups(masked: string): NumberToken[][] {
   const groups: NumberToken[][] = [];
-  for (let i = 0; i < masked.length; ) {
+  for (let i = 0; i < masked.length;) {
     const token = readNumber(masked, i);
     if (!token) {
       i++;

@@ -1,17 +1,29 @@
 import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
 import type { NumberToken } from "./read-number";
 
-const FILLER_START = /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按|在|要|将|其中|同时|均)+/;
+const FILLER_START =
+  /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按|在|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数)$/;
 
-const END_WORDS = [...OP_BEFORE.map(([x]) => x), ...EACH, ...RESPECTIVELY, "为", "是", "的", "应", "要", "力争", "争取", "确保", "达"].sort(
-  (a, b) => b.length - a.length,
-);
+const END_WORDS = [
+  ...OP_BEFORE.map(([x]) => x),
+  ...EACH,
+  ...RESPECTIVELY,
+  "为",
+  "是",
+  "的",
+  "应",
+  "要",
+  "力争",
+  "争取",
+  "确保",
+  "达",
+].sort((a, b) => b.length - a.length);
 
 function stripEndWords(s: string): string {
   let out = s;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const w of END_WORDS) {
       if (out.length > w.length && out.endsWith(w)) {
@@ -35,16 +47,23 @@ export function indicatorOf(
 ): string {
   const first = group[0] as NumberToken;
   const last = group[group.length - 1] as NumberToken;
-  const pre = stripEndWords(sentence.slice(clause.start, first.start).replace(TIME, "").replace(FILLER_START, ""));
+  const pre = stripEndWords(
+    sentence.slice(clause.start, first.start).replace(TIME, "").replace(FILLER_START, ""),
+  );
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
-  const object = post.split(/的|[,;:。]/)[0]?.replace(/[□"“”]/g, "").trim() ?? "";
+  const object =
+    post
+      .split(/的|[,;:。]/)[0]
+      ?.replace(/[□"“”]/g, "")
+      .trim() ?? "";
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
   if (!isRate && first.unit !== null) {
     const verb = GOAL_VERBS.map((v) => ({ v, at: pre.lastIndexOf(v) })).sort((a, b) => b.at - a.at)[0];
     if (object && object.length <= 30) return `${object}数`;
-    if (verb && verb.at >= 0) return `${pre.slice(verb.at + verb.v.length)}数` || pre;
+    const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
+    if (counted) return `${counted}数`;
   }
   if (pre) return pre;
   return object ? `${object}比例` : sentence.slice(clause.start, clause.end).trim();

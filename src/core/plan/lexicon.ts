@@ -177,7 +177,20 @@ export const SET_MARKERS_BEFORE = [
 ] as const;
 
 /** A number followed by one of these is a time, a date or a span, never a target value. */
-export const TIME_UNITS = ["年", "月", "日", "周年", "周岁", "周", "季度", "个月", "天", "小时", "分钟", "号"] as const;
+export const TIME_UNITS = [
+  "年",
+  "月",
+  "日",
+  "周年",
+  "周岁",
+  "周",
+  "季度",
+  "个月",
+  "天",
+  "小时",
+  "分钟",
+  "号",
+] as const;
 
 /** Durations that are targets only after a limiting cue ("平均住院日控制在8天以内"). */
 export const DURATION_UNITS = ["天", "小时", "分钟"] as const;
@@ -246,4 +259,14 @@ export const END_MARKERS = [
 ] as const;
 
 /** Words that mark a plan's title line. */
-export const PLAN_TITLE_WORDS = ["工作要点", "实施方案", "工作计划", "工作方案", "行动方案", "行动计划", "要点", "方案", "计划"] as const;
+export const PLAN_TITLE_WORDS = [
+  "工作要点",
+  "实施方案",
+  "工作计划",
+  "工作方案",
+  "行动方案",
+  "行动计划",
+  "要点",
+  "方案",
+  "计划",
+] as const;

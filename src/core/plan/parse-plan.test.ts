@@ -56,12 +56,16 @@ describe("numbering and tasks", () => {
   });
 
   it("does not take decimals, years, 一是 or stray numbers for items", () => {
-    const { taskList } = parsePlan("一、总体要求\n1.加强领导。\n1.5亿元投入到位。\n一是加强领导。\n2024年3月25日\n7.不是下一个编号。");
+    const { taskList } = parsePlan(
+      "一、总体要求\n1.加强领导。\n1.5亿元投入到位。\n一是加强领导。\n2024年3月25日\n7.不是下一个编号。",
+    );
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
   });
 
   it("reads traditional script", () => {
-    const { taskList } = parsePlan("醫政工作要點\n一、推進醫改\n（一）實施改善醫療服務行動。確保縣域內就診率達90%左右。");
+    const { taskList } = parsePlan(
+      "醫政工作要點\n一、推進醫改\n（一）實施改善醫療服務行動。確保縣域內就診率達90%左右。",
+    );
     expect(taskList.tasks[0]?.path).toEqual(["一", "(一)"]);
     expect(taskList.tasks[0]?.title).toBe("實施改善醫療服務行動");
     expect(taskList.targets.map(show)).toEqual(["approx 90 %"]);
@@ -114,7 +118,9 @@ describe("responsible units", () => {
   });
 
   it("reads a 牵头责任单位 line and leaves out 配合单位", () => {
-    const { taskList } = parsePlan("一、任务\n1.加强建设。内容。\n牵头责任单位：医政处；配合单位：财务处\n2.下一项。");
+    const { taskList } = parsePlan(
+      "一、任务\n1.加强建设。内容。\n牵头责任单位：医政处；配合单位：财务处\n2.下一项。",
+    );
     expect(taskList.tasks[0]?.responsible).toEqual(["医政处"]);
     expect(taskList.tasks[1]?.responsible).toEqual([]);
   });
@@ -243,7 +249,9 @@ describe("targets: deadlines", () => {
   });
 
   it("a time phrase that opens a paragraph covers the paragraph", () => {
-    const { taskList } = parsePlan("一、目标\n到2025年,每个县区均建强1所医院。全市力争在10%以上乡镇建成社区医院。");
+    const { taskList } = parsePlan(
+      "一、目标\n到2025年,每个县区均建强1所医院。全市力争在10%以上乡镇建成社区医院。",
+    );
     expect(taskList.targets.map(show)).toEqual([">= 1 所 @2025-12-31", ">= 10 % @2025-12-31"]);
   });
 
@@ -254,7 +262,8 @@ describe("targets: deadlines", () => {
 
 describe("targets: text", () => {
   it("is the clause as written in the document", () => {
-    const text = "一、任务\n1.公卫。以乡镇为单位国家免疫规划疫苗接种率保持在９０％以上，高危人群耐药筛查率达到95%。";
+    const text =
+      "一、任务\n1.公卫。以乡镇为单位国家免疫规划疫苗接种率保持在９０％以上，高危人群耐药筛查率达到95%。";
     const { taskList } = parsePlan(text);
     expect(taskList.targets.map((t) => t.text)).toEqual([
       "以乡镇为单位国家免疫规划疫苗接种率保持在９０％以上",

@@ -24,18 +24,30 @@ export function parsePlan(text: string): ParseResult {
   const title = findTitle(lines);
   const year = findYear(title, lines);
   if (!text.trim()) {
-    return { taskList: { title, year, tasks: [], targets: [] }, findings: [makeFinding("plan.empty", { kind: "plan", line: 1 })] };
+    return {
+      taskList: { title, year, tasks: [], targets: [] },
+      findings: [makeFinding("plan.empty", { kind: "plan", line: 1 })],
+    };
   }
   const items = scanItems(lines);
   const leaves = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.hasChildren);
   if (leaves.length === 0) {
-    return { taskList: { title, year, tasks: [], targets: [] }, findings: [makeFinding("plan.no_items", { kind: "plan", line: 1 })] };
+    return {
+      taskList: { title, year, tasks: [], targets: [] },
+      findings: [makeFinding("plan.no_items", { kind: "plan", line: 1 })],
+    };
   }
   const taskOfItem = new Map<number, string>();
   const tasks: Task[] = leaves.map(({ item, index }, k) => {
     const id = String(k + 1);
     taskOfItem.set(index, id);
-    return { id, path: pathOf(items, index), title: item.title, responsible: item.responsible, line: item.lineNo };
+    return {
+      id,
+      path: pathOf(items, index),
+      title: item.title,
+      responsible: item.responsible,
+      line: item.lineNo,
+    };
   });
   const targets: Target[] = [];
   items.forEach((item, index) => {
@@ -52,7 +64,8 @@ export function parsePlan(text: string): ParseResult {
 
 function pathOf(items: readonly Item[], index: number): string[] {
   const path: string[] = [];
-  for (let k: number | null = index; k !== null; k = (items[k] as Item).parent) path.unshift((items[k] as Item).label);
+  for (let k: number | null = index; k !== null; k = (items[k] as Item).parent)
+    path.unshift((items[k] as Item).label);
   return path;
 }
 
@@ -87,7 +100,12 @@ function findTitle(lines: readonly PlanLine[]): string {
     const m = /《([^》]{4,60})》/.exec(l.text);
     if (m?.[1]) return m[1].replace(/^关于印发/, "").replace(/的通知$/, "");
   }
-  return lines.find((l) => l.text.trim())?.text.trim().slice(0, 60) ?? "";
+  return (
+    lines
+      .find((l) => l.text.trim())
+      ?.text.trim()
+      .slice(0, 60) ?? ""
+  );
 }
 
 /** The plan year: from the title, else from an issuing date line ("2024年3月25日"), else null. */

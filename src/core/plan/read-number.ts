@@ -96,7 +96,16 @@ export function readNumber(s: string, i: number): NumberToken | null {
   if (!first.chinese && first.value === 1 && /^\s*[:∶比]\s*\d/.test(s.slice(end, end + 4))) {
     const colon = s.slice(end).search(/\d/) + end;
     const second = readArabic(s, colon);
-    if (second) return { start: i, end: second.end, kind: "ratio", values: [second.value], unit: "ratio", isTime: false, chinese: false };
+    if (second)
+      return {
+        start: i,
+        end: second.end,
+        kind: "ratio",
+        values: [second.value],
+        unit: "ratio",
+        isTime: false,
+        chinese: false,
+      };
   }
   const afterFirst = s[end] ?? "";
   if (afterFirst === "+" || /[A-Za-z]/.test(afterFirst)) return null;

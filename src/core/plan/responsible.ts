@@ -19,7 +19,7 @@ export function splitUnits(list: string): string[] {
 
 function stripRoles(part: string): string {
   let s = part.replace(/[。.\s]+$/, "");
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const role of ROLE_SUFFIXES) {
       if (s.length > role.length && s.endsWith(role)) {
@@ -34,11 +34,17 @@ function stripRoles(part: string): string {
 /** "X会同Y" and "X会Y" name two units. "委员会" does not split (its left side does not end a unit name). */
 function splitTogetherWith(part: string): string[] {
   const together = part.indexOf("会同");
-  if (together > 0) return [part.slice(0, together), ...splitTogetherWith(part.slice(together + 2))].filter(Boolean);
+  if (together > 0)
+    return [part.slice(0, together), ...splitTogetherWith(part.slice(together + 2))].filter(Boolean);
   for (let i = part.indexOf("会"); i > 0; i = part.indexOf("会", i + 1)) {
     const left = part.slice(0, i);
     const right = part.slice(i + 1);
-    if (UNIT_ENDINGS.test(left) && /^[\u4e00-\u9fa5]{2}/.test(right) && !/^(议|商|诊|签|审|计|员|展|谈|务|上)/.test(right)) return [left, ...splitTogetherWith(right)];
+    if (
+      UNIT_ENDINGS.test(left) &&
+      /^[\u4e00-\u9fa5]{2}/.test(right) &&
+      !/^(议|商|诊|签|审|计|员|展|谈|务|上)/.test(right)
+    )
+      return [left, ...splitTogetherWith(right)];
   }
   return [part];
 }

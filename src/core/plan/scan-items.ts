@@ -105,7 +105,11 @@ export function isTitleLine(norm: string): boolean {
 
 function isEndMarker(norm: string): boolean {
   const s = norm.trim();
-  return END_MARKERS.some((m) => s.startsWith(m)) || /^附件\s*\d*\s*[:：]?\s*$/.test(s) || /^附件\s*\d*[:：]/.test(s);
+  return (
+    END_MARKERS.some((m) => s.startsWith(m)) ||
+    /^附件\s*\d*\s*[:：]?\s*$/.test(s) ||
+    /^附件\s*\d*[:：]/.test(s)
+  );
 }
 
 /**
@@ -132,9 +136,10 @@ export function scanItems(lines: readonly PlanLine[]): Item[] {
     const numbering = tableRow ?? readNumbering(line.norm.slice(lead));
     const parent = numbering ? parentOf(items, numbering.rank) : null;
     if (numbering && acceptsNumber(items, lastAtRank, parent, numbering)) {
-      const item = cells && tableRow
-        ? tableItem(line, cells, numbering, parent, table)
-        : textItem(line, lead, numbering, parent);
+      const item =
+        cells && tableRow
+          ? tableItem(line, cells, numbering, parent, table)
+          : textItem(line, lead, numbering, parent);
       if (parent !== null) (items[parent] as Item).hasChildren = true;
       items.push(item);
       lastAtRank.set(numbering.rank, numbering.number);

@@ -1,0 +1,18 @@
+import { runCli } from "../../src/cli/main";
+import type { CliContext } from "../../src/cli/context";
+
+/** Runs the CLI in-process and returns its exit code and cleaned output (paths replaced by <dir>). */
+export async function run(args: string[], dir = ""): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const ctx: CliContext = {
+    lang: args.includes("en") ? "en" : "zh",
+    out: (s) => (out += s.endsWith("\n") ? s : `${s}\n`),
+    err: (s) => (err += s.endsWith("\n") ? s : `${s}\n`),
+    cwd: process.cwd(),
+    exitCode: 0,
+  };
+  const code = await runCli(args, ctx);
+  const clean = (s: string) => (dir ? s.split(dir).join("<dir>") : s);
+  return { code, out: clean(out), err: clean(err) };
+}
