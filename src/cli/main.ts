@@ -61,7 +61,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith("report-kit.js")) {
+/** Entry point of the `report-kit` command (bin/report-kit.js). */
+export function main(): void {
   const ctx: CliContext = {
     lang: detectLang(process.argv.slice(2), process.env),
     out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
@@ -73,3 +74,5 @@ if (require.main === module || process.argv[1]?.endsWith("report-kit.js")) {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();
