@@ -53,7 +53,7 @@ async function buildPane() {
   const common = {
     bundle: true,
     platform: "browser",
-    target: ["es2020", "safari14"],
+    target: ["es2020", "safari15"],
     minify: !args.includes("--dev"),
     sourcemap: true,
     legalComments: "none",

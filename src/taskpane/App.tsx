@@ -1,0 +1,75 @@
+import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import { useState } from "react";
+import { CheckTab, type CheckTools } from "./check/CheckTab";
+import { ConsolidateTab } from "./consolidate/ConsolidateTab";
+import { PlanTab } from "./plan/PlanTab";
+import type { TemplateTools } from "./plan/template-tools";
+import type { PaneOperations } from "./shell/pane-operations";
+import { StringsContext } from "./shell/strings-context";
+import { STRINGS, type Lang } from "./strings";
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  tabs: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  panel: { padding: tokens.spacingHorizontalM },
+});
+
+export interface AppProps {
+  readonly ops: PaneOperations;
+  readonly lang: Lang;
+  readonly theme: Theme;
+  readonly loadTemplateTools: () => Promise<TemplateTools | null>;
+  readonly loadCheckTools: () => Promise<CheckTools | null>;
+  readonly startWorker: () => Worker;
+}
+
+type TabId = "plan" | "check" | "consolidate";
+
+/** The task pane: three tabs over the same core, with Excel reached only through `ops`. */
+export function App({ ops, lang, theme, loadTemplateTools, loadCheckTools, startWorker }: AppProps) {
+  const styles = useStyles();
+  const s = STRINGS[lang];
+  const [tab, setTab] = useState<TabId>("plan");
+  const panelId = (id: TabId) => `panel-${id}`;
+  return (
+    <FluentProvider theme={theme} lang={lang === "zh" ? "zh-CN" : "en-US"} className={styles.root}>
+      <StringsContext.Provider value={s}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label={s.appTitle}
+        >
+          <Tab value="plan" aria-controls={panelId("plan")}>
+            {s.tabPlan}
+          </Tab>
+          <Tab value="check" aria-controls={panelId("check")}>
+            {s.tabCheck}
+          </Tab>
+          <Tab value="consolidate" aria-controls={panelId("consolidate")}>
+            {s.tabConsolidate}
+          </Tab>
+        </TabList>
+        {/* Panels stay mounted so that a parsed list or a check result survives switching tabs. */}
+        <div role="tabpanel" id={panelId("plan")} hidden={tab !== "plan"} className={styles.panel}>
+          <PlanTab ops={ops} loadTemplateTools={loadTemplateTools} />
+        </div>
+        <div role="tabpanel" id={panelId("check")} hidden={tab !== "check"} className={styles.panel}>
+          <CheckTab ops={ops} loadCheckTools={loadCheckTools} />
+        </div>
+        <div
+          role="tabpanel"
+          id={panelId("consolidate")}
+          hidden={tab !== "consolidate"}
+          className={styles.panel}
+        >
+          <ConsolidateTab ops={ops} startWorker={startWorker} />
+        </div>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}

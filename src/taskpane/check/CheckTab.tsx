@@ -1,0 +1,97 @@
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Finding } from "../../core/findings/types";
+import type { HighlightRecord } from "../../office/cells";
+import type { WorkbookSnapshot } from "../../office/read-workbook";
+import { FindingList } from "../shell/FindingList";
+import type { PaneOperations } from "../shell/pane-operations";
+import { useStrings } from "../shell/strings-context";
+import { useBusy, type Notice } from "../shell/use-busy";
+
+/** The check engine, applied to the open workbook as read in one batched pass. */
+export interface CheckTools {
+  readonly checkWorkbook: (snapshot: WorkbookSnapshot) => readonly Finding[];
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+interface Props {
+  readonly ops: PaneOperations;
+  readonly loadCheckTools: () => Promise<CheckTools | null>;
+}
+
+/** Tab 2, 校验: check the open workbook, list findings by severity, go to and highlight their cells. */
+export function CheckTab({ ops, loadCheckTools }: Props) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [findings, setFindings] = useState<readonly Finding[] | null>(null);
+  const [highlights, setHighlights] = useState<HighlightRecord | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, run } = useBusy(setNotice, s);
+
+  const check = () =>
+    run(async () => {
+      setNotice(null);
+      const tools = await loadCheckTools();
+      if (!tools) return setNotice({ intent: "warning", text: s.notReady });
+      const result = tools.checkWorkbook(await ops.readWorkbook());
+      setFindings(result);
+      const count = (sev: Finding["severity"]) => result.filter((f) => f.severity === sev).length;
+      setNotice(
+        result.length
+          ? {
+              intent: count("error") ? "error" : "warning",
+              text: s.checkSummary(count("error"), count("warning"), count("info")),
+            }
+          : { intent: "success", text: s.checkClean },
+      );
+    });
+
+  const cellFindings = (findings ?? []).flatMap((f) =>
+    f.location.kind === "cell" && f.severity !== "info"
+      ? [{ sheet: f.location.sheet, cell: f.location.cell, severity: f.severity }]
+      : [],
+  );
+
+  return (
+    <section className={styles.root} aria-label={s.tabCheck}>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={check}>
+          {s.checkWorkbook}
+        </Button>
+        <Button
+          disabled={busy || !cellFindings.length || highlights !== null}
+          onClick={() => run(async () => setHighlights(await ops.highlight(cellFindings)))}
+        >
+          {s.highlight}
+        </Button>
+        <Button
+          disabled={busy || highlights === null}
+          onClick={() =>
+            run(async () => {
+              await ops.clearHighlights(highlights!);
+              setHighlights(null);
+            })
+          }
+        >
+          {s.clearHighlight}
+        </Button>
+      </div>
+      {busy && <Spinner size="tiny" label={s.checking} />}
+      {notice && (
+        <MessageBar intent={notice.intent} role="status">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {findings && (
+        <FindingList
+          findings={findings}
+          onSelectCell={(sheet, cell) => run(async () => void (await ops.selectCell({ sheet, cell })))}
+        />
+      )}
+    </section>
+  );
+}

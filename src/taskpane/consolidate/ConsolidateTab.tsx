@@ -1,0 +1,132 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { FolderZipRegular } from "@fluentui/react-icons";
+import { useRef, useState } from "react";
+import type { Finding } from "../../core/findings/types";
+import { FindingList } from "../shell/FindingList";
+import type { PaneOperations } from "../shell/pane-operations";
+import { useStrings } from "../shell/strings-context";
+import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  hidden: { display: "none" },
+});
+
+type Done = Extract<ConsolidateMessage, { type: "done" }>;
+
+interface Props {
+  readonly ops: PaneOperations;
+  /** Starts the consolidation worker (a real Worker in the pane; tests may pass another). */
+  readonly startWorker: () => Worker;
+}
+
+/** Tab 3, 汇总: picked returns → consolidation in a Web Worker → summary sheets with a chart, or a new workbook. */
+export function ConsolidateTab({ ops, startWorker }: Props) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<Done | null>(null);
+  const [findings, setFindings] = useState<readonly Finding[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, run } = useBusy(setNotice, s);
+  const picker = useRef<HTMLInputElement>(null);
+
+  const consolidate = () =>
+    run(async () => {
+      setNotice(null);
+      setResult(null);
+      const request: ConsolidateRequest = {
+        files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) }))),
+        units: [],
+      };
+      setProgress({ done: 0, total: files.length });
+      const message = await new Promise<ConsolidateMessage>((resolve) => {
+        const worker = startWorker();
+        worker.onmessage = (e: MessageEvent<ConsolidateMessage>) => {
+          if (e.data.type === "progress") return setProgress({ done: e.data.done, total: e.data.total });
+          worker.terminate();
+          resolve(e.data);
+        };
+        worker.postMessage(
+          request,
+          request.files.map((f) => f.bytes.buffer as ArrayBuffer),
+        );
+      });
+      setProgress(null);
+      if (message.type === "unavailable") return setNotice({ intent: "warning", text: s.notReady });
+      if (message.type === "failed") throw new Error(message.message);
+      if (message.type !== "done") return;
+      setResult(message);
+      setFindings(message.findings);
+      setNotice({ intent: "success", text: s.consolidated(message.returns, message.units) });
+    });
+
+  const insert = () =>
+    run(async () => {
+      const outcome = await ops.writeSheets(result!.sheets);
+      setNotice(
+        outcome.ok
+          ? { intent: "success", text: s.summaryInserted(outcome.sheets.join("、")) }
+          : { intent: "error", text: s.workbookProtected },
+      );
+    });
+
+  return (
+    <section className={styles.root} aria-label={s.tabConsolidate}>
+      <div className={styles.row}>
+        <Button icon={<FolderZipRegular />} disabled={busy} onClick={() => picker.current?.click()}>
+          {s.pickReturns}
+        </Button>
+        <input
+          ref={picker}
+          className={styles.hidden}
+          type="file"
+          multiple
+          accept=".xlsx,.zip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="return-files"
+          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+        />
+        <Button appearance="primary" disabled={busy || !files.length} onClick={consolidate}>
+          {s.consolidate}
+        </Button>
+      </div>
+      {files.length > 0 && <Text>{s.filesChosen(files.length)}</Text>}
+      {progress && (
+        <Field validationMessage={s.consolidating(progress.done, progress.total)} validationState="none">
+          <ProgressBar
+            value={progress.total ? progress.done / progress.total : 0}
+            aria-label={s.consolidating(progress.done, progress.total)}
+          />
+        </Field>
+      )}
+      {result && (
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy} onClick={insert}>
+            {s.insertSummary}
+          </Button>
+          <Button disabled={busy} onClick={() => run(() => ops.openAsNewWorkbook(result.summary))}>
+            {s.openSummary}
+          </Button>
+        </div>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} role="status">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <FindingList findings={findings} />
+    </section>
+  );
+}

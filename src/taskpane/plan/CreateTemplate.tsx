@@ -1,0 +1,147 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import type { Finding } from "../../core/findings/types";
+import type { TaskList } from "../../core/plan/types";
+import { FindingList } from "../shell/FindingList";
+import type { PaneOperations } from "../shell/pane-operations";
+import { useStrings } from "../shell/strings-context";
+import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import type { TemplateTools } from "./template-tools";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  hidden: { display: "none" },
+});
+
+/** One unit name per line; for CSV the first column. Blank lines and repeats are dropped. */
+export function readUnitLines(text: string): string[] {
+  const names = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .map((line) => (line.split(/[,，\t]/)[0] ?? "").replace(/^"|"$/g, "").trim())
+    .filter(Boolean);
+  return [...new Set(names)];
+}
+
+interface Props {
+  readonly taskList: TaskList;
+  readonly ops: PaneOperations;
+  readonly loadTemplateTools: () => Promise<TemplateTools | null>;
+}
+
+/** Period, deadline and unit list, then the template: a new workbook, sheets of this one, or a zip of copies. */
+export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [period, setPeriod] = useState(taskList.year ? `${taskList.year}年上半年` : "");
+  const [deadline, setDeadline] = useState("");
+  const [unitsText, setUnitsText] = useState("");
+  const [findings, setFindings] = useState<readonly Finding[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, run } = useBusy(setNotice, s);
+  const unitsFile = useRef<HTMLInputElement>(null);
+  const units = readUnitLines(unitsText);
+
+  /** Builds the spec, or shows why it cannot be built. */
+  const withSpec = (
+    action: (tools: TemplateTools, spec: Parameters<TemplateTools["render"]>[0]) => Promise<void>,
+  ) =>
+    run(async () => {
+      setNotice(null);
+      const tools = await loadTemplateTools();
+      if (!tools) return setNotice({ intent: "warning", text: s.notReady });
+      const built = tools.build(taskList, { period, units, deadline: deadline || null });
+      setFindings(built.ok ? [] : built.findings);
+      if (built.ok) await action(tools, built.spec);
+    });
+
+  const createNew = () =>
+    withSpec(async (tools, spec) => {
+      await ops.openAsNewWorkbook(await tools.render(spec, null));
+      setNotice({ intent: "success", text: s.templateOpened });
+    });
+
+  const insertHere = () =>
+    withSpec(async (tools, spec) => {
+      await ops.insertSheetsFromFile(await tools.render(spec, null));
+      setNotice({ intent: "success", text: s.templateCreated(spec.layout.entrySheet) });
+    });
+
+  const downloadCopies = () =>
+    withSpec(async (tools, spec) => {
+      const { zipSync } = await import("fflate");
+      const files: Record<string, Uint8Array> = {
+        [tools.fileName(spec, null)]: await tools.render(spec, null),
+      };
+      for (const unit of spec.units) files[tools.fileName(spec, unit)] = await tools.render(spec, unit);
+      ops.download(
+        `${spec.plan.title || "模板"}-${spec.period.label}.zip`,
+        zipSync(files, { level: 6 }),
+        "application/zip",
+      );
+      setNotice({ intent: "success", text: s.copiesReady(spec.units.length) });
+    });
+
+  return (
+    <section className={styles.root} aria-label={s.createNewWorkbook}>
+      <Field label={s.period} hint={s.periodHint} required>
+        <Input value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="period" />
+      </Field>
+      <Field label={s.deadline}>
+        <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
+      </Field>
+      <Field label={s.units} hint={units.length ? s.unitsCount(units.length) : s.unitsHint}>
+        <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} data-testid="units" />
+      </Field>
+      <Button disabled={busy} onClick={() => unitsFile.current?.click()}>
+        {s.openUnitsFile}
+      </Button>
+      <input
+        ref={unitsFile}
+        className={styles.hidden}
+        type="file"
+        accept=".txt,.csv,text/plain,text/csv"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) run(async () => setUnitsText(new TextDecoder().decode(await readFileBytes(file))));
+          e.target.value = "";
+        }}
+      />
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={busy || !period.trim()} onClick={createNew}>
+          {s.createNewWorkbook}
+        </Button>
+        <Button disabled={busy || !period.trim() || !ops.canInsertFile} onClick={insertHere}>
+          {s.createInWorkbook}
+        </Button>
+        <Button
+          disabled={busy || !period.trim() || !units.length || !ops.canDownload}
+          onClick={downloadCopies}
+        >
+          {s.downloadCopies}
+        </Button>
+      </div>
+      {!ops.canDownload && (
+        <MessageBar intent="info">
+          <MessageBarBody>{s.downloadUnavailable}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} role="status">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <FindingList findings={findings} />
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import type { Op, Target, TaskList } from "../../core/plan/types";
+import { useStrings } from "../shell/strings-context";
+import { addTarget, removeTarget, replaceTarget, withNumber, withOp } from "./edit-task-list";
+
+const OPS: readonly Op[] = [">=", "<=", "=", "between", "approx"];
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  task: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  taskTitle: { fontWeight: tokens.fontWeightSemibold },
+  target: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  wide: { gridColumn: "1 / -1" },
+  actions: { gridColumn: "1 / -1", display: "flex", justifyContent: "flex-end" },
+});
+
+interface Props {
+  readonly taskList: TaskList;
+  readonly onChange: (next: TaskList) => void;
+}
+
+/** The parsed tasks with their targets, every target editable, for review before the template is built. */
+export function TaskListEditor({ taskList, onChange }: Props) {
+  const s = useStrings();
+  const styles = useStyles();
+  const indexed = taskList.targets.map((target, index) => ({ target, index }));
+  return (
+    <ol className={styles.list} aria-label={s.taskListTitle(taskList.tasks.length, taskList.targets.length)}>
+      {taskList.tasks.map((task) => (
+        <li key={task.id} className={styles.task}>
+          <Text className={styles.taskTitle} block>
+            {task.path.join(" ")} {task.title}
+          </Text>
+          {indexed
+            .filter(({ target }) => target.task === task.id)
+            .map(({ target, index }) => (
+              <TargetEditor
+                key={index}
+                target={target}
+                label={`${task.path.join("")} ${target.indicator}`}
+                onChange={(t) => onChange(replaceTarget(taskList, index, t))}
+                onRemove={() => onChange(removeTarget(taskList, index))}
+              />
+            ))}
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={<AddRegular />}
+            onClick={() => onChange(addTarget(taskList, task.id, s.newIndicator))}
+            aria-label={`${s.addTarget}: ${task.path.join("")} ${task.title}`}
+          >
+            {s.addTarget}
+          </Button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface TargetProps {
+  readonly target: Target;
+  readonly label: string;
+  readonly onChange: (t: Target) => void;
+  readonly onRemove: () => void;
+}
+
+function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const num = (field: "value" | "min" | "max", value: number) => (
+    <Field key={field} label={s[field]}>
+      <Input
+        type="number"
+        defaultValue={String(value)}
+        onChange={(_, d) =>
+          onChange(withNumber(target, field, d.value.trim() === "" ? NaN : Number(d.value)))
+        }
+      />
+    </Field>
+  );
+  return (
+    <div className={styles.target} role="group" aria-label={label} data-testid="target">
+      <Field label={s.indicator} className={styles.wide}>
+        <Input value={target.indicator} onChange={(_, d) => onChange({ ...target, indicator: d.value })} />
+      </Field>
+      <Field label={s.op}>
+        <Select value={target.op} onChange={(_, d) => onChange(withOp(target, d.value as Op))}>
+          {OPS.map((op) => (
+            <option key={op} value={op}>
+              {s.opLabels[op]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={s.unitOfMeasure}>
+        <Input
+          value={target.unitOfMeasure ?? ""}
+          onChange={(_, d) => onChange({ ...target, unitOfMeasure: d.value.trim() || null })}
+        />
+      </Field>
+      {target.op === "between" ? (
+        <>
+          {num("min", target.min)}
+          {num("max", target.max)}
+        </>
+      ) : (
+        num("value", target.value)
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          onClick={onRemove}
+          aria-label={`${s.removeTarget}: ${label}`}
+        >
+          {s.removeTarget}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { approxTolerance } from "../../core/plan/task-list-json";
+import type { Op, Target, TaskList } from "../../core/plan/types";
+
+/** The number a target is shown with in its single-value field (the midpoint of a range). */
+const mainValue = (t: Target): number => (t.op === "between" ? (t.min + t.max) / 2 : t.value);
+
+/** The same target with another operator; the fields the new operator needs are filled from the old ones. */
+export function withOp(t: Target, op: Op): Target {
+  const base = {
+    task: t.task,
+    text: t.text,
+    indicator: t.indicator,
+    unitOfMeasure: t.unitOfMeasure,
+    deadline: t.deadline,
+  };
+  switch (op) {
+    case "between":
+      return t.op === "between" ? t : { ...base, op, min: t.value, max: t.value };
+    case "approx":
+      return { ...base, op, value: mainValue(t), tolerance: approxTolerance(mainValue(t)) };
+    case ">=":
+    case "<=":
+    case "=":
+      return { ...base, op, value: t.op === "between" ? (op === "<=" ? t.max : t.min) : t.value };
+  }
+}
+
+/** The target with one number changed; NaN (an unfinished entry) leaves it as it was. */
+export function withNumber(t: Target, field: "value" | "min" | "max", n: number): Target {
+  if (!Number.isFinite(n)) return t;
+  if (t.op === "between") return field === "value" ? t : { ...t, [field]: n };
+  if (field !== "value") return t;
+  return t.op === "approx" ? { ...t, value: n, tolerance: approxTolerance(n) } : { ...t, value: n };
+}
+
+export function replaceTarget(list: TaskList, index: number, target: Target): TaskList {
+  return { ...list, targets: list.targets.map((t, i) => (i === index ? target : t)) };
+}
+
+export function removeTarget(list: TaskList, index: number): TaskList {
+  return { ...list, targets: list.targets.filter((_, i) => i !== index) };
+}
+
+/** Adds a blank "≥ 0" target after the task's last target (targets stay in task order). */
+export function addTarget(list: TaskList, taskId: string, indicator: string): TaskList {
+  const target: Target = {
+    task: taskId,
+    text: "",
+    indicator,
+    op: ">=",
+    value: 0,
+    unitOfMeasure: null,
+    deadline: null,
+  };
+  const lastOfTask = list.targets.map((t) => t.task).lastIndexOf(taskId);
+  const at = lastOfTask >= 0 ? lastOfTask + 1 : insertionPoint(list, taskId);
+  return { ...list, targets: [...list.targets.slice(0, at), target, ...list.targets.slice(at)] };
+}
+
+/** Where a first target of a task goes: before the targets of any later task. */
+function insertionPoint(list: TaskList, taskId: string): number {
+  const order = new Map(list.tasks.map((t, i) => [t.id, i]));
+  const mine = order.get(taskId) ?? Infinity;
+  const later = list.targets.findIndex((t) => (order.get(t.task) ?? Infinity) > mine);
+  return later >= 0 ? later : list.targets.length;
+}

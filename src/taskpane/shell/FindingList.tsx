@@ -1,0 +1,80 @@
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
+import type { Finding, Severity } from "../../core/findings/types";
+import { useStrings } from "./strings-context";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+    padding: tokens.spacingVerticalXXS,
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground3 },
+  cellButton: { textAlign: "start", height: "auto", minWidth: 0 },
+});
+
+interface Props {
+  readonly findings: readonly Finding[];
+  /** When given, a finding on a cell becomes a button that selects the cell. */
+  readonly onSelectCell?: (sheet: string, cell: string) => void;
+}
+
+/** Findings grouped by severity, in the pane's language; cell findings are keyboard-focusable links to the cell. */
+export function FindingList({ findings, onSelectCell }: Props) {
+  const s = useStrings();
+  const styles = useStyles();
+  const lang = s.languageName === "English" ? "en" : "zh";
+  const icons = { error: <ErrorCircleRegular />, warning: <WarningRegular />, info: <InfoRegular /> };
+  return (
+    <>
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (!group.length) return null;
+        const headingId = `findings-${severity}`;
+        return (
+          <section
+            key={severity}
+            className={styles.group}
+            aria-labelledby={headingId}
+            data-testid={`findings-${severity}`}
+          >
+            <Text id={headingId} as="h3" weight="semibold" className={styles[severity]}>
+              {s.severity[severity]} ({group.length})
+            </Text>
+            <ul className={styles.list}>
+              {group.map((f, i) => {
+                const where = f.location.kind === "cell" ? f.location : null;
+                return (
+                  <li key={i} className={styles.item}>
+                    <span className={styles[severity]} aria-hidden>
+                      {icons[severity]}
+                    </span>
+                    {where && onSelectCell ? (
+                      <Button
+                        appearance="transparent"
+                        className={styles.cellButton}
+                        title={s.goToCell(where.sheet, where.cell)}
+                        onClick={() => onSelectCell(where.sheet, where.cell)}
+                      >
+                        {where.sheet}!{where.cell} {f.message[lang]}
+                      </Button>
+                    ) : (
+                      <Text>{f.message[lang]}</Text>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}
