@@ -98,6 +98,8 @@ function judge(
   const beforeCue = findCue(before, OP_BEFORE, "end");
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
   if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
+  // A count right after a quoted list counts the list: “责任、管理、服务、利益”四个共同体.
+  if (/[□”"」』》]$/.test(before) && !RATE_UNITS.has(first.unit ?? "")) return null;
   const following = sentence.slice(afterEnd, afterEnd + 1);
   const nounFollows = /[\u4e00-\u9fa5A-Za-z□]/.test(following) && !/[和及或与、的]/.test(following);
   const unit = first.unit ?? last.unit;
@@ -162,7 +164,11 @@ function numberGroups(masked: string): NumberToken[][] {
       const joiner = /^(和|及|与|、)/.exec(masked.slice(end, end + 1));
       if (!joiner) break;
       const next = readNumber(masked, end + 1);
-      if (!next || next.kind !== token.kind || (next.unit !== token.unit && token.unit !== null)) break;
+      // "6‰和5‰", "4级和3级", and under 分别 mixed rates "4.0‰、4.5‰、10/10万".
+      const sameUnit = next?.unit === token.unit || token.unit === null;
+      const mixedRates =
+        next !== null && token.unit !== null && next.unit !== null && !next.isTime && !token.isTime;
+      if (!next || next.kind !== token.kind || !(sameUnit || mixedRates)) break;
       group.push(next);
       end = next.end;
     }
@@ -218,6 +224,9 @@ function sentenceTargets(
     const distribute = EACH.some((w) => before.includes(w)) || RESPECTIVELY.some((w) => before.includes(w));
     const parts = splitSubject(indicator, group.length > 1 || distribute);
     const values = group.map((t) => t.values);
+    const units = group.map((t) =>
+      perCapitaUnit(sentence.slice(clause.start, clause.end), t.unit ?? candidate.unit),
+    );
     const count = group.length > 1 ? group.length : parts.length;
     for (let i = 0; i < count; i++) {
       found.push({
@@ -225,7 +234,7 @@ function sentenceTargets(
         indicator: parts[Math.min(i, parts.length - 1)] ?? indicator,
         op: candidate.op,
         values: values[Math.min(i, values.length - 1)] ?? [],
-        unit,
+        unit: group.length > 1 ? (units[i] ?? unit) : unit,
         deadline,
       });
     }

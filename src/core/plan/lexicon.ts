@@ -197,6 +197,9 @@ export const DURATION_UNITS = ["天", "小时", "分钟"] as const;
 
 /** Counters read as counts (whole things). Longest first. */
 export const COUNTERS = [
+  "万人次",
+  "个百分点",
+  "百分点",
   "人次",
   "万人",
   "万元",

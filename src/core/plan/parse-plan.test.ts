@@ -197,6 +197,25 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("分别 over rates in different units", () => {
+    expect(targetsOf("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。")).toEqual([
+      "<= 4 ‰",
+      "<= 4.5 ‰",
+      "<= 10 /10万",
+    ]);
+  });
+
+  it("keeps a multiplier as the unit", () => {
+    expect(targetsOf("城乡居民免费健康体检人数达1000万以上,人均基本公共卫生服务经费达102元以上。")).toEqual([
+      ">= 1000 万",
+      ">= 102 元",
+    ]);
+  });
+
+  it("reads a dimensionless index after a cue", () => {
+    expect(targetsOf("健康发展指数达85,人均预期寿命达82.4岁。")).toEqual([">= 85 null", ">= 82.4 岁"]);
+  });
+
   it("per-capita units", () => {
     expect(targetsOf("按不少于每千常住人口0.85张配置床位,每千人口拥有3岁以下婴幼儿托位数3.58个。")).toEqual([
       ">= 0.85 张/千人",
@@ -227,6 +246,9 @@ describe("targets: numbers that are not targets", () => {
     ["做好2023年度考核工作"],
     ["运用5G应急平台"],
     ["持续编纂第十三个五年发展规划"],
+    ["持续推动医共体“责任、管理、服务、利益”四个共同体建设"],
+    ["贯彻落实《实施方案(2023—2027)》"],
+    ["拨打0791-88330120咨询"],
   ])("%s", (body) => {
     expect(targetsOf(`${body}。`)).toEqual([]);
   });

@@ -75,9 +75,12 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
     return { unit: c, end: j + c.length, isTime: false };
   }
   if (rest.startsWith("万") || rest.startsWith("亿")) {
-    const next = s[j + 1] ?? "";
-    if (/[\u4e00-\u9fa5]/.test(next)) return { unit: null, end: j, isTime: false };
-    return { unit: rest[0] ?? null, end: j + 1, isTime: false };
+    // 1000万以上, 2000万: the multiplier is the unit; 10万人才 is a name, not a count.
+    const next = rest.slice(1);
+    if (!/^[\u4e00-\u9fa5]/.test(next) || /^(以上|以下|以内|左右|及以上|及以下)/.test(next)) {
+      return { unit: rest[0] ?? null, end: j + 1, isTime: false };
+    }
+    return { unit: null, end: j, isTime: false };
   }
   return { unit: null, end: j, isTime: false };
 }
