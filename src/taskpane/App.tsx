@@ -15,7 +15,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   tabs: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  panel: { padding: tokens.spacingHorizontalM },
+  panel: {
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXL,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+  },
 });
 
 export interface AppProps {

@@ -9,8 +9,12 @@ const OPS: readonly Op[] = [">=", "<=", "=", "between", "approx"];
 const useStyles = makeStyles({
   list: {
     listStyleType: "none",
-    margin: 0,
-    padding: 0,
+    marginTop: 0,
+    marginBottom: 0,
+    paddingTop: 0,
+    paddingRight: 0,
+    paddingBottom: 0,
+    paddingLeft: 0,
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
@@ -22,15 +26,20 @@ const useStyles = makeStyles({
   taskTitle: { fontWeight: tokens.fontWeightSemibold },
   target: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingRight: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingVerticalXS,
     marginTop: tokens.spacingVerticalXS,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
   wide: { gridColumn: "1 / -1" },
+  field: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
   actions: { gridColumn: "1 / -1", display: "flex", justifyContent: "flex-end" },
 });
 
@@ -88,8 +97,9 @@ function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
   const s = useStrings();
   const styles = useStyles();
   const num = (field: "value" | "min" | "max", value: number) => (
-    <Field key={field} label={s[field]}>
+    <Field key={field} label={s[field]} className={styles.field}>
       <Input
+        className={styles.input}
         type="number"
         defaultValue={String(value)}
         onChange={(_, d) =>
@@ -101,10 +111,18 @@ function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
   return (
     <div className={styles.target} role="group" aria-label={label} data-testid="target">
       <Field label={s.indicator} className={styles.wide}>
-        <Input value={target.indicator} onChange={(_, d) => onChange({ ...target, indicator: d.value })} />
+        <Input
+          className={styles.input}
+          value={target.indicator}
+          onChange={(_, d) => onChange({ ...target, indicator: d.value })}
+        />
       </Field>
-      <Field label={s.op}>
-        <Select value={target.op} onChange={(_, d) => onChange(withOp(target, d.value as Op))}>
+      <Field label={s.op} className={styles.field}>
+        <Select
+          className={styles.input}
+          value={target.op}
+          onChange={(_, d) => onChange(withOp(target, d.value as Op))}
+        >
           {OPS.map((op) => (
             <option key={op} value={op}>
               {s.opLabels[op]}
@@ -112,8 +130,9 @@ function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
           ))}
         </Select>
       </Field>
-      <Field label={s.unitOfMeasure}>
+      <Field label={s.unitOfMeasure} className={styles.field}>
         <Input
+          className={styles.input}
           value={target.unitOfMeasure ?? ""}
           onChange={(_, d) => onChange({ ...target, unitOfMeasure: d.value.trim() || null })}
         />

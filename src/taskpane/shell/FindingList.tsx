@@ -7,12 +7,21 @@ const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
+  list: {
+    listStyleType: "none",
+    marginTop: 0,
+    marginBottom: 0,
+    paddingTop: 0,
+    paddingRight: 0,
+    paddingBottom: 0,
+    paddingLeft: 0,
+  },
   item: {
     display: "flex",
     columnGap: tokens.spacingHorizontalS,
     alignItems: "flex-start",
-    padding: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
   },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
