@@ -16,22 +16,13 @@ import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
 import type { TemplateTools } from "./template-tools";
+import { readUnitLines } from "./unit-lines";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   hidden: { display: "none" },
 });
-
-/** One unit name per line; for CSV the first column. Blank lines and repeats are dropped. */
-export function readUnitLines(text: string): string[] {
-  const names = text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .map((line) => (line.split(/[,，\t]/)[0] ?? "").replace(/^"|"$/g, "").trim())
-    .filter(Boolean);
-  return [...new Set(names)];
-}
 
 interface Props {
   readonly taskList: TaskList;

@@ -1,0 +1,105 @@
+import type { Target, Task, TaskList } from "../../src/core/plan/types";
+import { readUnitLines } from "../../src/taskpane/plan/unit-lines";
+import {
+  addTarget,
+  removeTarget,
+  replaceTarget,
+  withNumber,
+  withOp,
+} from "../../src/taskpane/plan/edit-task-list";
+import { pickLang, STRINGS } from "../../src/taskpane/strings";
+import { themeFor } from "../../src/taskpane/theme";
+
+const makeTask = (over: Partial<Task> = {}): Task => ({
+  id: "1",
+  path: ["一", "1"],
+  title: "任务",
+  responsible: [],
+  line: 1,
+  ...over,
+});
+const makeTarget = (over: Partial<Target> = {}): Target =>
+  ({
+    task: "1",
+    text: "达到95%以上",
+    indicator: "覆盖率",
+    op: ">=",
+    value: 95,
+    unitOfMeasure: "%",
+    deadline: null,
+    ...over,
+  }) as Target;
+const makeList = (
+  targets: Target[],
+  tasks: Task[] = [makeTask(), makeTask({ id: "2", path: ["一", "2"] })],
+): TaskList => ({
+  title: "2024年工作要点",
+  year: 2024,
+  tasks,
+  targets,
+});
+
+describe("editing targets", () => {
+  test("≥ 95 becomes a range 95–95, and back to ≤ takes the upper bound", () => {
+    const range = withOp(makeTarget(), "between");
+    expect(range).toMatchObject({ op: "between", min: 95, max: 95, indicator: "覆盖率", unitOfMeasure: "%" });
+    expect(withOp(withNumber(range, "max", 98), "<=")).toMatchObject({ op: "<=", value: 98 });
+    expect(withOp(withNumber(range, "min", 90), ">=")).toMatchObject({ op: ">=", value: 90 });
+  });
+
+  test("左右 gets its tolerance from the value, and keeps it in step when the value changes", () => {
+    const about = withOp(makeTarget({ value: 90 }), "approx");
+    expect(about).toMatchObject({ op: "approx", value: 90, tolerance: 4.5 });
+    expect(withNumber(about, "value", 80)).toMatchObject({ value: 80, tolerance: 4 });
+  });
+
+  test("an unfinished number (NaN) or a field the operator lacks leaves the target unchanged", () => {
+    const t = makeTarget();
+    expect(withNumber(t, "value", NaN)).toBe(t);
+    expect(withNumber(t, "min", 3)).toBe(t);
+  });
+
+  test("remove, replace and add keep targets in task order", () => {
+    const list = makeList([makeTarget({ indicator: "A" }), makeTarget({ task: "2", indicator: "B" })]);
+    expect(removeTarget(list, 0).targets.map((t) => t.indicator)).toEqual(["B"]);
+    expect(
+      replaceTarget(list, 1, makeTarget({ task: "2", indicator: "C" })).targets.map((t) => t.indicator),
+    ).toEqual(["A", "C"]);
+    expect(addTarget(list, "1", "新指标").targets.map((t) => t.indicator)).toEqual(["A", "新指标", "B"]);
+    const firstOfTask1 = addTarget(makeList([makeTarget({ task: "2", indicator: "B" })]), "1", "新指标");
+    expect(firstOfTask1.targets.map((t) => [t.task, t.indicator])).toEqual([
+      ["1", "新指标"],
+      ["2", "B"],
+    ]);
+    expect(list.targets).toHaveLength(2); // inputs are not mutated
+  });
+});
+
+describe("unit list text", () => {
+  test("one unit a line, first CSV column, BOM, blanks and repeats dropped", () => {
+    expect(readUnitLines('\uFEFF东湖区\r\n\n西湖区,1001\n"青山湖区"，备注\n东湖区\n')).toEqual([
+      "东湖区",
+      "西湖区",
+      "青山湖区",
+    ]);
+  });
+});
+
+describe("language and theme", () => {
+  test.each([
+    ["zh-CN", "zh"], ["zh-TW", "zh"], ["ZH-hk", "zh"], [undefined, "zh"], ["en-US", "en"], ["fr-FR", "en"],
+  ] as const)("display language %s → %s", (display, lang) => expect(pickLang(display)).toBe(lang)); // prettier-ignore
+
+  test("both languages have every string", () => {
+    expect(Object.keys(STRINGS.en).sort()).toEqual(Object.keys(STRINGS.zh).sort());
+    expect(STRINGS.zh.checkSummary(1, 2, 3)).toBe("错误 1 项，警告 2 项，提示 3 项");
+  });
+
+  test("a dark Office background gives the dark theme; both use the Chinese font stack", () => {
+    const dark = themeFor("#1F1F1F");
+    const light = themeFor("#FFFFFF");
+    expect(dark.colorNeutralBackground1).not.toBe(light.colorNeutralBackground1);
+    expect(themeFor(undefined).colorNeutralBackground1).toBe(light.colorNeutralBackground1);
+    expect(dark.fontFamilyBase).toMatch(/^"Microsoft YaHei UI".*PingFang SC.*Noto Sans CJK SC/);
+  });
+});
