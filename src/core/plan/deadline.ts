@@ -37,7 +37,7 @@ function endOfMonth(year: number, month: number): string {
  * A bare year ("开展2024年医师资格考试") and a statistical year ("2023年度") are not deadlines.
  * @example findTimePhrases("到2024年底,全市…") // → [{ start: 0, end: 7, date: "2024-12-31" }]
  */
-export function findTimePhrases(norm: string): TimePhrase[] {
+export function findTimePhrases(norm: string, planYear: number | null = null): TimePhrase[] {
   const found: TimePhrase[] = [];
   for (const m of norm.matchAll(PHRASE)) {
     const [whole, lead, yearText, part, month, tail] = m;
@@ -54,6 +54,22 @@ export function findTimePhrases(norm: string): TimePhrase[] {
       date = `${year}-12-31`;
     }
     if (date) found.push({ start: m.index, end: m.index + whole.length, date });
+  }
+  if (planYear !== null) found.push(...yearlessPhrases(norm, planYear, found));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const YEARLESS = /(?:(\d{1,2})月(?:底|末)(?:前)?|(?:年底|年末)(?:前)?|(上半年|下半年))/g;
+
+/** "6月底前", "年底前", "上半年" in an annual plan: the plan's own year. */
+function yearlessPhrases(norm: string, year: number, dated: readonly TimePhrase[]): TimePhrase[] {
+  const found: TimePhrase[] = [];
+  for (const m of norm.matchAll(YEARLESS)) {
+    const start = m.index;
+    if (dated.some((p) => start >= p.start && start < p.end) || /\d年?$/.test(norm.slice(0, start))) continue;
+    const month = m[1] ? Number(m[1]) : m[2] === "上半年" ? 6 : 12;
+    if (month < 1 || month > 12) continue;
+    found.push({ start, end: start + m[0].length, date: endOfMonth(year, month) });
   }
   return found;
 }

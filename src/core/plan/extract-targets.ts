@@ -184,9 +184,9 @@ function numberGroups(masked: string): NumberToken[][] {
  * @example extractTargets("孕产妇死亡率控制在12/10万以下。", "孕产妇死亡率控制在12/10万以下。")
  *   // → [{ indicator: "孕产妇死亡率", op: "<=", values: [12], unit: "/10万", deadline: null, … }]
  */
-export function extractTargets(text: string, norm: string): FoundTarget[] {
+export function extractTargets(text: string, norm: string, planYear: number | null = null): FoundTarget[] {
   const masked = maskQuotes(norm);
-  const phrases = findTimePhrases(norm);
+  const phrases = findTimePhrases(norm, planYear);
   const opening = phrases.find((p) => /^\s*(力争|争取)?$/.test(norm.slice(0, p.start)));
   const found: FoundTarget[] = [];
   let sStart = 0;

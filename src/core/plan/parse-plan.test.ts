@@ -101,6 +101,18 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
   });
 
+  it("takes the title from the next line when a label stands alone", () => {
+    const { taskList } = parsePlan("一、\n加强领导。内容。\n二、\n强化保障");
+    expect(taskList.tasks.map((t) => t.title)).toEqual(["加强领导", "强化保障"]);
+  });
+
+  it("joins hard-wrapped lines so a target is not cut in two", () => {
+    const { taskList } = parsePlan(
+      "一、重点任务\n1.妇幼健康。加强母婴安全保障，全面落实五项制度，全市孕产妇死亡率\n控制在10/10万以下。",
+    );
+    expect(taskList.targets.map(show)).toEqual(["<= 10 /10万"]);
+  });
+
   it("reports a text with no numbered items", () => {
     const { taskList, findings } = parsePlan("这是一段没有编号的文字。\n第二段。");
     expect(taskList.tasks).toEqual([]);
@@ -275,6 +287,11 @@ describe("targets: deadlines", () => {
       "一、目标\n到2025年,每个县区均建强1所医院。全市力争在10%以上乡镇建成社区医院。",
     );
     expect(taskList.targets.map(show)).toEqual([">= 1 所 @2025-12-31", ">= 10 % @2025-12-31"]);
+  });
+
+  it("a phrase without a year uses the plan year", () => {
+    expect(targetsOf("6月底前,自评完成率达到100%。")).toEqual([">= 100 % @2024-06-30"]);
+    expect(targetsOf("年底前,覆盖率达到80%。")).toEqual([">= 80 % @2024-12-31"]);
   });
 
   it("an undated target in an annual plan has no deadline", () => {

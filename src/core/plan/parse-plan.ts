@@ -54,7 +54,8 @@ export function parsePlan(text: string): ParseResult {
     const task = taskOfItem.get(index) ?? taskOfItem.get(firstLeafUnder(items, index) ?? -1);
     if (task === undefined) return;
     for (const segment of item.segments) {
-      for (const found of extractTargets(segment.text, segment.norm)) targets.push(toTarget(task, found));
+      for (const found of extractTargets(segment.text, segment.norm, year))
+        targets.push(toTarget(task, found));
     }
   });
   const order = new Map(tasks.map((t, i) => [t.id, i]));

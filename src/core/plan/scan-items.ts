@@ -25,7 +25,7 @@ export interface Item {
   readonly label: string;
   readonly number: number;
   readonly lineNo: number;
-  readonly title: string;
+  title: string;
   readonly parent: number | null;
   readonly segments: Segment[];
   readonly responsible: string[];
@@ -147,10 +147,35 @@ export function scanItems(lines: readonly PlanLine[]): Item[] {
     } else if (current && line.norm.trim()) {
       const cut = cutResponsible(line);
       for (const u of cut.units) if (!current.responsible.includes(u)) current.responsible.push(u);
-      if (cut.norm.trim()) current.segments.push({ text: cut.text, norm: cut.norm, lineNo: line.lineNo });
+      if (cut.norm.trim()) addBody(current, { text: cut.text, norm: cut.norm, lineNo: line.lineNo });
     }
   }
   return items;
+}
+
+/**
+ * Adds a body line to an item. A label alone on its line ("1." then the text below) takes its title from the
+ * first body line. A line that continues a hard-wrapped sentence (the previous body line is long and stops
+ * without punctuation) is joined to it, so that a target or a deadline is not cut in two.
+ */
+function addBody(item: Item, segment: Segment): void {
+  if (!item.title) item.title = itemTitle(segment.text.trim());
+  const last = item.segments[item.segments.length - 1];
+  const wrapped =
+    last !== undefined &&
+    (last.lineNo !== item.lineNo || last.norm.includes("。")) &&
+    last.norm.trim().length >= 20 &&
+    !/[。;!?:)]\s*$/.test(last.norm) &&
+    !/^\s*(到|至)?20\d\d年/.test(segment.norm);
+  if (wrapped) {
+    item.segments[item.segments.length - 1] = {
+      text: last.text.trimEnd() + segment.text.trim(),
+      norm: last.norm.trimEnd() + segment.norm.trim(),
+      lineNo: last.lineNo,
+    };
+  } else {
+    item.segments.push(segment);
+  }
 }
 
 /** The body starts after the last title line that comes before the first numbered item. */
