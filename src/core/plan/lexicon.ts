@@ -13,6 +13,9 @@ export const RESPONSIBLE_LABELS = [
   "牵头部门",
   "牵头处室",
   "主责单位",
+  "主责处室",
+  "责任科室",
+  "牵头科室",
 ] as const;
 
 /** Labels whose units are deliberately left out (supporting units only). */
@@ -104,6 +107,8 @@ export const GOAL_VERBS = [
   "培育",
   "开展",
   "举办",
+  "召开",
+  "开设",
   "配备",
   "配齐",
   "申报",
