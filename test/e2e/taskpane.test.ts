@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { parsePlan } from "../../src/core/plan/parse-plan";
 import type { FakeExcel } from "../office/fake-excel";
@@ -22,6 +23,29 @@ const fakeIn = (page: Page) =>
     };
   });
 const pageErrors = (page: Page): string[] => (page as unknown as { pageErrors: string[] }).pageErrors;
+
+const xmlEscape = (t: string): string => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A minimal .docx, one paragraph per line, as Word stores it. */
+function makeDocx(lines: readonly string[]): Buffer {
+  const body = lines
+    .map((l) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(l)}</w:t></w:r></w:p>`)
+    .join("");
+  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  return Buffer.from(
+    zipSync({
+      "[Content_Types].xml": strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+      "_rels/.rels": strToU8(
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      "word/document.xml": strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+      ),
+    }),
+  );
+}
 
 describe("task pane in a browser", () => {
   test("flow 1: paste a plan, review and edit the task list, set period and units, create the template", async () => {
@@ -71,6 +95,23 @@ describe("task pane in a browser", () => {
     const fake = await fakeIn(page);
     if (fake.created === 1) expect(status).toContain("模板已在新工作簿中打开");
     else expect(status).toContain("核心模块尚未就绪"); // the template core has not landed yet
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test("a .docx plan opened from the file picker is decoded in the browser (mammoth, loaded on first use)", async () => {
+    const page = await harness.open();
+    const lines = PLAN.split(/\r?\n/).filter((l) => l.trim());
+    const expected = parsePlan(lines.join("\n")).taskList;
+    await page.getByTestId("plan-file").setInputFiles({
+      name: "工作要点.docx",
+      mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buffer: makeDocx(lines),
+    });
+    const heading = page.getByRole("heading", { name: /任务清单/ });
+    await expect(heading.textContent()).resolves.toBe(
+      `任务清单：${expected.tasks.length} 项任务，${expected.targets.length} 个量化指标`,
+    );
+    await expect(page.getByLabel("工作要点全文").inputValue()).resolves.toContain(lines[5]!.slice(0, 20));
     expect(pageErrors(page)).toEqual([]);
   });
 
