@@ -13,13 +13,15 @@ export const TEMPLATE_SPEC_VERSION = 1;
 /** Marker stored in every template so that a workbook can be told to be one of ours. */
 export const TEMPLATE_KIND = "report-kit/template";
 
-/** A reporting period: 2024年上半年, 2024年第三季度, 2024年度, 2024年1-9月. */
+/** A reporting period: 2024年上半年, 2024年第三季度, 2024年度, 2024年1-9月, 2024年3月. */
 export interface Period {
   /** As shown to people: "2024年上半年". */
   readonly label: string;
   /** First and last day, "YYYY-MM-DD". */
   readonly start: string;
   readonly end: string;
+  /** Which kind of period; `year` is 年度. */
+  readonly kind: "year" | "half" | "quarter" | "months" | "month";
 }
 
 /** What a target row collects, decided from its unit of measure. */
@@ -34,6 +36,25 @@ export type Measure =
   | "level"
   /** ratio (1:X): the X. */
   | "ratio";
+
+/**
+ * How a figure is typed and stored — decided once for every reader (check, consolidate, add-in):
+ *
+ * **Every figure is a plain number in the target's unit of measure.** A 95% rate is the number 95 (not 0.95,
+ * not the text "95%"); 12/10万 is 12; ‰ is per mille; 1:2 is 2. The 计量单位 column shows the unit, and the
+ * 完成值 cells use a plain number format (never a % format), so what the clerk sees is what is stored.
+ * For a rate (Measure "rate") the clerk types 分子 and 分母 and 完成值 is a formula:
+ * 分子 / 分母 × RATE_MULTIPLIER[unitOfMeasure], rounded to 2 decimals. A clerk who types "95%" into a number
+ * cell of a non-rate row gets 0.95 from Excel; readers should treat a value ≤ 1 with a "%" number format as a
+ * fraction (×100). The text 不适用 (see NOT_APPLICABLE) is accepted instead of a figure in 完成值 and 分子.
+ * All of this is said in 填报说明.
+ */
+export const RATE_MULTIPLIER: Readonly<Record<string, number>> = {
+  "%": 100,
+  "‰": 1000,
+  "/万": 10000,
+  "/10万": 100000,
+};
 
 /** A field a unit fills in. Header fields belong to the whole return; the others to one row. */
 export type EntryField =
@@ -55,6 +76,10 @@ export type Status = (typeof STATUSES)[number];
 /** Text accepted as "not applicable" (不适用) instead of a figure. */
 export const NOT_APPLICABLE = ["不适用", "无", "—", "-", "/", "／", "——"] as const;
 
+/**
+ * Row keys: "T" + the task id ("T3"); a target row adds its 1-based position under the task ("T3.2").
+ * Keys are written to the hidden key column (layout.keyColumn) of the entry sheet.
+ */
 export interface TaskRow {
   readonly kind: "task";
   /** Stable row key, e.g. "T3". Survives inserted, deleted and sorted rows. */
@@ -77,8 +102,22 @@ export interface TargetRow {
 export type SpecRow = TaskRow | TargetRow;
 
 /**
- * Where things are in the rendered workbook. Readers use the keys column to find rows; columns are fixed by
- * the spec version (a clerk may insert rows but the sheet is protected against column changes).
+ * Where things are in the rendered workbook — the single source of truth for readers. Readers find data
+ * rows by the key in `keyColumn` (not by row number: a clerk may insert, delete or sort rows); columns are
+ * fixed (the sheet is protected against inserting or deleting columns).
+ *
+ * Input fields per row kind (see `rowInputFields` in ./row-fields.ts):
+ * - task row: status (进展情况, dropdown of STATUSES), note (完成情况说明), problems (存在问题);
+ * - target row of a rate: numerator (分子), denominator (分母), note; `value` (完成值) is a formula;
+ * - other target rows: value (完成值), note.
+ * Header fields (unit, reporter, phone, filledOn) sit at `headerCells`; in a personalised copy `unit` is
+ * pre-filled and locked, in the blank template it is a dropdown of the unit list.
+ *
+ * The identity sheet (`identitySheet`, veryHidden, "_rk_identity") holds key/value rows in A:B from row 1:
+ * kind, templateId, specVersion, planTitle, period, unit ("" in the blank template), specChunks (N), then N rows
+ * "spec" whose B cells concatenated are the spec JSON (≤ IDENTITY_CHUNK chars each, because a cell holds at
+ * most 32767). Order is not significant: read by the key in column A. Defined names (DEFINED_NAMES) point at the
+ * key cells too.
  */
 export interface TemplateLayout {
   /** Entry sheet name, "填报表". */
@@ -97,8 +136,42 @@ export interface TemplateLayout {
   readonly columns: Readonly<Partial<Record<EntryField, string>>>;
   /** First data row (1-based) on the entry sheet. */
   readonly firstDataRow: number;
+  /** Row of the column headings (序号, 工作任务…), repeated on every printed page. */
+  readonly headerRow: number;
+  /** Last data row as generated (firstDataRow + rows.length - 1). */
+  readonly lastDataRow: number;
+  /** Read-only columns: 序号, 工作任务, 指标, 目标, 计量单位 and the live 是否达标 (达标/未达标/待填/不适用). */
+  readonly fixedColumns: {
+    readonly seq: string;
+    readonly task: string;
+    readonly indicator: string;
+    readonly target: string;
+    readonly unitOfMeasure: string;
+    readonly attainment: string;
+  };
 }
 
+/** Identity sheet layout constants (see TemplateLayout). */
+export const IDENTITY_SHEET = "_rk_identity";
+/** Characters of spec JSON per identity cell (a cell holds at most 32767; .xls the same). */
+export const IDENTITY_CHUNK = 30000;
+
+/** Workbook-level defined names pointing at key cells (present in every rendered template). */
+export const DEFINED_NAMES = {
+  templateId: "rk_templateId",
+  specVersion: "rk_specVersion",
+  period: "rk_period",
+  unit: "rk_unit",
+  reporter: "rk_reporter",
+  phone: "rk_phone",
+  filledOn: "rk_filledOn",
+  keys: "rk_keys",
+} as const;
+
+/**
+ * Built by `buildTemplateSpec(taskList, options)` (./build-spec.ts). `rows` are in sheet order: each task row is
+ * followed by its target rows.
+ */
 export interface TemplateSpec {
   readonly kind: typeof TEMPLATE_KIND;
   readonly specVersion: number;

@@ -1,0 +1,33 @@
+import type { EntryField, Measure, SpecRow } from "./spec";
+
+/** Header fields of a return, in the order they appear on the entry sheet. */
+export const HEADER_FIELDS = [
+  "unit",
+  "reporter",
+  "phone",
+  "filledOn",
+] as const satisfies readonly EntryField[];
+
+/** Row fields, in column order on the entry sheet. */
+export const ROW_FIELDS = [
+  "numerator",
+  "denominator",
+  "value",
+  "status",
+  "note",
+  "problems",
+] as const satisfies readonly EntryField[];
+
+/** True when the measure collects 分子 and 分母 and computes 完成值. */
+export function isRate(measure: Measure): boolean {
+  return measure === "rate";
+}
+
+/**
+ * The fields a clerk types on one row (the unlocked cells). 完成值 of a rate is a formula, not an input.
+ * @example rowInputFields({ kind: "task", key: "T1", task }) // → ["status", "note", "problems"]
+ */
+export function rowInputFields(row: SpecRow): readonly EntryField[] {
+  if (row.kind === "task") return ["status", "note", "problems"];
+  return isRate(row.measure) ? ["numerator", "denominator", "note"] : ["value", "note"];
+}
