@@ -1,6 +1,9 @@
 /** What the adapter writes: whole sheets as plain data, built by the task pane from core models. */
 export type CellValue = string | number | boolean | null;
 
+/** A cell to write: a value (strings always stay text) or a formula. */
+export type PlanCell = CellValue | { readonly formula: string };
+
 export interface ValidationPlan {
   /** Range on the sheet, e.g. "E8:E40". */
   readonly address: string;
@@ -21,11 +24,19 @@ export interface ChartPlan {
 export interface SheetPlan {
   readonly name: string;
   /** Written from A1. Rows may be ragged; they are padded with blanks. Strings are always written as text. */
-  readonly rows: readonly (readonly CellValue[])[];
+  readonly rows: readonly (readonly PlanCell[])[];
   /** Number formats by 0-based column for numeric cells, e.g. { 3: "0.0%" }. */
   readonly numberFormats?: Readonly<Record<number, string>>;
   /** Rows at the top that are bold and frozen. */
   readonly headerRows?: number;
+  /** Rows frozen at the top without making them bold (when headerRows is not given). */
+  readonly frozenRows?: number;
+  /** Ranges to merge, e.g. "A1:F1". */
+  readonly merges?: readonly string[];
+  /** Background fills, e.g. the input cells' colour. */
+  readonly fills?: readonly { readonly address: string; readonly color: string }[];
+  /** Workbook-level defined names pointing into this sheet, e.g. { name: "rk_unit", address: "$C$3" }. */
+  readonly names?: readonly { readonly name: string; readonly address: string }[];
   /** Column widths in points, by 0-based column. */
   readonly columnWidths?: readonly number[];
   readonly validations?: readonly ValidationPlan[];

@@ -1,6 +1,6 @@
-import { columnLetter, rangeAddress } from "./a1";
+import { columnLetter, quoteSheet, rangeAddress } from "./a1";
 import { REQUEST_BUDGET_BYTES, type ExcelHost } from "./excel-batch";
-import type { CellValue, SheetPlan, WriteOutcome } from "./sheet-plan";
+import type { CellValue, PlanCell, SheetPlan, WriteOutcome } from "./sheet-plan";
 
 /** One rectangular piece of a sheet's values with the number formats that go with it. */
 interface Block {
@@ -30,8 +30,9 @@ export async function writeSheets(host: ExcelHost, plans: readonly SheetPlan[]):
 
     const taken = new Set(workbook.worksheets.items.map((s) => s.name.toLowerCase()));
     const names = plans.map((p) => freeName(p.name, taken));
+    const renamed = renameReferences(plans.map((p, i) => [p.name, names[i]!] as const));
     const sheets = names.map((n) => workbook.worksheets.add(n));
-    const batches = groupIntoBatches(plans.flatMap((p, i) => toBlocks(p, i)));
+    const batches = groupIntoBatches(plans.flatMap((p, i) => toBlocks(p, i, renamed)));
     // Each batch is one request under Excel on the web's payload limit: the number of syncs grows with the
     // data's size in megabytes, not with rows. A typical template or summary is a single batch.
     for (const batch of batches) {
@@ -43,7 +44,10 @@ export async function writeSheets(host: ExcelHost, plans: readonly SheetPlan[]):
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, see above
       await context.sync();
     }
-    plans.forEach((plan, i) => finishSheet(sheets[i]!, plan));
+    plans.forEach((plan, i) => finishSheet(sheets[i]!, plan, renamed));
+    plans.forEach((plan, i) =>
+      plan.names?.forEach((n) => workbook.names.add(n.name, `=${quoteSheet(names[i]!)}!${n.address}`)),
+    );
     await context.sync();
     return { ok: true, sheets: names } as const;
   });
@@ -59,8 +63,29 @@ function freeName(wanted: string, takenLower: Set<string>): string {
   return name;
 }
 
+/**
+ * Formulas and validation sources that name a sheet which had to take another name (" (2)") are rewritten to
+ * the new one, so that a template inserted twice still points at its own lists.
+ */
+function renameReferences(pairs: readonly (readonly [string, string])[]): (formula: string) => string {
+  const changed = pairs.filter(([from, to]) => from !== to);
+  if (!changed.length) return (f) => f;
+  return (formula) =>
+    changed.reduce(
+      (f, [from, to]) =>
+        f
+          .split(`${quoteSheet(from)}!`)
+          .join(`${quoteSheet(to)}!`)
+          .split(`${from}!`)
+          .join(`${quoteSheet(to)}!`),
+      formula,
+    );
+}
+
+const isFormula = (v: PlanCell): v is { readonly formula: string } => typeof v === "object" && v !== null;
+
 /** Rows padded to the widest, cut into blocks of at most REQUEST_BUDGET_BYTES. */
-function toBlocks(plan: SheetPlan, sheet: number): Block[] {
+function toBlocks(plan: SheetPlan, sheet: number, renamed: (formula: string) => string): Block[] {
   const width = Math.max(1, ...plan.rows.map((r) => r.length));
   const blocks: Block[] = [];
   let start = 0;
@@ -77,12 +102,16 @@ function toBlocks(plan: SheetPlan, sheet: number): Block[] {
   };
   for (const row of plan.rows) {
     const padded = Array.from({ length: width }, (_, c) => row[c] ?? null);
+    // Text gets "@" so Excel keeps it as typed; a formula needs a non-text format to be evaluated.
     const rowFormats = padded.map((v, c) =>
       typeof v === "string" ? "@" : (plan.numberFormats?.[c] ?? "General"),
     );
-    const rowBytes = JSON.stringify(padded).length * 2 + JSON.stringify(rowFormats).length;
+    const rowValues = padded.map((v) =>
+      v === null ? "" : isFormula(v) ? `=${renamed(v.formula.replace(/^=/, ""))}` : v,
+    );
+    const rowBytes = JSON.stringify(rowValues).length * 2 + JSON.stringify(rowFormats).length;
     if (bytes + rowBytes > REQUEST_BUDGET_BYTES) flush();
-    values.push(padded.map((v) => (v === null ? "" : v)));
+    values.push(rowValues);
     formats.push(rowFormats);
     bytes += rowBytes;
   }
@@ -106,19 +135,20 @@ function groupIntoBatches(blocks: readonly Block[]): Block[][] {
 }
 
 /** Queues everything but the values: widths, header, validation, unlocked inputs, protection, chart. */
-function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
+function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, renamed: (formula: string) => string): void {
   const width = Math.max(1, ...plan.rows.map((r) => r.length));
   plan.columnWidths?.forEach((w, c) => {
     sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w;
   });
-  if (plan.headerRows) {
-    sheet.getRange(rangeAddress(0, 0, plan.headerRows, width)).format.font.bold = true;
-    sheet.freezePanes.freezeRows(plan.headerRows);
-  }
+  if (plan.headerRows) sheet.getRange(rangeAddress(0, 0, plan.headerRows, width)).format.font.bold = true;
+  const frozen = plan.headerRows ?? plan.frozenRows;
+  if (frozen) sheet.freezePanes.freezeRows(frozen);
+  for (const address of plan.merges ?? []) sheet.getRange(address).merge(false);
+  for (const f of plan.fills ?? []) sheet.getRange(f.address).format.fill.color = f.color;
   for (const v of plan.validations ?? []) {
     const range = sheet.getRange(v.address);
     range.dataValidation.clear();
-    range.dataValidation.rule = v.rule;
+    range.dataValidation.rule = renameRule(v.rule, renamed);
     if (v.prompt) range.dataValidation.prompt = { showPrompt: true, ...v.prompt };
     if (v.error) range.dataValidation.errorAlert = { showAlert: true, style: "Stop", ...v.error };
   }
@@ -130,4 +160,15 @@ function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
   }
   if (plan.protect) sheet.protection.protect({ allowFormatColumns: true, allowAutoFilter: true });
   if (plan.visibility && plan.visibility !== "Visible") sheet.visibility = plan.visibility;
+}
+
+/** A list validation's source (or a custom formula) may point at another sheet that was renamed. */
+function renameRule(
+  rule: Excel.DataValidationRule,
+  renamed: (formula: string) => string,
+): Excel.DataValidationRule {
+  if (rule.list && typeof rule.list.source === "string")
+    return { ...rule, list: { ...rule.list, source: renamed(rule.list.source) } };
+  if (rule.custom) return { ...rule, custom: { formula: renamed(rule.custom.formula) } };
+  return rule;
 }

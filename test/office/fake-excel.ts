@@ -27,6 +27,7 @@ export interface FakeSheet {
   charts: { type: string; source: string; title: string; anchor: string }[];
   frozenRows: number;
   columnWidths: Map<string, number>;
+  merges: string[];
 }
 export interface FakeWorkbook {
   sheets: FakeSheet[];
@@ -44,7 +45,7 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 export function newSheet(name: string): FakeSheet {
   return {
     name, visibility: "Visible", cells: new Map(), protected: false, protectionOptions: {}, validations: [],
-    charts: [], frozenRows: 0, columnWidths: new Map(),
+    charts: [], frozenRows: 0, columnWidths: new Map(), merges: [],
   }; // prettier-ignore
 }
 const key = (r: number, c: number): string => `${r},${c}`;
@@ -171,6 +172,13 @@ class NamedItems {
   get items() {
     if (!this.loaded) throw new PropertyNotLoaded("names.items");
     return this.loaded;
+  }
+  add(name: string, reference: string): void {
+    this.fake.queue(() => {
+      if (this.fake.workbook.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`ItemAlreadyExists: name ${name}`);
+      this.fake.workbook.names.push({ name, formula: reference });
+    });
   }
 }
 
@@ -443,6 +451,9 @@ class Range {
       for (const p of props.split(",").map((s) => s.trim())) if (all[p]) this.loadedProps[p] = all[p]!();
     });
     return this;
+  }
+  merge(_across: boolean): void {
+    this.fake.queue(() => this.sheet().merges.push(this.addressText));
   }
   select(): void {
     this.fake.queue(() => (this.fake.workbook.selection = `${this.sheet().name}!${this.addressText}`));

@@ -123,6 +123,35 @@ describe("writeSheets", () => {
     expect(fake.sheet("_lists")!.visibility).toBe("VeryHidden");
     expect(fake.syncCount).toBe(3);
   });
+
+  test("formulas are written as formulas; names, merges and fills follow a sheet that had to be renamed", async () => {
+    const fake = new FakeExcel([newSheet("填报表"), newSheet("_lists")]);
+    const entry: SheetPlan = {
+      name: "填报表",
+      rows: [["标题"], ["分子", "分母", "完成值"], [30, 40, { formula: 'IF(B3=0,"",A3/B3)' }]],
+      merges: ["A1:C1"],
+      fills: [{ address: "A3:B3", color: "#FFF2CC" }],
+      names: [{ name: "rk_value", address: "$C$3" }],
+      validations: [{ address: "D3", rule: { list: { inCellDropDown: true, source: "=_lists!$A$1:$A$4" } } }],
+      frozenRows: 2,
+    };
+    const lists: SheetPlan = { name: "_lists", rows: [["已完成"], ["按计划推进"], ["滞后"], ["未启动"]] };
+    const result = await writeSheets(hostOf(fake), [entry, lists]);
+    expect(result).toEqual({ ok: true, sheets: ["填报表 (2)", "_lists (2)"] });
+    expect(fake.cell("填报表 (2)", "C3")).toMatchObject({
+      formula: '=IF(B3=0,"",A3/B3)',
+      numberFormat: "General",
+    });
+    expect(fake.cell("填报表 (2)", "A2")).toMatchObject({ value: "分子", numberFormat: "@" });
+    expect(fake.sheet("填报表 (2)")).toMatchObject({ merges: ["A1:C1"], frozenRows: 2 });
+    expect(fake.cell("填报表 (2)", "B3").fill).toBe("#FFF2CC");
+    expect(fake.workbook.names).toEqual([{ name: "rk_value", formula: "='填报表 (2)'!$C$3" }]);
+    expect(fake.sheet("填报表 (2)")!.validations[0]!.rule).toEqual({
+      list: { inCellDropDown: true, source: "='_lists (2)'!$A$1:$A$4" },
+    });
+    expect(fake.sheet("_lists")!.cells.size).toBe(0);
+    expect(fake.syncCount).toBe(3);
+  });
 });
 
 /** A protected return: 填报表 with a few values and a veryHidden identity sheet. */
