@@ -209,6 +209,7 @@ function sentenceTargets(
 ): FoundTarget[] {
   const found: FoundTarget[] = [];
   let prevEnd = 0;
+  let previous: { end: number; indicator: string } | null = null;
   for (const group of numberGroups(sentence)) {
     const first = group[0] as NumberToken;
     const clause = clauseAround(sentence, first.start);
@@ -220,7 +221,8 @@ function sentenceTargets(
     const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;
     const unit = perCapitaUnit(sentence.slice(clause.start, clause.end), candidate.unit);
-    const indicator = indicatorOf(sentence, clause, group);
+    const indicator = indicatorOf(sentence, clause, group, previous);
+    previous = { end: prevEnd, indicator };
     const distribute = EACH.some((w) => before.includes(w)) || RESPECTIVELY.some((w) => before.includes(w));
     const parts = splitSubject(indicator, group.length > 1 || distribute);
     const values = group.map((t) => t.values);

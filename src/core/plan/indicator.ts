@@ -44,27 +44,39 @@ export function indicatorOf(
   sentence: string,
   clause: { readonly start: number; readonly end: number },
   group: readonly NumberToken[],
+  previous: { readonly end: number; readonly indicator: string } | null = null,
 ): string {
   const first = group[0] as NumberToken;
   const last = group[group.length - 1] as NumberToken;
-  const pre = stripEndWords(
-    sentence.slice(clause.start, first.start).replace(TIME, "").replace(FILLER_START, ""),
+  const from = previous && previous.end > clause.start ? previous.end : clause.start;
+  const preText = stripEndWords(
+    sentence
+      .slice(from, first.start)
+      .replace(TIME, "")
+      .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, "")
+      .replace(FILLER_START, ""),
   );
+  // "95%以上的A和85%以上的B": a subject that ends with 和 belongs to the number before; this one's follows it.
+  const pre = /[和及与、]$/.test(preText) ? "" : preText;
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
-  const object =
-    post
-      .split(/的|[,;:。]/)[0]
-      ?.replace(/[□"“”]/g, "")
-      .trim() ?? "";
+  const object = (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]/)[0] ?? "")
+    .replace(/[□"“”]/g, "")
+    .replace(/[和及与、]$/, "")
+    .trim();
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
+  if (/[数率比量度]$/.test(pre)) return pre;
   if (!isRate && first.unit !== null) {
     const verb = GOAL_VERBS.map((v) => ({ v, at: pre.lastIndexOf(v) })).sort((a, b) => b.at - a.at)[0];
     if (object && object.length <= 30) return `${object}数`;
     const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
     if (counted) return `${counted}数`;
+    // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.
+    const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
+    if (previous && previous.indicator.endsWith("数")) return `${owner}${previous.indicator}`;
   }
+  if (isRate && !pre && object) return `${object}比例`;
   if (pre) return pre;
   return object ? `${object}比例` : sentence.slice(clause.start, clause.end).trim();
 }
