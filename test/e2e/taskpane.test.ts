@@ -84,12 +84,21 @@ describe("task pane in a browser", () => {
     await page.evaluate(() => window.scrollBy(0, -60));
     await page.screenshot({ path: docsPath("taskpane-plan.png") });
 
+    // Bad options come back from the template core as findings that name the problem and the row.
+    await page.getByLabel(/^报告期/).fill("明年");
+    await page.getByLabel("填报单位名录").fill("东湖区卫健委\n东湖区卫健委\n");
+    await page.getByRole("button", { name: "在新工作簿中生成模板" }).click();
+    const errors = page.getByTestId("findings-error");
+    await errors.waitFor();
+    await expect(errors.textContent()).resolves.toMatch(/无法识别报告期“明年”[\s\S]*第 2 行/);
+
     await page.getByLabel(/^报告期/).fill("2024年上半年");
     await page.getByLabel("填报单位名录").fill("东湖区卫健委\n西湖区卫健委\n南昌县卫健委\n");
     await expect(page.getByText("共 3 个单位").count()).resolves.toBe(1);
     await page.screenshot({ path: docsPath("taskpane-create.png") });
 
     await page.getByRole("button", { name: "在新工作簿中生成模板" }).click();
+    await errors.waitFor({ state: "detached" });
     await page.getByRole("status").first().waitFor();
     const status = await page.getByRole("status").first().textContent();
     const fake = await fakeIn(page);

@@ -76,12 +76,10 @@ describe("editing targets", () => {
 });
 
 describe("unit list text", () => {
-  test("one unit a line, first CSV column, BOM, blanks and repeats dropped", () => {
-    expect(readUnitLines('\uFEFF东湖区\r\n\n西湖区,1001\n"青山湖区"，备注\n东湖区\n')).toEqual([
-      "东湖区",
-      "西湖区",
-      "青山湖区",
-    ]);
+  test("one unit a line, first CSV column, BOM dropped; blanks and repeats kept for the core to report by row", () => {
+    expect(readUnitLines('\uFEFF东湖区\r\n\n西湖区,1001\n"青山湖区"，备注\n东湖区\n\n')).toEqual([
+      "东湖区", "", "西湖区", "青山湖区", "东湖区",
+    ]); // prettier-ignore
   });
 });
 

@@ -15,7 +15,8 @@ import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
-import type { TemplateTools } from "./template-tools";
+import type { TemplateSpec } from "../../core/template/spec";
+import type { TemplateRenderer, TemplateTools } from "./template-tools";
 import { readUnitLines } from "./unit-lines";
 
 const useStyles = makeStyles({
@@ -43,38 +44,38 @@ export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
   const unitsFile = useRef<HTMLInputElement>(null);
   const units = readUnitLines(unitsText);
 
-  /** Builds the spec, or shows why it cannot be built. */
-  const withSpec = (
-    action: (tools: TemplateTools, spec: Parameters<TemplateTools["render"]>[0]) => Promise<void>,
-  ) =>
+  /** Builds the spec (its findings are shown), then runs the action with the renderer. */
+  const withSpec = (action: (renderer: TemplateRenderer, spec: TemplateSpec) => Promise<void>) =>
     run(async () => {
       setNotice(null);
       const tools = await loadTemplateTools();
       if (!tools) return setNotice({ intent: "warning", text: s.notReady });
       const built = tools.build(taskList, { period, units, deadline: deadline || null });
-      setFindings(built.ok ? [] : built.findings);
-      if (built.ok) await action(tools, built.spec);
+      setFindings(built.findings);
+      if (!built.ok) return;
+      if (!tools.renderer) return setNotice({ intent: "warning", text: s.notReady });
+      await action(tools.renderer, built.spec);
     });
 
   const createNew = () =>
-    withSpec(async (tools, spec) => {
-      await ops.openAsNewWorkbook(await tools.render(spec, null));
+    withSpec(async (renderer, spec) => {
+      await ops.openAsNewWorkbook(await renderer.render(spec, null));
       setNotice({ intent: "success", text: s.templateOpened });
     });
 
   const insertHere = () =>
-    withSpec(async (tools, spec) => {
-      await ops.insertSheetsFromFile(await tools.render(spec, null));
+    withSpec(async (renderer, spec) => {
+      await ops.insertSheetsFromFile(await renderer.render(spec, null));
       setNotice({ intent: "success", text: s.templateCreated(spec.layout.entrySheet) });
     });
 
   const downloadCopies = () =>
-    withSpec(async (tools, spec) => {
+    withSpec(async (renderer, spec) => {
       const { zipSync } = await import("fflate");
       const files: Record<string, Uint8Array> = {
-        [tools.fileName(spec, null)]: await tools.render(spec, null),
+        [renderer.fileName(spec, null)]: await renderer.render(spec, null),
       };
-      for (const unit of spec.units) files[tools.fileName(spec, unit)] = await tools.render(spec, unit);
+      for (const unit of spec.units) files[renderer.fileName(spec, unit)] = await renderer.render(spec, unit);
       ops.download(
         `${spec.plan.title || "模板"}-${spec.period.label}.zip`,
         zipSync(files, { level: 6 }),
