@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
 
 export default tseslint.config(
   { ignores: ["node_modules", "dist", "out", "coverage", "templates", "docs", "test/fixtures"] },
@@ -26,16 +27,7 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
     languageOptions: {
-      globals: {
-        require: "readonly",
-        module: "writable",
-        process: "readonly",
-        console: "readonly",
-        __dirname: "readonly",
-        URL: "readonly",
-        setTimeout: "readonly",
-        performance: "readonly",
-      },
+      globals: { ...globals.node },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
