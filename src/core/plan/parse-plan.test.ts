@@ -62,6 +62,13 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
   });
 
+  it("does not take a second list starting at 1. under the same section for items", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.甲。\n2.乙。\n1.2024年某市卫生工作总结\n2.2023年某市卫生工作要点",
+    );
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2"]);
+  });
+
   it("reads traditional script", () => {
     const { taskList } = parsePlan(
       "醫政工作要點\n一、推進醫改\n（一）實施改善醫療服務行動。確保縣域內就診率達90%左右。",

@@ -204,15 +204,20 @@ function acceptsNumber(
   parent: number | null,
   n: Numbering,
 ): boolean {
-  if (n.number === 1) return true;
-  const global = lastAtRank.get(n.rank);
-  if (global === undefined) return items.every((it) => it.rank !== n.rank);
-  if (n.number === global + 1) return true;
+  let sibling: Item | undefined;
   for (let k = items.length - 1; k >= 0 && k !== parent; k--) {
     const it = items[k] as Item;
-    if (it.rank === n.rank && it.parent === parent) return n.number === it.number + 1;
+    if (it.rank === n.rank && it.parent === parent) {
+      sibling = it;
+      break;
+    }
   }
-  return false;
+  // Under one parent, numbers go up by one. A second "1." under the same parent is a new list that is not part
+  // of the plan (a list of related links after the body), not a restart.
+  if (sibling) return n.number === sibling.number + 1;
+  if (n.number === 1) return true;
+  const global = lastAtRank.get(n.rank);
+  return global === undefined || n.number === global + 1;
 }
 
 function textItem(line: PlanLine, lead: number, n: Numbering, parent: number | null): Item {
