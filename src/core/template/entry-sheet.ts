@@ -1,0 +1,245 @@
+import { assertNever } from "../errors";
+import { absoluteRef, columnNumber } from "./a1";
+import {
+  dateValidation,
+  denominatorValidation,
+  listValidation,
+  numeratorValidation,
+  textValidation,
+  valueValidation,
+} from "./entry-validation";
+import { unitOfMeasureLabel } from "./measure";
+import { isRate } from "./row-fields";
+import {
+  ATTAINMENT_STYLES,
+  estimateRowHeight,
+  type ModelCell,
+  type ModelDataValidation,
+  type SheetModel,
+} from "./sheet-model";
+import { NOT_APPLICABLE, RATE_MULTIPLIER, STATUSES, type TargetRow, type TemplateSpec } from "./spec";
+
+const NA = NOT_APPLICABLE[0];
+
+/** Column headings of the entry sheet, by column letter. */
+const HEADINGS: Readonly<Record<string, string>> = {
+  A: "行标识",
+  B: "序号",
+  C: "工作任务",
+  D: "指标",
+  E: "目标",
+  F: "计量单位",
+  G: "分子",
+  H: "分母",
+  I: "完成值",
+  J: "是否达标",
+  K: "进展情况",
+  L: "完成情况说明",
+  M: "存在问题",
+};
+const WIDTHS = [8, 7, 36, 22, 12, 8, 10, 10, 10, 9, 12, 30, 24];
+
+/** Where the lists sheet keeps the 进展情况 choices (column A) and the unit list (column B). */
+export function listRanges(spec: TemplateSpec): { statuses: string; units: string | null } {
+  const sheet = spec.layout.listsSheet;
+  return {
+    statuses: absoluteRef(sheet, `A1:A${STATUSES.length}`),
+    units: spec.units.length ? absoluteRef(sheet, `B1:B${spec.units.length}`) : null,
+  };
+}
+
+/**
+ * The entry sheet (填报表): header block, one row per task and per target, inputs unlocked and validated, live
+ * 完成值 for rates and 是否达标 for every target. `unit` null is the blank template (unit picked from a dropdown).
+ */
+export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetModel {
+  const L = spec.layout;
+  const cells: ModelCell[] = [];
+  const validations: ModelDataValidation[] = [];
+  const lists = listRanges(spec);
+  const h = L.headerCells;
+  const header = (
+    label: string,
+    labelCell: string,
+    valueCell: string | undefined,
+    value: string | null,
+    input: boolean,
+  ) => {
+    cells.push({ address: labelCell, value: label, style: "label" });
+    if (valueCell)
+      cells.push({
+        address: valueCell,
+        value,
+        style: input ? (label === "填报日期" ? "inputDate" : "input") : "info",
+      });
+  };
+  cells.push({
+    address: "B1",
+    value: `${spec.plan.title || "工作要点"} ${spec.period.label}填报表`,
+    style: "title",
+  });
+  header("报告期", "B2", "C2", spec.period.label, false);
+  header("报送截止", "D2", "E2", spec.deadline ?? "", false);
+  header("填报单位", "B3", h.unit, unit, unit === null);
+  header("填报人", "D3", h.reporter, null, true);
+  header("联系电话", "B4", h.phone, null, true);
+  header("填报日期", "D4", h.filledOn, null, true);
+  cells.push({
+    address: "B5",
+    value:
+      "浅黄色单元格为填报项。完成值按计量单位填数字（95% 填 95）；比率类填分子、分母，完成值自动计算；确无此项填“不适用”。详见“填报说明”。",
+    style: "hint",
+  });
+  if (unit === null && h.unit)
+    validations.push(
+      lists.units
+        ? listValidation(h.unit, lists.units, "选择填报单位", "填报单位")
+        : textValidation(h.unit, "填写填报单位", 100),
+    );
+  if (h.reporter) validations.push(textValidation(h.reporter, "填写填报人", 50));
+  if (h.phone) validations.push(textValidation(h.phone, "填写联系电话", 30));
+  if (h.filledOn)
+    validations.push(dateValidation(h.filledOn, spec.period.start, Number(spec.period.end.slice(0, 4)) + 1));
+  for (const [col, text] of Object.entries(HEADINGS))
+    cells.push({ address: `${col}${L.headerRow}`, value: text, style: "heading" });
+  spec.rows.forEach((row, i) => {
+    const r = L.firstDataRow + i;
+    const at = (col: string | undefined) => `${col ?? "?"}${r}`;
+    const C = L.columns;
+    const F = L.fixedColumns;
+    cells.push({ address: at(L.keyColumn), value: row.key, style: "key" });
+    switch (row.kind) {
+      case "task":
+        cells.push(
+          { address: at(F.seq), value: row.task.path.join(""), style: "taskText" },
+          { address: at(F.task), value: row.task.title, style: "taskText" },
+          ...[F.indicator, F.target, F.unitOfMeasure, C.numerator, C.denominator, C.value, F.attainment].map(
+            (col): ModelCell => ({ address: at(col), value: null, style: "taskText" }),
+          ),
+          { address: at(C.status), value: null, style: "input" },
+          { address: at(C.note), value: null, style: "input" },
+          { address: at(C.problems), value: null, style: "input" },
+        );
+        validations.push(
+          listValidation(at(C.status), lists.statuses, "选择进展情况", "进展情况"),
+          textValidation(at(C.note), "填写完成情况说明", 500),
+          textValidation(at(C.problems), "填写存在问题", 500),
+        );
+        break;
+      case "target":
+        targetCells(row, r, spec, cells, validations);
+        break;
+      default:
+        assertNever(row);
+    }
+  });
+  const last = L.lastDataRow;
+  const widthOf = (address: string) => WIDTHS[columnNumber(address.replace(/\d+/g, "")) - 1] ?? 10;
+  const rowHeights: Record<number, number> = { 1: 24, 5: 30 };
+  for (const c of cells)
+    if (
+      typeof c.value === "string" &&
+      /\d+$/.test(c.address) &&
+      Number(/\d+$/.exec(c.address)?.[0]) >= L.firstDataRow
+    ) {
+      const r = Number(/\d+$/.exec(c.address)?.[0]);
+      rowHeights[r] = Math.max(rowHeights[r] ?? 0, estimateRowHeight([[c.value, widthOf(c.address)]]));
+    }
+  const att = L.fixedColumns.attainment;
+  return {
+    name: L.entrySheet,
+    visibility: "visible",
+    columns: WIDTHS.map((width, i) => (i === 0 ? { width, hidden: true } : { width })),
+    cells,
+    rowHeights,
+    merges: ["B1:M1", "B5:M5"],
+    dataValidations: validations,
+    conditionalFormats:
+      last >= L.firstDataRow
+        ? [
+            {
+              range: `${att}${L.firstDataRow}:${att}${last}`,
+              rules: Object.entries(ATTAINMENT_STYLES).map(([text, s]) => ({ text, ...s })),
+            },
+          ]
+        : [],
+    freeze: { rows: L.headerRow, columns: 3 },
+    protect: true,
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: `${L.headerRow}:${L.headerRow}`,
+      footer: "&C第 &P 页，共 &N 页",
+    },
+  };
+}
+
+function targetCells(
+  row: TargetRow,
+  r: number,
+  spec: TemplateSpec,
+  cells: ModelCell[],
+  dv: ModelDataValidation[],
+): void {
+  const C = spec.layout.columns;
+  const F = spec.layout.fixedColumns;
+  const at = (col: string | undefined) => `${col ?? "?"}${r}`;
+  const value = at(C.value);
+  const blank = (col: string | undefined): ModelCell => ({ address: at(col), value: null, style: "text" });
+  cells.push(
+    { address: at(F.seq), value: null, style: "text" },
+    blank(F.task),
+    { address: at(F.indicator), value: row.target.indicator, style: "text" },
+    { address: at(F.target), value: row.targetLabel, style: "text" },
+    { address: at(F.unitOfMeasure), value: unitOfMeasureLabel(row.target.unitOfMeasure), style: "text" },
+    { address: at(F.attainment), formula: attainmentFormula(row, value), style: "attainment" },
+    blank(C.status),
+    { address: at(C.note), value: null, style: "input" },
+    blank(C.problems),
+  );
+  dv.push(textValidation(at(C.note), "填写完成情况说明", 500));
+  if (isRate(row.measure)) {
+    const [num, den] = [at(C.numerator), at(C.denominator)];
+    const k = RATE_MULTIPLIER[row.target.unitOfMeasure ?? ""] ?? 100;
+    cells.push(
+      { address: num, value: null, style: "input" },
+      { address: den, value: null, style: "input" },
+      {
+        address: value,
+        formula: `IF(OR(${num}="${NA}",${den}="${NA}"),"${NA}",IF(AND(ISNUMBER(${num}),ISNUMBER(${den})),IF(${den}>0,ROUND(${num}/${den}*${k},2),""),""))`,
+        style: "computed",
+      },
+    );
+    dv.push(numeratorValidation(row, num, den), denominatorValidation(row, den, num));
+  } else {
+    cells.push(blank(C.numerator), blank(C.denominator), { address: value, value: null, style: "input" });
+    dv.push(valueValidation(row, value));
+  }
+}
+
+/** 达标 / 未达标 from 完成值 and the target; 待填 while empty; 不适用 passes through. */
+export function attainmentFormula(row: TargetRow, v: string): string {
+  const t = row.target;
+  const eps = "0.000000001";
+  let test: string;
+  switch (t.op) {
+    case ">=":
+      test = `${v}>=${t.value}-${eps}`;
+      break;
+    case "<=":
+      test = `${v}<=${t.value}+${eps}`;
+      break;
+    case "=":
+      test = `ABS(${v}-${t.value})<=${eps}`;
+      break;
+    case "between":
+      test = `AND(${v}>=${t.min}-${eps},${v}<=${t.max}+${eps})`;
+      break;
+    case "approx":
+      test = `ABS(${v}-${t.value})<=${Number(t.tolerance.toPrecision(12))}+${eps}`;
+      break;
+    default:
+      return assertNever(t);
+  }
+  return `IF(ISNUMBER(${v}),IF(${test},"达标","未达标"),IF(${v}="${NA}","${NA}","待填"))`;
+}
