@@ -27,6 +27,8 @@ export interface SheetPlan {
   readonly rows: readonly (readonly PlanCell[])[];
   /** Number formats by 0-based column for numeric cells, e.g. { 3: "0.0%" }. */
   readonly numberFormats?: Readonly<Record<number, string>>;
+  /** Number formats of single cells (numbers, formulas, blank inputs), over numberFormats: { address: "E8", format: "0.0%" }. */
+  readonly cellFormats?: readonly { readonly address: string; readonly format: string }[];
   /** Rows at the top that are bold and frozen. */
   readonly headerRows?: number;
   /** Rows frozen at the top without making them bold (when headerRows is not given). */

@@ -1,4 +1,4 @@
-import { columnLetter, quoteSheet, rangeAddress } from "./a1";
+import { columnLetter, parseCell, quoteSheet, rangeAddress } from "./a1";
 import { REQUEST_BUDGET_BYTES, type ExcelHost } from "./excel-batch";
 import type { CellValue, PlanCell, SheetPlan, WriteOutcome } from "./sheet-plan";
 
@@ -88,6 +88,12 @@ const isFormula = (v: PlanCell): v is { readonly formula: string } => typeof v =
 function toBlocks(plan: SheetPlan, sheet: number, renamed: (formula: string) => string): Block[] {
   const width = Math.max(1, ...plan.rows.map((r) => r.length));
   const blocks: Block[] = [];
+  const cellFormats = new Map(
+    (plan.cellFormats ?? []).map(({ address, format }) => {
+      const { row, column } = parseCell(address);
+      return [`${row},${column}`, format] as const;
+    }),
+  );
   let start = 0;
   let bytes = 0;
   let values: CellValue[][] = [];
@@ -103,8 +109,9 @@ function toBlocks(plan: SheetPlan, sheet: number, renamed: (formula: string) => 
   for (const row of plan.rows) {
     const padded = Array.from({ length: width }, (_, c) => row[c] ?? null);
     // Text gets "@" so Excel keeps it as typed; a formula needs a non-text format to be evaluated.
+    const r = start + values.length;
     const rowFormats = padded.map((v, c) =>
-      typeof v === "string" ? "@" : (plan.numberFormats?.[c] ?? "General"),
+      typeof v === "string" ? "@" : (cellFormats.get(`${r},${c}`) ?? plan.numberFormats?.[c] ?? "General"),
     );
     const rowValues = padded.map((v) =>
       v === null ? "" : isFormula(v) ? `=${renamed(v.formula.replace(/^=/, ""))}` : v,

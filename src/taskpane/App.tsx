@@ -27,7 +27,7 @@ export interface AppProps {
   readonly ops: PaneOperations;
   readonly lang: Lang;
   readonly theme: Theme;
-  readonly loadTemplateTools: () => Promise<TemplateTools | null>;
+  readonly loadTemplateTools: () => Promise<TemplateTools>;
   readonly loadCheckTools: () => Promise<CheckTools | null>;
   readonly startWorker: () => Worker;
 }

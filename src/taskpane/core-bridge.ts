@@ -17,6 +17,7 @@ export async function loadTemplateTools(): Promise<TemplateTools> {
         unitsSource: { file: "单位名录", firstRow: 1 },
       }),
     renderer: await loadRenderer(),
+    toSheetPlans: async (bytes) => (await import("./shell/xlsx-sheets")).fileToSheetPlans(bytes),
   };
 }
 

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 interface Props {
   readonly taskList: TaskList;
   readonly ops: PaneOperations;
-  readonly loadTemplateTools: () => Promise<TemplateTools | null>;
+  readonly loadTemplateTools: () => Promise<TemplateTools>;
 }
 
 /** Period, deadline and unit list, then the template: a new workbook, sheets of this one, or a zip of copies. */
@@ -45,16 +45,17 @@ export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
   const units = readUnitLines(unitsText);
 
   /** Builds the spec (its findings are shown), then runs the action with the renderer. */
-  const withSpec = (action: (renderer: TemplateRenderer, spec: TemplateSpec) => Promise<void>) =>
+  const withSpec = (
+    action: (renderer: TemplateRenderer, spec: TemplateSpec, tools: TemplateTools) => Promise<void>,
+  ) =>
     run(async () => {
       setNotice(null);
       const tools = await loadTemplateTools();
-      if (!tools) return setNotice({ intent: "warning", text: s.notReady });
       const built = tools.build(taskList, { period, units, deadline: deadline || null });
       setFindings(built.findings);
       if (!built.ok) return;
       if (!tools.renderer) return setNotice({ intent: "warning", text: s.notReady });
-      await action(tools.renderer, built.spec);
+      await action(tools.renderer, built.spec, tools);
     });
 
   const createNew = () =>
@@ -63,10 +64,20 @@ export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
       setNotice({ intent: "success", text: s.templateOpened });
     });
 
+  // ExcelApi 1.13 inserts the rendered file's sheets as they are; on 1.8 the same file is written sheet by sheet.
   const insertHere = () =>
-    withSpec(async (renderer, spec) => {
-      await ops.insertSheetsFromFile(await renderer.render(spec, null));
-      setNotice({ intent: "success", text: s.templateCreated(spec.layout.entrySheet) });
+    withSpec(async (renderer, spec, tools) => {
+      const bytes = await renderer.render(spec, null);
+      if (ops.canInsertFile) {
+        await ops.insertSheetsFromFile(bytes);
+        return setNotice({ intent: "success", text: s.templateCreated(spec.layout.entrySheet) });
+      }
+      const outcome = await ops.writeSheets(await tools.toSheetPlans(bytes));
+      setNotice(
+        outcome.ok
+          ? { intent: "success", text: s.templateCreated(outcome.sheets.join("、")) }
+          : { intent: "error", text: s.workbookProtected },
+      );
     });
 
   const downloadCopies = () =>
@@ -113,7 +124,7 @@ export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
         <Button appearance="primary" disabled={busy || !period.trim()} onClick={createNew}>
           {s.createNewWorkbook}
         </Button>
-        <Button disabled={busy || !period.trim() || !ops.canInsertFile} onClick={insertHere}>
+        <Button disabled={busy || !period.trim()} onClick={insertHere}>
           {s.createInWorkbook}
         </Button>
         <Button

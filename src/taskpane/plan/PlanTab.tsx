@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 
 interface Props {
   readonly ops: PaneOperations;
-  readonly loadTemplateTools: () => Promise<TemplateTools | null>;
+  readonly loadTemplateTools: () => Promise<TemplateTools>;
 }
 
 /** Tab 1, 生成模板: plan text → reviewed task list → template. */

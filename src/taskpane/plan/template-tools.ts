@@ -1,6 +1,7 @@
 import type { Finding } from "../../core/findings/types";
 import type { TaskList } from "../../core/plan/types";
 import type { TemplateSpec } from "../../core/template/spec";
+import type { SheetPlan } from "../../office/sheet-plan";
 
 /** The .xlsx side of templates (the exceljs renderer), loaded on first use. */
 export interface TemplateRenderer {
@@ -20,4 +21,6 @@ export interface TemplateTools {
     | { readonly ok: false; readonly findings: readonly Finding[] };
   /** null while the renderer is not available. */
   readonly renderer: TemplateRenderer | null;
+  /** The sheets of a rendered file as plans for the Office adapter (ExcelApi 1.8, no insert-from-file). */
+  readonly toSheetPlans: (bytes: Uint8Array) => Promise<SheetPlan[]>;
 }

@@ -1,0 +1,178 @@
+import type { CellValue as XlsxCellValue, DataValidation, Workbook, Worksheet } from "exceljs";
+import { cellAddress, parseRange, rangeAddress } from "../../office/a1";
+import type { PlanCell, SheetPlan, ValidationPlan } from "../../office/sheet-plan";
+
+/**
+ * Turns a workbook made by the exceljs adapter (a template, a summary) into sheet plans the Office adapter
+ * writes into the open workbook. This is how "insert as sheets of this workbook" works on ExcelApi 1.8, where
+ * `insertWorksheetsFromBase64` (1.13) is missing: the same rendered file, written cell by cell in whole arrays,
+ * with its formulas, data validation, unlocked inputs, fills, merges, frozen rows, hidden sheets, defined names
+ * and protection. Not carried: conditional formatting, print setup, column styles other than width.
+ */
+export function workbookToSheetPlans(workbook: Workbook): SheetPlan[] {
+  const names = definedNamesBySheet(workbook);
+  return workbook.worksheets.map((ws) => worksheetToPlan(ws, names.get(ws.name) ?? []));
+}
+
+function worksheetToPlan(ws: Worksheet, names: SheetPlan["names"]): SheetPlan {
+  const rows: PlanCell[][] = [];
+  const numberFormats = new Map<string, string>();
+  const unlocked: string[] = [];
+  const fills = new Map<string, string[]>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const out: PlanCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      out[c - 1] = toPlanCell(cell.value);
+      const address = cellAddress(r - 1, c - 1);
+      if (cell.numFmt && cell.numFmt !== "General" && cell.numFmt !== "@")
+        numberFormats.set(address, cell.numFmt);
+      if (cell.protection?.locked === false) unlocked.push(address);
+      const fill =
+        cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
+      if (fill) fills.set(`#${fill.slice(-6)}`, [...(fills.get(`#${fill.slice(-6)}`) ?? []), address]);
+    });
+    rows[r - 1] = out;
+  });
+  const frozen = ws.views?.find((v) => v.state === "frozen") as { ySplit?: number } | undefined;
+  return {
+    name: ws.name,
+    rows: Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)),
+    columnWidths: ws.columns?.map((col) => ((col?.width ?? 8.43) * 7 + 5) * 0.75) ?? [],
+    frozenRows: frozen?.ySplit || undefined,
+    merges: (ws.model as { merges?: string[] }).merges ?? [],
+    fills: [...fills].flatMap(([color, cells]) => joinRuns(cells).map((address) => ({ address, color }))),
+    validations: validationsOf(ws),
+    unlocked: joinRuns(unlocked),
+    protect: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+    visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
+    cellFormats: [...numberFormats].map(([address, format]) => ({ address, format })),
+    names,
+  };
+}
+
+/** An exceljs cell value as a value or formula to write; dates become Excel serial numbers. */
+function toPlanCell(value: XlsxCellValue): PlanCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if ("formula" in value && value.formula) return { formula: value.formula };
+  if ("sharedFormula" in value) return (value.result as CellValue) ?? null;
+  if ("richText" in value) return value.richText.map((t) => t.text).join("");
+  if ("text" in value) return String(value.text);
+  if ("error" in value) return String(value.error);
+  return null;
+}
+type CellValue = string | number | boolean | null;
+
+/**
+ * Cells next to each other become rectangles: E8,F8,G8 → E8:G8 per row, then rows with the same span one
+ * under another → E8:G40. Keeps the number of ranges (and of queued Office calls) small.
+ */
+function joinRuns(addresses: readonly string[]): string[] {
+  const cells = addresses
+    .map((a) => parseRange(a).start)
+    .sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: { row: number; c0: number; c1: number; rows: number }[] = [];
+  for (let i = 0; i < cells.length;) {
+    let j = i;
+    while (
+      j + 1 < cells.length &&
+      cells[j + 1]!.row === cells[i]!.row &&
+      cells[j + 1]!.column === cells[j]!.column + 1
+    )
+      j++;
+    runs.push({ row: cells[i]!.row, c0: cells[i]!.column, c1: cells[j]!.column, rows: 1 });
+    i = j + 1;
+  }
+  const merged: typeof runs = [];
+  for (const run of runs) {
+    const above = merged.find((m) => m.c0 === run.c0 && m.c1 === run.c1 && m.row + m.rows === run.row);
+    if (above) above.rows++;
+    else merged.push({ ...run });
+  }
+  return merged.map((m) => rangeAddress(m.row, m.c0, m.rows, m.c1 - m.c0 + 1));
+}
+
+const OPERATORS: Readonly<Record<string, Excel.DataValidationOperator | `${Excel.DataValidationOperator}`>> = {
+  between: "Between", notBetween: "NotBetween", equal: "EqualTo", notEqual: "NotEqualTo", greaterThan: "GreaterThan",
+  lessThan: "LessThan", greaterThanOrEqual: "GreaterThanOrEqualTo", lessThanOrEqual: "LessThanOrEqualTo",
+}; // prettier-ignore
+
+/** A validation formula for Office: numbers stay numbers, anything else is a formula. */
+const formula = (f: unknown): string | number =>
+  typeof f === "number"
+    ? f
+    : /^-?\d+(\.\d+)?$/.test(String(f))
+      ? Number(f)
+      : `=${String(f).replace(/^=/, "")}`;
+
+/** The sheet's validations; exceljs reads them cell by cell, so equal ones are joined back into ranges. */
+function validationsOf(ws: Worksheet): ValidationPlan[] {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, DataValidation> } })
+    .dataValidations.model;
+  const groups = new Map<string, { plan: Omit<ValidationPlan, "address">; cells: string[] }>();
+  for (const [key, v] of Object.entries(model)) {
+    const rule = toRule(v);
+    if (!rule) continue;
+    const plan = {
+      rule,
+      ...(v.showInputMessage && v.prompt
+        ? { prompt: { title: v.promptTitle ?? "", message: v.prompt } }
+        : {}),
+      ...(v.showErrorMessage && v.error ? { error: { title: v.errorTitle ?? "", message: v.error } } : {}),
+    };
+    const id = JSON.stringify(plan);
+    const group = groups.get(id) ?? { plan, cells: [] };
+    groups.set(id, group);
+    const address = key.replace(/^range:/, "");
+    const { start, end } = parseRange(address);
+    for (let r = start.row; r <= end.row; r++)
+      for (let c = start.column; c <= end.column; c++) group.cells.push(cellAddress(r, c));
+  }
+  return [...groups.values()].flatMap(({ plan, cells }) =>
+    joinRuns(cells).map((address) => ({ address, ...plan })),
+  );
+}
+
+function toRule(v: DataValidation): Excel.DataValidationRule | null {
+  const [f1, f2] = v.formulae ?? [];
+  const basic = (): Excel.BasicDataValidation => ({
+    formula1: formula(f1),
+    ...(f2 !== undefined ? { formula2: formula(f2) } : {}),
+    operator: (OPERATORS[v.operator ?? "between"] ?? "Between") as Excel.DataValidationOperator,
+  });
+  switch (v.type) {
+    case "list": {
+      const source = String(f1 ?? "");
+      // An inline list is quoted ("已完成,滞后"); Office wants it bare. A range stays a formula.
+      const inline = /^".*"$/.test(source);
+      return {
+        list: { inCellDropDown: true, source: inline ? source.slice(1, -1) : `=${source.replace(/^=/, "")}` },
+      };
+    }
+    case "whole":
+      return { wholeNumber: basic() };
+    case "decimal":
+      return { decimal: basic() };
+    case "textLength":
+      return { textLength: basic() };
+    case "date":
+      return { date: basic() as Excel.DateTimeDataValidation };
+    case "custom":
+      return { custom: { formula: `=${String(f1 ?? "").replace(/^=/, "")}` } };
+    default:
+      return null;
+  }
+}
+
+/** Workbook defined names grouped by the sheet they point into ('填报表'!$C$3 → 填报表, $C$3). */
+function definedNamesBySheet(workbook: Workbook): Map<string, { name: string; address: string }[]> {
+  const out = new Map<string, { name: string; address: string }[]>();
+  for (const { name, ranges } of workbook.definedNames.model) {
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ranges[0] ?? "");
+    if (!m) continue;
+    const sheet = (m[1] ?? m[2]!).replace(/''/g, "'");
+    out.set(sheet, [...(out.get(sheet) ?? []), { name, address: m[3]! }]);
+  }
+  return out;
+}
