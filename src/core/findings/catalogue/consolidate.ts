@@ -1,4 +1,96 @@
 import type { Catalogue } from "../catalogue-types";
 
 /** Findings of the consolidate area. Codes are stable: add new ones, never reword or reuse a code. */
-export const consolidateMessages = {} as const satisfies Catalogue;
+export const consolidateMessages = {
+  "consolidate.duplicate": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `单位“${d.unit}”重复报送：采用 ${d.kept}（${d.keptWhen}），未采用本文件（${d.when}），原因：${d.why}`,
+      en: `Unit "${d.unit}" returned more than once: using ${d.kept} (${d.keptWhen}), not this file (${d.when}); reason: ${d.whyEn}`,
+    }),
+  },
+  "consolidate.missing_unit": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `单位名录中的“${d.unit}”未报送`,
+      en: `"${d.unit}" is on the unit list but sent no return`,
+    }),
+  },
+  "consolidate.late": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `单位“${d.unit}”迟报：${d.basis} ${d.date} 晚于截止日期 ${d.deadline}`,
+      en: `Unit "${d.unit}" is late: ${d.basisEn} ${d.date} is after the deadline ${d.deadline}`,
+    }),
+  },
+  "consolidate.rejected": {
+    severity: "error",
+    text: (d) => ({
+      zh: `按 --strict 要求，本报表有 ${d.errors} 个错误，未纳入汇总（首个错误：${d.first}）`,
+      en: `With --strict, this return has ${d.errors} error(s) and is not consolidated (first: ${d.firstEn})`,
+    }),
+  },
+  "consolidate.unexpected_unit": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `填报单位“${d.unit}”不在单位名录中，已汇总，请核实`,
+      en: `Reporting unit "${d.unit}" is not on the unit list; consolidated, please verify`,
+    }),
+  },
+  "consolidate.no_unit": {
+    severity: "error",
+    text: () => ({
+      zh: "报表未填写填报单位，无法确定是哪个单位报送，未纳入汇总",
+      en: "The return names no reporting unit, so it cannot be attributed and is not consolidated",
+    }),
+  },
+  "consolidate.other_template": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `本文件属于另一模板“${d.plan}”（${d.period}，${d.templateId}），单独汇总到 ${d.summary}`,
+      en: `This file belongs to another template "${d.plan}" (${d.period}, ${d.templateId}); summarised separately in ${d.summary}`,
+    }),
+  },
+  "consolidate.not_a_return": {
+    severity: "info",
+    text: (d) => ({
+      zh: `不是填报工作簿（${d.what}），已跳过`,
+      en: `Not a returned workbook (${d.whatEn}); skipped`,
+    }),
+  },
+  "consolidate.input_not_found": {
+    severity: "error",
+    text: (d) => ({
+      zh: `找不到输入“${d.path}”`,
+      en: `Input "${d.path}" does not exist`,
+    }),
+  },
+  "consolidate.email_unreadable": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `无法解析邮件文件（${d.reason}），其中的附件未读取`,
+      en: `The email could not be read (${d.reason}); its attachments were not taken`,
+    }),
+  },
+  "consolidate.email_no_workbook": {
+    severity: "info",
+    text: (d) => ({
+      zh: `邮件中没有 .xlsx 附件（附件 ${d.attachments} 个）`,
+      en: `The email has no .xlsx attachment (${d.attachments} attachment(s))`,
+    }),
+  },
+  "consolidate.no_returns": {
+    severity: "error",
+    text: (d) => ({
+      zh: `在 ${d.files} 个输入文件中没有找到任何填报工作簿，无法汇总`,
+      en: `None of the ${d.files} input file(s) is a returned workbook; nothing to consolidate`,
+    }),
+  },
+  "consolidate.unknown_row": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `第 ${d.key} 行不属于模板，其数据列入明细但不参与汇总`,
+      en: `Row ${d.key} is not a row of the template; its figures are in 明细 but not summed`,
+    }),
+  },
+} as const satisfies Catalogue;

@@ -1,0 +1,192 @@
+import { makeFinding } from "../findings/make-finding";
+import type { Finding } from "../findings/types";
+import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
+import { indexEntries, summariseProgress, summariseTarget, type EntryIndex } from "./aggregate";
+import { unitColumns, unitReports } from "./completeness";
+import { rowLabels, tidyRecords } from "./records";
+import { placeReturns, type Placed } from "./select";
+import type { CheckedInput, CheckedReturn, FileReport, SummaryModel, TidyRecord } from "./types";
+
+export interface ConsolidateOptions {
+  /** The unit list (单位名录); default: the units in the template spec. */
+  readonly units?: readonly string[] | null;
+  /** Reject returns whose check found errors instead of consolidating them with their figures marked. */
+  readonly strict?: boolean;
+  /** The unit the summary reports as one level up (e.g. the county); "" leaves it to be filled in. */
+  readonly summaryUnit?: string | null;
+  /** File name of each summary by template id, for findings about other templates. */
+  readonly summaryName?: (spec: TemplateSpec, index: number) => string;
+}
+
+export interface ConsolidationResult {
+  /** One summary per template found, the template with most returns first. */
+  readonly summaries: readonly SummaryModel[];
+  /** Every input file and what became of it. */
+  readonly files: readonly FileReport[];
+  /** Every finding (inputs that are not returns, each return's check, consolidation's own). */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Consolidates checked returns: groups them by template, keeps one return per unit (the latest filled), sums
+ * counts and amounts, recomputes rates from summed 分子/分母, counts attainment per target, lists completeness
+ * against the unit list, and keeps every figure as a tidy record with its source.
+ * @example consolidateReturns([return甲, return乙], { units: ["甲", "乙", "丙"] }).summaries[0].unitReports[2].state // → "missing"
+ */
+export function consolidateReturns(
+  inputs: readonly CheckedInput[],
+  options: ConsolidateOptions = {},
+): ConsolidationResult {
+  const returns = inputs.filter((i): i is CheckedReturn => i.kind === "return");
+  const groups = groupByTemplate(returns);
+  const name = options.summaryName ?? ((spec: TemplateSpec, i: number) => `${i + 1}: ${spec.templateId}`);
+  const placedGroups = groups.map((g) => placeReturns(g, { strict: options.strict ?? false }));
+  const summaries = groups.map((g, i) => summarise(g[0]!.spec, placedGroups[i]!, options));
+  const files: FileReport[] = [];
+  const findings: Finding[] = [];
+  for (const input of inputs)
+    if (input.kind === "not_return") {
+      files.push(notReturnReport(input));
+      findings.push(...input.findings);
+    }
+  summaries.forEach((summary, gi) => {
+    findings.push(...summary.findings);
+    if (gi === 0) return files.push(...summary.files);
+    for (const p of placedGroups[gi]!) {
+      const data = otherTemplateData(p.unitReturn, name(p.unitReturn.spec, gi));
+      const extra = makeFinding("consolidate.other_template", where(p), data);
+      files.push(fileReport(p, [extra]));
+      findings.push(extra);
+    }
+  });
+  if (returns.length === 0)
+    findings.push(
+      makeFinding("consolidate.no_returns", { kind: "file", file: "" }, { files: inputs.length }),
+    );
+  const ordered = orderFiles(files, inputs);
+  // The first summary's workbook lists every input file and every finding (报送情况, 问题清单).
+  const all = summaries.map((s, i) => (i === 0 ? { ...s, files: ordered, findings } : s));
+  return { summaries: all, files: ordered, findings };
+}
+
+const where = (p: Placed) => ({ kind: "file" as const, file: p.unitReturn.file });
+
+function otherTemplateData(r: CheckedReturn, summary: string) {
+  return { plan: r.spec.plan.title, period: r.spec.period.label, templateId: r.spec.templateId, summary };
+}
+
+/** Groups returns by template id; the largest group first, ties in input order. */
+function groupByTemplate(returns: readonly CheckedReturn[]): CheckedReturn[][] {
+  const groups = new Map<string, CheckedReturn[]>();
+  for (const r of returns) groups.set(r.spec.templateId, [...(groups.get(r.spec.templateId) ?? []), r]);
+  return [...groups.values()].sort((a, b) => b.length - a.length);
+}
+
+function summarise(spec: TemplateSpec, placed: readonly Placed[], options: ConsolidateOptions): SummaryModel {
+  const unitList = options.units?.length ? options.units : spec.units;
+  const units = unitColumns(unitList, placed);
+  const kept = new Map<string, EntryIndex>();
+  for (const p of placed)
+    if (p.unit !== null && (p.outcome === "used" || p.outcome === "used_with_errors"))
+      kept.set(p.unit, indexEntries(p.unitReturn.entries));
+  const indexes = units.map((u) => kept.get(u));
+  const titles = new Map<string, string>();
+  for (const row of spec.rows as readonly SpecRow[])
+    if (row.kind === "task") titles.set(row.key, row.task.title);
+  const targets = spec.rows.flatMap((row) =>
+    row.kind === "target" ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes)] : [],
+  );
+  const progress = spec.rows.flatMap((row) => (row.kind === "task" ? [summariseProgress(row, indexes)] : []));
+  const completeness = unitReports(units, unitList, placed, spec.deadline);
+  const labels = rowLabels(spec);
+  const records: TidyRecord[] = placed.flatMap((p) => tidyRecords(p, labels));
+  const unknownRows = unknownRowFindings(spec, placed);
+  const values: { key: string; field: EntryField; value: number }[] = [];
+  for (const t of targets) {
+    if (t.method === "rate" && t.numerator !== null && t.denominator !== null) {
+      values.push({ key: t.key, field: "numerator", value: t.numerator });
+      values.push({ key: t.key, field: "denominator", value: t.denominator });
+    } else if (t.method !== "rate" && t.value !== null)
+      values.push({ key: t.key, field: "value", value: t.value });
+  }
+  return {
+    spec,
+    units,
+    usedUnits: [...kept.keys()],
+    targets,
+    progress,
+    unitReports: completeness.reports,
+    files: placed.map((p) => fileReport(p, [])),
+    records,
+    findings: [
+      ...placed.flatMap((p) => [...p.unitReturn.findings, ...p.findings]),
+      ...unknownRows,
+      ...completeness.findings,
+    ],
+    asReturn: { unit: options.summaryUnit?.trim() ?? "", values },
+  };
+}
+
+/** Entries on rows the template does not have (a row added by the clerk and given a key): listed, not summed. */
+function unknownRowFindings(spec: TemplateSpec, placed: readonly Placed[]): Finding[] {
+  const keys = new Set(spec.rows.map((r) => r.key));
+  const out: Finding[] = [];
+  for (const p of placed) {
+    const seen = new Set<string>();
+    for (const e of p.unitReturn.entries) {
+      if (e.key === "header" || keys.has(e.key) || seen.has(e.key)) continue;
+      seen.add(e.key);
+      const loc = {
+        kind: "cell" as const,
+        file: p.unitReturn.file,
+        sheet: e.sheet,
+        cell: e.cell,
+        key: e.key,
+      };
+      out.push(makeFinding("consolidate.unknown_row", loc, { key: e.key }));
+    }
+  }
+  return out;
+}
+
+function fileReport(p: Placed, extra: readonly Finding[]): FileReport {
+  const r = p.unitReturn;
+  const reason = p.findings[0]?.message ?? extra[0]?.message ?? null;
+  return {
+    file: r.file,
+    sha256: r.sha256,
+    fileTime: r.fileTime,
+    unit: p.unit,
+    templateId: r.spec.templateId,
+    filledOn: p.filledOn,
+    outcome: extra.length ? "other_template" : p.outcome,
+    reason,
+    errors: p.errors,
+    warnings: p.warnings,
+    findings: [...r.findings, ...p.findings, ...extra],
+  };
+}
+
+function notReturnReport(input: Extract<CheckedInput, { kind: "not_return" }>): FileReport {
+  return {
+    file: input.file,
+    sha256: input.sha256,
+    fileTime: input.fileTime,
+    unit: null,
+    templateId: null,
+    filledOn: null,
+    outcome: "not_return",
+    reason: input.findings[0]?.message ?? null,
+    errors: input.findings.filter((f) => f.severity === "error").length,
+    warnings: input.findings.filter((f) => f.severity === "warning").length,
+    findings: input.findings,
+  };
+}
+
+/** File reports in input order. */
+function orderFiles(files: FileReport[], inputs: readonly CheckedInput[]): FileReport[] {
+  const order = new Map(inputs.map((i, n) => [i.file + "\u0000" + i.sha256, n]));
+  return files.sort(
+    (a, b) => (order.get(a.file + "\u0000" + a.sha256) ?? 0) - (order.get(b.file + "\u0000" + b.sha256) ?? 0),
+  );
+}

@@ -1,0 +1,79 @@
+import type { Finding, Severity } from "../findings/types";
+import type { SpecRow, TemplateSpec } from "../template/spec";
+import type { Placed } from "./select";
+import type { RecordStatus, TidyRecord } from "./types";
+
+/** Row key → task title and indicator, for labelling records. */
+export function rowLabels(spec: TemplateSpec): ReadonlyMap<string, { task: string; indicator: string }> {
+  const titles = new Map<string, string>();
+  const labels = new Map<string, { task: string; indicator: string }>();
+  for (const row of spec.rows as readonly SpecRow[]) {
+    if (row.kind === "task") {
+      titles.set(row.key, row.task.title);
+      labels.set(row.key, { task: row.task.title, indicator: "" });
+    } else {
+      labels.set(row.key, { task: titles.get(row.taskKey) ?? "", indicator: row.target.indicator });
+    }
+  }
+  return labels;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The worst severity of findings per cell ("填报表!D7"). */
+function cellSeverities(findings: readonly Finding[]): Map<string, Severity> {
+  const worst = new Map<string, Severity>();
+  for (const f of findings) {
+    if (f.location.kind !== "cell" || f.severity === "info") continue;
+    const at = `${f.location.sheet}!${f.location.cell}`;
+    const was = worst.get(at);
+    if (!was || RANK[f.severity] > RANK[was]) worst.set(at, f.severity);
+  }
+  return worst;
+}
+
+/**
+ * Every entry of a return as a tidy record with its source (file, sheet, cell, SHA-256) and status: ok, warning or
+ * error from the check findings on its cell, or superseded / rejected when the return was not summed.
+ * @example tidyRecords(placed, labels)[0] // → { unit: "东湖区", key: "T1.1", indicator: "床位使用率", field: "value", value: 95, raw: "95%", status: "ok", … }
+ */
+export function tidyRecords(
+  placed: Placed,
+  labels: ReadonlyMap<string, { task: string; indicator: string }>,
+): TidyRecord[] {
+  const r = placed.unitReturn;
+  const fixed = fixedStatus(placed);
+  const severities = fixed ? null : cellSeverities(r.findings);
+  return r.entries.map((e) => {
+    const label = labels.get(e.key);
+    const severity = severities?.get(`${e.sheet}!${e.cell}`);
+    const status: RecordStatus =
+      fixed ?? (severity === "error" ? "error" : severity === "warning" ? "warning" : "ok");
+    return {
+      unit: placed.unit ?? "",
+      key: e.key,
+      task: label?.task ?? "",
+      indicator: label?.indicator ?? "",
+      field: e.field,
+      value: e.value,
+      raw: e.raw,
+      status,
+      file: r.file,
+      sheet: e.sheet,
+      cell: e.cell,
+      sha256: r.sha256,
+    };
+  });
+}
+
+function fixedStatus(p: Placed): RecordStatus | null {
+  switch (p.outcome) {
+    case "superseded":
+      return "superseded";
+    case "rejected":
+    case "no_unit":
+      return "rejected";
+    default:
+      return null;
+  }
+}

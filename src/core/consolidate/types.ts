@@ -1,0 +1,201 @@
+import type { Finding } from "../findings/types";
+import type { EntryField, Status, TemplateIdentity, TemplateSpec } from "../template/spec";
+
+/**
+ * One figure or text read from a return, after the check engine normalised it. `value` is a number in the target's
+ * unit of measure, the text of a status or note, the string "不适用" for an explicit not-applicable, or null when
+ * the cell is blank or could not be read (then a finding says why).
+ */
+export interface ReturnEntry {
+  /** Row key ("T3.2"), or "header" for header fields (unit, reporter, phone, filledOn). */
+  readonly key: string;
+  readonly field: EntryField;
+  readonly value: number | string | null;
+  /** The cell's text as the clerk left it (before normalising). */
+  readonly raw: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** The value the check engine gives an explicit 不适用 (not applicable). */
+export const NOT_APPLICABLE_VALUE = "不适用";
+
+/** Where a file came from: a path, or a path inside a zip or an email ("a.zip › b/c.xlsx"). */
+export interface SourceFile {
+  /** Shown to people and used in findings. */
+  readonly file: string;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256: string;
+  /** Modification time "YYYY-MM-DDTHH:mm:ss" (from the file system, the zip entry or the email date), or null. */
+  readonly fileTime: string | null;
+}
+
+/**
+ * What came out of reading and checking one input file: a return of ours (with its identity, spec, entries and
+ * check findings), or something that is not a usable return (with findings that say why).
+ */
+export type CheckedInput =
+  | (SourceFile & {
+      readonly kind: "return";
+      readonly identity: TemplateIdentity;
+      readonly spec: TemplateSpec;
+      readonly entries: readonly ReturnEntry[];
+      readonly findings: readonly Finding[];
+    })
+  | (SourceFile & {
+      readonly kind: "not_return";
+      readonly findings: readonly Finding[];
+    });
+
+/** A return of ours (the "return" variant of CheckedInput). */
+export type CheckedReturn = Extract<CheckedInput, { kind: "return" }>;
+
+/** What became of an input file. */
+export type FileOutcome =
+  /** Consolidated. */
+  | "used"
+  /** Consolidated, although its check found errors (its figures are marked). */
+  | "used_with_errors"
+  /** Another return of the same unit was filled later; this one is listed, not summed. */
+  | "superseded"
+  /** Not consolidated: --strict and the check found errors. */
+  | "rejected"
+  /** A return of another template (consolidated in its own summary, or listed). */
+  | "other_template"
+  /** A return whose unit is blank: listed, not summed. */
+  | "no_unit"
+  /** Not a return of ours, or unreadable. */
+  | "not_return";
+
+/** One input file and what became of it (报送情况, second table). */
+export interface FileReport extends SourceFile {
+  readonly unit: string | null;
+  readonly templateId: string | null;
+  readonly filledOn: string | null;
+  readonly outcome: FileOutcome;
+  /** Why, in both languages (empty for "used"). */
+  readonly reason: { readonly zh: string; readonly en: string } | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Completeness state of one unit of the unit list (报送情况). */
+export type UnitState = "received" | "received_with_errors" | "rejected" | "missing" | "unexpected";
+
+export interface UnitReport {
+  readonly unit: string;
+  readonly state: UnitState;
+  /** The file kept for the unit, or null. */
+  readonly file: string | null;
+  readonly filledOn: string | null;
+  /** How many returns came from the unit (2+ = duplicate). */
+  readonly returns: number;
+  /** Filled (or, without 填报日期, sent) after the deadline. */
+  readonly late: boolean;
+  readonly reason: { readonly zh: string; readonly en: string } | null;
+}
+
+/** How a row's aggregate is formed. */
+export type AggregateMethod =
+  /** Σ分子 / Σ分母 × multiplier: rates are never averaged. */
+  | "rate"
+  /** Σ values: counts and amounts. */
+  | "sum"
+  /** The median across units: levels, ratios and per-capita figures, which do not add up. */
+  | "median";
+
+/** One unit's answer on a target row. */
+export type UnitFigure =
+  | {
+      readonly kind: "value";
+      readonly value: number;
+      readonly numerator?: number;
+      readonly denominator?: number;
+    }
+  | { readonly kind: "not_applicable" }
+  | { readonly kind: "blank" };
+
+/** Attainment of a target by one value. */
+export type Attainment = "attained" | "not_attained" | "not_applicable" | "blank";
+
+/** One target row of 汇总. */
+export interface TargetSummary {
+  readonly key: string;
+  readonly taskKey: string;
+  readonly taskTitle: string;
+  readonly indicator: string;
+  readonly targetLabel: string;
+  readonly unitOfMeasure: string | null;
+  readonly method: AggregateMethod;
+  /** Units with a figure (not blank, not 不适用). */
+  readonly reporting: number;
+  readonly attained: number;
+  readonly notAttained: number;
+  readonly notApplicable: number;
+  readonly blank: number;
+  /** The aggregate, rounded to 2 decimals; null when no unit reported a figure. */
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly min: number | null;
+  readonly median: number | null;
+  readonly max: number | null;
+  /** Whether the aggregate meets the target (null without an aggregate). */
+  readonly aggregateAttainment: Attainment;
+  /** Per unit, in the order of SummaryModel.units. */
+  readonly byUnit: readonly UnitFigure[];
+}
+
+/** One task row of 进展: its status per unit. */
+export interface TaskProgress {
+  readonly key: string;
+  readonly taskTitle: string;
+  /** Per unit, in the order of SummaryModel.units; null = not given. */
+  readonly byUnit: readonly (Status | string | null)[];
+  /** How many units gave each status. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** Status of one figure in the tidy records. */
+export type RecordStatus = "ok" | "warning" | "error" | "superseded" | "rejected";
+
+/** One row of 明细 / --csv / --json records: every figure with its source. */
+export interface TidyRecord {
+  readonly unit: string;
+  readonly key: string;
+  readonly task: string;
+  readonly indicator: string;
+  readonly field: EntryField;
+  readonly value: number | string | null;
+  readonly raw: string;
+  readonly status: RecordStatus;
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly sha256: string;
+}
+
+/** The consolidated summary of the returns of one template. */
+export interface SummaryModel {
+  readonly spec: TemplateSpec;
+  /** Units in column order: the unit list first, then units that reported without being on it. */
+  readonly units: readonly string[];
+  /** The units whose returns were summed. */
+  readonly usedUnits: readonly string[];
+  readonly targets: readonly TargetSummary[];
+  readonly progress: readonly TaskProgress[];
+  readonly unitReports: readonly UnitReport[];
+  readonly files: readonly FileReport[];
+  readonly records: readonly TidyRecord[];
+  /** Every finding: each return's check findings and the consolidation's own. */
+  readonly findings: readonly Finding[];
+  /**
+   * The summary as a return one level up: entries to write into the entry sheet (aggregated figures of target
+   * rows; statuses are left to the consolidating unit).
+   */
+  readonly asReturn: {
+    readonly unit: string;
+    readonly values: readonly { readonly key: string; readonly field: EntryField; readonly value: number }[];
+  };
+}
