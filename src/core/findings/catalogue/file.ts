@@ -1,4 +1,105 @@
 import type { Catalogue } from "../catalogue-types";
 
-/** Findings of the file area. Codes are stable: add new ones, never reword or reuse a code. */
-export const fileMessages = {} as const satisfies Catalogue;
+const mb = (bytes: string | number | undefined): string => (Number(bytes) / 1024 / 1024).toFixed(1);
+
+/**
+ * Findings about a workbook file before anything is read from it (sniffing, safe unzip). Codes are stable: add
+ * new ones, never reword or reuse a code. Each is documented in docs/readme/check.md.
+ */
+export const fileMessages = {
+  "file.not_found": {
+    severity: "error",
+    text: (d) => ({ zh: `找不到文件“${d.file}”`, en: `File "${d.file}" not found` }),
+  },
+  "file.empty": {
+    severity: "error",
+    text: () => ({
+      zh: "文件是空的（0 字节），请重新保存后报送",
+      en: "The file is empty (0 bytes); save it again",
+    }),
+  },
+  "file.too_large": {
+    severity: "error",
+    text: (d) => ({
+      zh: `文件过大（${mb(d.size)} MB，上限 ${mb(d.limit)} MB），填报表不应这么大，请删除无关的图片或工作表后另存为 .xlsx`,
+      en: `File too large (${mb(d.size)} MB, limit ${mb(d.limit)} MB); remove pictures or extra sheets and save as .xlsx`,
+    }),
+  },
+  "file.pdf": {
+    severity: "error",
+    text: () => ({
+      zh: "这是 PDF 文件，不是 Excel 工作簿。请报送填写好的 .xlsx 文件，不要打印或导出为 PDF",
+      en: "This is a PDF, not an Excel workbook. Send the filled .xlsx file, not a print or PDF export",
+    }),
+  },
+  "file.image": {
+    severity: "error",
+    text: (d) => ({
+      zh: `这是图片文件（${d.format}），不是 Excel 工作簿。请报送填写好的 .xlsx 文件，不要截图或拍照`,
+      en: `This is an image (${d.format}), not an Excel workbook. Send the filled .xlsx file, not a screenshot`,
+    }),
+  },
+  "file.xls": {
+    severity: "error",
+    text: () => ({
+      zh: "这是旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 后再报送",
+      en: "This is an old Excel 97-2003 (.xls) file. Use Save As in Excel or WPS to save it as .xlsx",
+    }),
+  },
+  "file.et": {
+    severity: "error",
+    text: () => ({
+      zh: "这是 WPS 表格（.et）文件。请在 WPS 中用“另存为”选择 Excel 工作簿（*.xlsx）后再报送",
+      en: "This is a WPS Spreadsheets (.et) file. In WPS use Save As → Excel Workbook (*.xlsx)",
+    }),
+  },
+  "file.encrypted": {
+    severity: "error",
+    text: () => ({
+      zh: "工作簿设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存为 .xlsx",
+      en: "The workbook is password-protected and cannot be read. Remove the password (File → Info → Protect Workbook → Encrypt with Password) and save as .xlsx",
+    }),
+  },
+  "file.ole_unknown": {
+    severity: "error",
+    text: () => ({
+      zh: "这是旧版 Office 复合文档，不是 .xlsx 工作簿。请在 Excel 或 WPS 中另存为 .xlsx",
+      en: "This is an old Office compound file, not an .xlsx workbook. Save it as .xlsx in Excel or WPS",
+    }),
+  },
+  "file.corrupt_zip": {
+    severity: "error",
+    text: (d) => ({
+      zh: `文件已损坏或不完整（${d.detail}），可能是下载或邮件附件传输中断。请重新发送原文件`,
+      en: `The file is damaged or incomplete (${d.detail}); perhaps a broken download or attachment. Send the file again`,
+    }),
+  },
+  "file.zip_bomb": {
+    severity: "error",
+    text: (d) => ({
+      zh: `文件解压后异常巨大（${d.detail}），为安全起见未读取`,
+      en: `The file would expand to an abnormal size (${d.detail}); not read, for safety`,
+    }),
+  },
+  "file.xlsm": {
+    severity: "warning",
+    text: () => ({
+      zh: "这是启用宏的工作簿（.xlsm）。宏不会被运行，数据照常读取；请以后另存为 .xlsx 再报送",
+      en: "This is a macro-enabled workbook (.xlsm). Macros are never run and the data is read; please save as .xlsx",
+    }),
+  },
+  "file.not_xlsx": {
+    severity: "error",
+    text: (d) => ({
+      zh: `这是一个压缩包${d.format ? `（${d.format}）` : ""}，不是 Excel 工作簿。请报送填写好的 .xlsx 文件`,
+      en: `This is a zip archive${d.format ? ` (${d.format})` : ""}, not an Excel workbook. Send the filled .xlsx file`,
+    }),
+  },
+  "file.unknown_format": {
+    severity: "error",
+    text: () => ({
+      zh: "无法识别的文件格式，不是 Excel 工作簿。请报送填写好的 .xlsx 文件",
+      en: "Unrecognised file format; not an Excel workbook. Send the filled .xlsx file",
+    }),
+  },
+} as const satisfies Catalogue;

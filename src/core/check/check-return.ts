@@ -1,0 +1,124 @@
+import { makeFinding } from "../findings/make-finding";
+import type { Finding } from "../findings/types";
+import { TEMPLATE_SPEC_VERSION, type TemplateIdentity, type TemplateSpec } from "../template/spec";
+import { checkHeader } from "./check-header";
+import { checkRow } from "./check-row";
+import { checkSheets, checkTampering } from "./check-tampering";
+import { locateRows } from "./locate-rows";
+import { readStoredSpec } from "./stored-spec";
+import type { CheckOptions, CheckResult, Entry } from "./types";
+import type { RawCell, UnitReturn } from "./unit-return";
+
+/** Identity against the expected spec: another template, plan or period; an older spec version. */
+function checkIdentity(identity: TemplateIdentity, expected: TemplateSpec | null, file: string): Finding[] {
+  const where = { kind: "file" as const, file };
+  const findings: Finding[] = [];
+  if (identity.specVersion < (expected?.specVersion ?? TEMPLATE_SPEC_VERSION)) {
+    findings.push(
+      makeFinding("check.old_spec_version", where, {
+        got: identity.specVersion,
+        expected: expected?.specVersion ?? TEMPLATE_SPEC_VERSION,
+      }),
+    );
+  }
+  if (!expected || identity.templateId === expected.templateId) return findings;
+  if (identity.planTitle !== expected.plan.title) {
+    findings.push(
+      makeFinding("check.other_plan", where, { got: identity.planTitle, expected: expected.plan.title }),
+    );
+  } else if (identity.period !== expected.period.label) {
+    findings.push(
+      makeFinding("check.other_period", where, { got: identity.period, expected: expected.period.label }),
+    );
+  } else {
+    findings.push(
+      makeFinding("check.other_template", where, { got: identity.templateId, expected: expected.templateId }),
+    );
+  }
+  return findings;
+}
+
+/** Status consistent with the figures: 已完成 with a missed target; a missed target with no problem noted. */
+function checkStatus(
+  spec: TemplateSpec,
+  entries: readonly Entry[],
+  missed: ReadonlyMap<string, string>,
+  file: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of spec.rows) {
+    if (row.kind !== "task") continue;
+    const targets = spec.rows.filter(
+      (r) => r.kind === "target" && r.taskKey === row.key && missed.has(r.key),
+    );
+    if (targets.length === 0) continue;
+    const indicator = targets.map((r) => (r.kind === "target" ? r.target.indicator : "")).join("、");
+    const field = (f: string) => entries.find((e) => e.key === row.key && e.field === f);
+    const status = field("status");
+    const problems = field("problems");
+    const label = row.task.title;
+    if (status?.value === "已完成") {
+      findings.push(
+        makeFinding(
+          "check.status_inconsistent",
+          { kind: "cell", file, sheet: status.sheet, cell: status.cell, key: row.key },
+          { label, indicator },
+        ),
+      );
+    }
+    if (problems && problems.kind === "blank") {
+      findings.push(
+        makeFinding(
+          "check.missed_without_problem",
+          { kind: "cell", file, sheet: problems.sheet, cell: problems.cell, key: row.key },
+          { label, indicator },
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Checks one unit's return: reads the identity and the spec carried in the file, finds every row by its key,
+ * normalises every entry, and checks targets, completeness, plausibility, identity and tampering. `expected` is
+ * the spec the return should follow (e.g. the template a consolidation is about); null to trust the file.
+ * Never throws on bad input: every problem is a finding.
+ * @example checkReturn(unitReturn, null, { today: "2024-07-10" })
+ *   // → { identity: { templateId: "rk-3f9a12c0", unit: "东湖区", … }, entries: [{ key: "T1.1", field: "value", value: 96, … }], findings: [] }
+ */
+export function checkReturn(
+  unitReturn: UnitReturn,
+  expected: TemplateSpec | null,
+  options: CheckOptions = {},
+): CheckResult {
+  const file = unitReturn.file;
+  const stored = readStoredSpec(unitReturn);
+  if (!stored.ok) return { identity: null, spec: null, unit: null, entries: [], findings: stored.findings };
+  const { identity } = stored;
+  const spec = stored.spec ?? (expected && expected.templateId === identity.templateId ? expected : null);
+  const findings: Finding[] = [...stored.findings, ...checkIdentity(identity, expected, file)];
+  if (!spec) return { identity, spec: null, unit: identity.unit, entries: [], findings };
+  findings.push(...checkSheets(spec, unitReturn));
+  const sheet = unitReturn.entrySheet;
+  if (!sheet) return { identity, spec, unit: identity.unit, entries: [], findings };
+  const place = { file, sheet: sheet.name };
+  const cells = new Map<string, RawCell>();
+  for (const row of sheet.rows) for (const cell of Object.values(row.cells)) cells.set(cell.address, cell);
+  const header = checkHeader(spec, identity, cells, place, options);
+  const located = locateRows(spec, sheet, file);
+  const entries: Entry[] = [...header.entries];
+  findings.push(...header.findings, ...located.findings);
+  const missed = new Map<string, string>();
+  for (const row of spec.rows) {
+    const result = checkRow(spec, row, located.byKey.get(row.key), place);
+    entries.push(...result.entries);
+    findings.push(...result.findings);
+    if (result.missed) missed.set(row.key, result.missed);
+  }
+  findings.push(
+    ...checkStatus(spec, entries, missed, file),
+    ...checkTampering(spec, unitReturn, located.byKey),
+  );
+  return { identity, spec, unit: header.unit ?? identity.unit, entries, findings };
+}
