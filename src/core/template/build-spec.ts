@@ -29,6 +29,8 @@ export type BuildSpecResult =
   | { readonly ok: false; readonly findings: readonly Finding[] };
 
 const WHERE = { kind: "plan" as const, line: 0 };
+/** Findings about an option point at the option, e.g. "--period: 无法识别报告期…". */
+const OPTION = (name: string) => ({ kind: "file" as const, file: `--${name}` });
 
 /**
  * Builds the template spec from a (possibly hand-corrected) task list: one row per task, one row per target under
@@ -66,17 +68,17 @@ export function buildTemplateSpec(taskList: TaskList, options: TemplateOptions =
 function resolvePeriod(list: TaskList, text: string | null, findings: Finding[]): Period | null {
   const given = text?.trim() ?? "";
   if (!given) {
-    if (list.year === null) findings.push(makeFinding("template.period_missing", WHERE));
+    if (list.year === null) findings.push(makeFinding("template.period_missing", OPTION("period")));
     return list.year === null ? null : parsePeriod(`${list.year}年度`);
   }
   const period = parsePeriod(given);
   if (!period) {
-    findings.push(makeFinding("template.period_unknown", WHERE, { got: given }));
+    findings.push(makeFinding("template.period_unknown", OPTION("period"), { got: given }));
     return null;
   }
   if (list.year !== null && !period.start.startsWith(String(list.year)))
     findings.push(
-      makeFinding("template.period_other_year", WHERE, { period: period.label, year: list.year }),
+      makeFinding("template.period_other_year", OPTION("period"), { period: period.label, year: list.year }),
     );
   return period;
 }
@@ -85,7 +87,7 @@ function resolveDeadline(text: string | null, findings: Finding[]): string | nul
   const given = text?.trim() ?? "";
   if (!given) return null;
   const date = parseDeadline(given);
-  if (!date) findings.push(makeFinding("template.deadline_invalid", WHERE, { got: given }));
+  if (!date) findings.push(makeFinding("template.deadline_invalid", OPTION("deadline"), { got: given }));
   return date;
 }
 
