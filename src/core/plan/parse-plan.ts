@@ -1,7 +1,7 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { extractTargets, type FoundTarget } from "./extract-targets";
-import { isTitleLine, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
+import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
 import { approxTolerance } from "./task-list-json";
 import type { Target, Task, TaskList } from "./types";
 
@@ -21,7 +21,7 @@ export interface ParseResult {
  */
 export function parsePlan(text: string): ParseResult {
   const lines = splitLines(text);
-  const title = findTitle(lines);
+  const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);
   if (!text.trim()) {
     return {
@@ -93,20 +93,21 @@ function toTarget(task: string, f: FoundTarget): Target {
   }
 }
 
-/** The plan's title: its own title line, else the plan named in 《》 by the issuing notice, else the first line. */
-function findTitle(lines: readonly PlanLine[]): string {
-  const own = lines.find((l) => isTitleLine(l.norm));
+/** Index of the first line that starts with a numbering label (the title is looked for above it). */
+function firstNumberedLine(lines: readonly PlanLine[]): number {
+  const i = lines.findIndex((l) => readNumbering(l.norm.trimStart()) !== null);
+  return i < 0 ? lines.length : i;
+}
+
+/** The plan's title, above its first item: its own title line, else the plan named in 《》, else "". */
+function findTitle(head: readonly PlanLine[]): string {
+  const own = [...head].reverse().find((l) => isTitleLine(l.norm));
   if (own) return own.text.trim();
-  for (const l of lines.slice(0, 10)) {
-    const m = /《([^》]{4,60})》/.exec(l.text);
-    if (m?.[1]) return m[1].replace(/^关于印发/, "").replace(/的通知$/, "");
+  for (const l of head) {
+    const m = /《([^》]{4,80})》/.exec(l.text);
+    if (m?.[1]) return m[1].replace(/^.*关于印发/, "").replace(/的通知$/, "");
   }
-  return (
-    lines
-      .find((l) => l.text.trim())
-      ?.text.trim()
-      .slice(0, 60) ?? ""
-  );
+  return "";
 }
 
 /** The plan year: from the title, else from an issuing date line ("2024年3月25日"), else null. */
