@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { rowInputFields } from "../../src/core/template/row-fields";
+import type { EntryField } from "../../src/core/template/spec";
+import { makeCopyWriter } from "../../src/xlsx/template/copy-writer";
+import { cellText, readTemplateIdentity } from "../../src/xlsx/template/read-identity";
+import { readRowsByKey, sampleSpec } from "./helpers";
+
+/**
+ * A real spreadsheet program fills the template: LibreOffice Calc (headless, through UNO) types a value into every
+ * input cell, saves as .xlsx, as .xls, and the .xls again as .xlsx. One LibreOffice run for the whole file.
+ */
+const UNIT = "东湖区人民医院";
+const spec = sampleSpec("003_b1280b1a44e49c58", {
+  period: "2023年第三季度",
+  units: [UNIT, "西湖区人民医院"],
+});
+const L = spec.layout;
+
+type Expected = Partial<Record<EntryField, string | number>>;
+const expected = new Map<string, Expected>();
+const cells: { sheet: string; address: string; kind: "text" | "number" | "date"; value: string | number }[] =
+  [];
+spec.rows.forEach((row, i) => {
+  const r = L.firstDataRow + i;
+  const want: Expected = {};
+  rowInputFields(row).forEach((field, j) => {
+    const v: string | number =
+      field === "status"
+        ? "按计划推进"
+        : field === "note"
+          ? `第${i}行说明`
+          : field === "problems"
+            ? `问题${i}`
+            : field === "numerator"
+              ? 19 + (i % 3)
+              : field === "denominator"
+                ? 20 + (i % 3)
+                : i + j;
+    want[field] = v;
+    cells.push({
+      sheet: L.entrySheet,
+      address: `${L.columns[field]}${r}`,
+      kind: typeof v === "number" ? "number" : "text",
+      value: v,
+    });
+  });
+  expected.set(row.key, want);
+});
+const header = { reporter: "张三", phone: "0791-86123456" };
+cells.push(
+  { sheet: L.entrySheet, address: L.headerCells.reporter ?? "", kind: "text", value: header.reporter },
+  { sheet: L.entrySheet, address: L.headerCells.phone ?? "", kind: "text", value: header.phone },
+  { sheet: L.entrySheet, address: L.headerCells.filledOn ?? "", kind: "date", value: "2023-10-08" },
+);
+
+const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsSync);
+(hasLibreOffice ? describe : describe.skip)("LibreOffice Calc fills and re-saves a personalised copy", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rk-lo-"));
+  const out = {
+    xlsx: join(dir, "filled.xlsx"),
+    xls: join(dir, "filled.xls"),
+    xlsFromXls: join(dir, "from-xls.xlsx"),
+  };
+
+  beforeAll(async () => {
+    const input = join(dir, "copy.xlsx");
+    writeFileSync(input, (await makeCopyWriter(spec))(UNIT));
+    writeFileSync(join(dir, "job.json"), JSON.stringify({ input, ...out, cells }));
+    execFileSync("/usr/bin/python3", [join(__dirname, "lo-fill.py"), join(dir, "job.json")], {
+      timeout: 90_000,
+    });
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ["saved as .xlsx", "xlsx"],
+    ["saved as .xls, converted back to .xlsx", "xlsFromXls"],
+  ] as const)("%s: identity, keys and every entered value come back", async (_, which) => {
+    const bytes = new Uint8Array(readFileSync(out[which]));
+    const back = await readTemplateIdentity(bytes, which);
+    if (!back.ok) throw new Error(JSON.stringify(back.findings));
+    expect(back.spec).toEqual(JSON.parse(JSON.stringify(spec)));
+    expect(back.identity.unit).toBe(UNIT);
+    expect(back.identity.templateId).toBe(spec.templateId);
+    const rows = readRowsByKey(back.workbook, spec);
+    expect([...rows.keys()]).toEqual(spec.rows.map((r) => r.key));
+    for (const [key, want] of expected) {
+      const got = rows.get(key) ?? {};
+      for (const [field, v] of Object.entries(want))
+        expect([key, field, got[field as EntryField]]).toEqual([key, field, v]);
+    }
+    const ws = back.workbook.getWorksheet(L.entrySheet);
+    const at = (a: string | undefined) => cellText(ws?.getCell(a ?? "").value ?? null);
+    expect([at(L.headerCells.unit), at(L.headerCells.reporter), at(L.headerCells.phone)]).toEqual([
+      UNIT,
+      "张三",
+      "0791-86123456",
+    ]);
+    const filled = ws?.getCell(L.headerCells.filledOn ?? "").value;
+    expect(filled instanceof Date ? filled.toISOString().slice(0, 10) : filled).toBe("2023-10-08");
+  });
+
+  it("computed 完成值 and 是否达标 with LibreOffice's own formulas", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out.xlsx) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(L.entrySheet);
+    spec.rows.forEach((row, i) => {
+      if (row.kind !== "target") return;
+      const r = L.firstDataRow + i;
+      const value = cellText(ws?.getCell(`${L.columns.value}${r}`).value ?? null);
+      const att = cellText(ws?.getCell(`${L.fixedColumns.attainment}${r}`).value ?? null);
+      expect(typeof value).toBe("number");
+      expect(["达标", "未达标"]).toContain(att);
+      if (row.measure === "rate") {
+        const want = expected.get(row.key) ?? {};
+        const k = { "%": 100, "‰": 1000, "/10万": 100000 }[row.target.unitOfMeasure ?? "%"] ?? 100;
+        expect(value).toBeCloseTo((Number(want.numerator) / Number(want.denominator)) * k, 2);
+      }
+    });
+  });
+});

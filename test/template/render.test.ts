@@ -1,0 +1,126 @@
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { DEFINED_NAMES, STATUSES } from "../../src/core/template/spec";
+import { rowInputFields } from "../../src/core/template/row-fields";
+import { makeCopyWriter } from "../../src/xlsx/template/copy-writer";
+import { cellText, readTemplateIdentity } from "../../src/xlsx/template/read-identity";
+import { renderTemplate } from "../../src/xlsx/template/render-template";
+import { readRowsByKey, sampleSpec } from "./helpers";
+
+const spec = sampleSpec("003_b1280b1a44e49c58", {
+  period: "2023年上半年",
+  units: ["东湖区卫健委", "西湖区<卫健委>&"],
+  deadline: "2023-07-10",
+});
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("exceljs template renderer", () => {
+  let blank: Uint8Array;
+  let copy: Uint8Array;
+  beforeAll(async () => {
+    blank = await renderTemplate(spec, null);
+    copy = await renderTemplate(spec, "东湖区卫健委");
+  });
+
+  it("stores the identity and the spec, which read back equal", async () => {
+    for (const [bytes, unit] of [
+      [blank, null],
+      [copy, "东湖区卫健委"],
+    ] as const) {
+      const back = await readTemplateIdentity(bytes, "t.xlsx");
+      if (!back.ok) throw new Error(JSON.stringify(back.findings));
+      expect(back.spec).toEqual(JSON.parse(JSON.stringify(spec)));
+      expect(back.identity).toEqual({
+        templateId: spec.templateId,
+        specVersion: spec.specVersion,
+        planTitle: spec.plan.title,
+        period: "2023年上半年",
+        unit,
+      });
+      expect(back.workbook.getWorksheet(spec.layout.identitySheet)?.state).toBe("veryHidden");
+    }
+  });
+
+  it("writes every key in the hidden key column, in spec order", async () => {
+    const wb = await load(copy);
+    expect([...readRowsByKey(wb, spec).keys()]).toEqual(spec.rows.map((r) => r.key));
+    const ws = wb.getWorksheet("填报表");
+    expect(ws?.getColumn(spec.layout.keyColumn).hidden).toBe(true);
+    expect(cellText(ws?.getCell(spec.layout.headerCells.unit ?? "").value ?? null)).toBe("东湖区卫健委");
+  });
+
+  it("defines names for the key cells", async () => {
+    const wb = await load(copy);
+    const names = (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => n.name);
+    expect(names).toEqual(expect.arrayContaining(Object.values(DEFINED_NAMES)));
+  });
+
+  it("unlocks and validates exactly the input cells, and protects the sheet", async () => {
+    const wb = await load(blank);
+    const ws = wb.getWorksheet("填报表");
+    if (!ws) throw new Error("no sheet");
+    expect(ws.sheetProtection?.sheet).toBe(true);
+    const L = spec.layout;
+    spec.rows.forEach((row, i) => {
+      const r = L.firstDataRow + i;
+      const inputs = rowInputFields(row);
+      for (const [field, col] of Object.entries(L.columns)) {
+        const cell = ws.getCell(`${col}${r}`);
+        const isInput = inputs.includes(field as never);
+        expect([row.key, field, cell.protection?.locked === false]).toEqual([row.key, field, isInput]);
+        if (isInput) expect(cell.dataValidation?.error).toBeTruthy();
+      }
+    });
+    const unit = ws.getCell(L.headerCells.unit ?? "");
+    expect(unit.dataValidation?.type).toBe("list");
+    expect(unit.dataValidation?.formulae?.[0]).toBe("'_rk_lists'!$B$1:$B$2");
+    expect(wb.getWorksheet(L.listsSheet)?.getColumn(1).values.slice(1)).toEqual([...STATUSES]);
+    expect(ws.pageSetup.orientation).toBe("landscape");
+    expect(ws.pageSetup.paperSize).toBe(9);
+  });
+
+  it("computes 完成值 of a rate from 分子/分母 and 是否达标 for every target", async () => {
+    const ws = (await load(copy)).getWorksheet("填报表");
+    const L = spec.layout;
+    const i = spec.rows.findIndex((r) => r.kind === "target" && r.measure === "rate");
+    const r = L.firstDataRow + i;
+    const value = ws?.getCell(`${L.columns.value}${r}`).value as ExcelJS.CellFormulaValue;
+    expect(value.formula).toContain(`${L.columns.numerator}${r}/${L.columns.denominator}${r}*`);
+    const att = ws?.getCell(`${L.fixedColumns.attainment}${r}`).value as ExcelJS.CellFormulaValue;
+    expect(att.formula).toMatch(/"达标","未达标"/);
+  });
+
+  it("writes copies with the copy writer that equal rendered copies, unit names escaped", async () => {
+    const write = await makeCopyWriter(spec);
+    for (const unit of spec.units) {
+      const fast = write(unit);
+      const slow = await renderTemplate(spec, unit);
+      // Shared-string indices may differ (a unit's name can also be in the lists sheet); cell values may not.
+      const [a, b] = [unzipSync(fast), unzipSync(slow)];
+      expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+      const [wa, wb] = [await load(fast), await load(slow)];
+      for (const ws of wb.worksheets) {
+        const other = wa.getWorksheet(ws.name);
+        ws.eachRow((row, r) =>
+          row.eachCell((cell, c) =>
+            expect([ws.name, r, c, other?.getCell(r, c).value]).toEqual([ws.name, r, c, cell.value]),
+          ),
+        );
+      }
+      const back = await readTemplateIdentity(fast, "copy.xlsx");
+      expect(back.ok && back.identity.unit).toBe(unit);
+    }
+  });
+
+  it("reports a workbook that is not a template", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1").getCell("A1").value = "x";
+    const back = await readTemplateIdentity(new Uint8Array(await wb.xlsx.writeBuffer()), "other.xlsx");
+    expect(back.ok ? [] : back.findings.map((f) => f.code)).toEqual(["template.identity_missing"]);
+  });
+});
