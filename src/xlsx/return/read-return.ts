@@ -1,0 +1,157 @@
+import { makeFinding } from "../../core/findings/make-finding";
+import type { Finding } from "../../core/findings/types";
+import { readIdentityRows } from "../../core/template/identity";
+import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
+import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
+import { DEFAULT_ZIP_LIMITS, readNamed, type ZipEntry, type ZipLimits } from "../safe-zip/safe-unzip";
+import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
+import { readStyles } from "./read-styles";
+import { scanSheet } from "./scan-sheet";
+import { attributes, textOf } from "./xml-text";
+
+export interface ReadReturnOptions extends SniffOptions {
+  /** Layout to fall back on when the stored spec is damaged (the expected template's). */
+  readonly layout?: TemplateLayout;
+}
+
+export type ReadReturnResult =
+  | { readonly ok: true; readonly unitReturn: UnitReturn; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly findings: readonly Finding[] };
+
+interface SheetRef {
+  readonly name: string;
+  readonly state: RawSheet["state"];
+  readonly path: string;
+}
+
+class PartProblem extends Error {
+  constructor(readonly finding: Finding) {
+    super(finding.message.en);
+  }
+}
+
+const decoder = new TextDecoder("utf-8");
+
+/** Resolves a relationship target against xl/: "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml". */
+function resolvePart(target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ["xl"];
+  for (const p of target.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== ".") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+/**
+ * Reads a returned workbook into a plain UnitReturn for the check engine, touching only the parts it needs:
+ * workbook.xml and its rels, sharedStrings, styles, the identity sheet and the entry sheet (found by the name in
+ * the stored spec, or by its row keys when renamed). Sniffs the file first (not a workbook, .xls, encrypted,
+ * truncated, zip bomb…): those are findings, never exceptions, and memory stays bounded.
+ * @example readReturn(bytes, "东湖区.xlsx") // → { ok: true, unitReturn: { file: "东湖区.xlsx", identityRows: [["kind", "report-kit/template"], …], entrySheet: { name: "填报表", rows: […] }, … }, findings: [] }
+ */
+export function readReturn(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadReturnOptions = {},
+): ReadReturnResult {
+  const sniff = sniffWorkbook(bytes, file, options);
+  if (!sniff.ok) return sniff;
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  try {
+    const unitReturn = readParts(bytes, file, sniff.entries, limits, options.layout);
+    return { ok: true, unitReturn, findings: sniff.findings };
+  } catch (e) {
+    if (e instanceof PartProblem) return { ok: false, findings: [...sniff.findings, e.finding] };
+    throw e;
+  }
+}
+
+function readParts(
+  bytes: Uint8Array,
+  file: string,
+  entries: readonly ZipEntry[],
+  limits: ZipLimits,
+  fallbackLayout: TemplateLayout | undefined,
+): UnitReturn {
+  const part = (name: string): string | null => {
+    const read = readNamed(bytes, entries, name, limits);
+    if (!read) return null;
+    if (!read.ok) {
+      const code = read.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip";
+      throw new PartProblem(makeFinding(code, { kind: "file", file }, { detail: read.problem.detail }));
+    }
+    return decoder.decode(read.data);
+  };
+  const sheets = readSheetRefs(part("xl/workbook.xml") ?? "", part("xl/_rels/workbook.xml.rels") ?? "");
+  const shared = readSharedStrings(part("xl/sharedStrings.xml"));
+  const styles = readStyles(part("xl/styles.xml") ?? "");
+  const scan = (ref: SheetRef, columns?: ReadonlySet<string>) =>
+    scanSheet(part(ref.path) ?? "", shared, styles, columns ? { columns } : {});
+  const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
+  const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
+  const stored = identityRows ? readIdentityRows(identityRows) : null;
+  const layout = stored?.ok ? stored.spec.layout : fallbackLayout;
+  const keys = stored?.ok ? new Set(stored.spec.rows.map((r) => r.key)) : new Set<string>();
+  return {
+    file,
+    sheetNames: sheets.map(({ name, state }) => ({ name, state })),
+    identityRows,
+    entrySheet: layout ? findEntrySheet(sheets, layout, keys, scan) : null,
+    hasExternalLinks: entries.some((e) => e.name.startsWith("xl/externalLinks/")),
+  };
+}
+
+function readSheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
+  const targets = new Map<string, string>();
+  const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
+  for (let m = relRe.exec(relsXml); m; m = relRe.exec(relsXml)) {
+    const a = attributes(m[1] ?? "");
+    if (a.Id && a.Target) targets.set(a.Id, resolvePart(a.Target));
+  }
+  const sheets: SheetRef[] = [];
+  const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
+  for (let m = sheetRe.exec(workbookXml); m; m = sheetRe.exec(workbookXml)) {
+    const a = attributes(m[1] ?? "");
+    const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
+    sheets.push({ name: a.name ?? "", state, path: targets.get(a.id ?? "") ?? "" });
+  }
+  return sheets;
+}
+
+function readSharedStrings(xml: string | null): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? textOf(m[1]) : "");
+  return out;
+}
+
+function readIdentity(rows: RawSheet["rows"]): [string, string][] {
+  const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
+  return rows.map((r) => [text(r.cells.A?.value), text(r.cells.B?.value)]);
+}
+
+/**
+ * The entry sheet by the layout's name; when renamed, the first other worksheet whose key column holds a key of
+ * the spec.
+ */
+function findEntrySheet(
+  sheets: readonly SheetRef[],
+  layout: TemplateLayout,
+  keys: ReadonlySet<string>,
+  scan: (ref: SheetRef, columns?: ReadonlySet<string>) => ReturnType<typeof scanSheet>,
+): RawSheet | null {
+  const toSheet = (ref: SheetRef): RawSheet => ({ name: ref.name, state: ref.state, ...scan(ref) });
+  const named = sheets.find((s) => s.name === layout.entrySheet);
+  if (named) return toSheet(named);
+  const skip = new Set([layout.instructionsSheet, layout.identitySheet, layout.listsSheet]);
+  for (const ref of sheets) {
+    if (skip.has(ref.name) || !ref.path) continue;
+    const keyed = scan(ref, new Set([layout.keyColumn])).rows.some((r) =>
+      keys.has(String(r.cells[layout.keyColumn]?.value ?? "")),
+    );
+    if (keyed) return toSheet(ref);
+  }
+  return null;
+}
