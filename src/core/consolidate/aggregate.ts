@@ -1,8 +1,7 @@
-import { RATE_MULTIPLIER, type TargetRow, type TaskRow } from "../template/spec";
+import { RATE_MULTIPLIER, type Status, type TargetRow, type TaskRow } from "../template/spec";
 import { attainmentOf } from "./attainment";
 import { median, round2, sum } from "./stats";
 import {
-  NOT_APPLICABLE_VALUE,
   type AggregateMethod,
   type ReturnEntry,
   type TargetSummary,
@@ -40,8 +39,8 @@ export function aggregateMethod(row: TargetRow): AggregateMethod {
 }
 
 const asNumber = (e: ReturnEntry | undefined): number | null =>
-  typeof e?.value === "number" && Number.isFinite(e.value) ? e.value : null;
-const isNotApplicable = (e: ReturnEntry | undefined): boolean => e?.value === NOT_APPLICABLE_VALUE;
+  e?.kind === "number" && typeof e.value === "number" && Number.isFinite(e.value) ? e.value : null;
+const isNotApplicable = (e: ReturnEntry | undefined): boolean => e?.kind === "notApplicable";
 
 /** The multiplier of a rate's unit of measure (% → 100); 100 when the unit is unknown. */
 const multiplierOf = (row: TargetRow): number => RATE_MULTIPLIER[row.target.unitOfMeasure ?? "%"] ?? 100;
@@ -108,6 +107,7 @@ export function summariseTarget(
     max: values.length ? Math.max(...values) : null,
     aggregateAttainment: value === null ? "blank" : attainmentOf(row.target, { kind: "value", value }),
     byUnit,
+    byUnitAttainment: attainment,
   };
 }
 
@@ -135,15 +135,45 @@ function aggregateOf(
 }
 
 /**
- * 进展: a task's status (进展情况) per unit, with counts per status.
- * @example summariseProgress(taskRow, [idx]).byUnit // → ["按计划推进"]
+ * A task's status one level up: 已完成 only when every unit that answered has finished; 滞后 when any is behind;
+ * 未启动 when none has started; otherwise 按计划推进.
+ * @example rollUpStatus(["已完成", "滞后"]) // → "滞后"
  */
-export function summariseProgress(row: TaskRow, indexes: readonly (EntryIndex | undefined)[]): TaskProgress {
-  const byUnit = indexes.map((index) => {
-    const v = index?.get(row.key)?.get("status")?.value;
-    return typeof v === "string" && v.trim() ? v.trim() : null;
-  });
+export function rollUpStatus(statuses: readonly (string | null)[]): Status | null {
+  const given = statuses.filter((s): s is string => s !== null);
+  if (given.length === 0) return null;
+  if (given.every((s) => s === "已完成")) return "已完成";
+  if (given.some((s) => s === "滞后")) return "滞后";
+  if (given.every((s) => s === "未启动")) return "未启动";
+  return "按计划推进";
+}
+
+const textOf = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
+
+/**
+ * 进展: a task's status (进展情况) per unit, with counts per status, the rolled-up status and the units' problems.
+ * @example summariseProgress(taskRow, ["甲县"], [idx]).byUnit // → ["按计划推进"]
+ */
+export function summariseProgress(
+  row: TaskRow,
+  units: readonly string[],
+  indexes: readonly (EntryIndex | undefined)[],
+): TaskProgress {
+  const byUnit = indexes.map((index) => textOf(index?.get(row.key)?.get("status")?.value));
   const counts: Record<string, number> = {};
   for (const s of byUnit) if (s !== null) counts[s] = (counts[s] ?? 0) + 1;
-  return { key: row.key, taskTitle: row.task.title, byUnit, counts };
+  const problems = indexes
+    .flatMap((index, i) => {
+      const text = textOf(index?.get(row.key)?.get("problems")?.value);
+      return text ? [`${units[i]}：${text}`] : [];
+    })
+    .join("；");
+  return {
+    key: row.key,
+    taskTitle: row.task.title,
+    byUnit,
+    counts,
+    rolledUp: rollUpStatus(byUnit),
+    problems,
+  };
 }

@@ -1,6 +1,6 @@
 import { buildTemplateSpec } from "../template/build-spec";
 import type { Target, Task, TaskList } from "../plan/types";
-import type { EntryField, TemplateSpec } from "../template/spec";
+import { NOT_APPLICABLE, type EntryField, type TemplateSpec } from "../template/spec";
 import type { CheckedReturn, ReturnEntry } from "./types";
 import type { Finding } from "../findings/types";
 
@@ -64,15 +64,29 @@ export interface ReturnOptions {
 export function makeReturn(spec: TemplateSpec, o: ReturnOptions = {}): CheckedReturn {
   const unit = o.unit ?? "甲县";
   const entries: ReturnEntry[] = [];
-  const add = (key: string, field: EntryField, value: number | string | null) =>
+  const rows = new Map(spec.rows.map((r) => [r.key, r]));
+  const add = (key: string, field: EntryField, value: number | string | null) => {
+    const row = rows.get(key);
+    const kind =
+      value === null
+        ? "blank"
+        : typeof value === "number"
+          ? "number"
+          : NOT_APPLICABLE.includes(value as "无")
+            ? "notApplicable"
+            : "text";
     entries.push({
       key,
+      task: row ? (row.kind === "task" ? row.task.id : row.target.task) : "",
+      indicator: row?.kind === "target" ? row.target.indicator : null,
       field,
+      kind,
       value,
-      raw: value === null ? "" : String(value),
+      raw: value,
       sheet: "填报表",
       cell: cellOf(spec, key, field),
     });
+  };
   add("header", "unit", unit);
   if (o.filledOn !== null) add("header", "filledOn", o.filledOn ?? "2024-07-05");
   for (const [key, fields] of Object.entries(o.figures ?? {}))

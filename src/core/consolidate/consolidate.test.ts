@@ -166,14 +166,27 @@ describe("consolidateReturns", () => {
       ],
       { summaryUnit: "某市" },
     );
-    expect(result.summaries[0]!.asReturn).toEqual({
-      unit: "某市",
-      values: [
-        { key: "T1.1", field: "numerator", value: 4 },
-        { key: "T1.1", field: "denominator", value: 8 },
-        { key: "T1.2", field: "value", value: 2 },
-      ],
-    });
+    const { unit, values } = result.summaries[0]!.asReturn;
+    expect(unit).toBe("某市");
+    expect(values.filter((v) => v.field !== "note")).toEqual([
+      { key: "T1.1", field: "numerator", value: 4 },
+      { key: "T1.1", field: "denominator", value: 8 },
+      { key: "T1.2", field: "value", value: 2 },
+    ]);
+    expect(values.find((v) => v.key === "T1.1" && v.field === "note")!.value).toContain("汇总 2 个单位");
+  });
+
+  it("rolls task statuses up: finished only when all finished, behind when any is behind", () => {
+    const status = (unit: string, s: string, problems?: string) =>
+      makeReturn(spec, {
+        unit,
+        figures: { T1: { status: s, ...(problems ? { problems } : {}) }, T2: { status: "已完成" } },
+      });
+    const s = consolidateReturns([status("甲县", "已完成"), status("乙县", "滞后", "资金未到位")])
+      .summaries[0]!;
+    expect(s.progress.map((p) => p.rolledUp)).toEqual(["滞后", "已完成"]);
+    expect(s.progress[0]!.counts).toEqual({ 已完成: 1, 滞后: 1 });
+    expect(s.asReturn.values).toContainEqual({ key: "T1", field: "problems", value: "乙县：资金未到位" });
   });
 
   it("rolls per-capita figures up by their median, not their sum", () => {

@@ -5,7 +5,15 @@ import { indexEntries, summariseProgress, summariseTarget, type EntryIndex } fro
 import { unitColumns, unitReports } from "./completeness";
 import { rowLabels, tidyRecords } from "./records";
 import { placeReturns, type Placed } from "./select";
-import type { CheckedInput, CheckedReturn, FileReport, SummaryModel, TidyRecord } from "./types";
+import type {
+  CheckedInput,
+  CheckedReturn,
+  FileReport,
+  SummaryModel,
+  TargetSummary,
+  TaskProgress,
+  TidyRecord,
+} from "./types";
 
 export interface ConsolidateOptions {
   /** The unit list (单位名录); default: the units in the template spec. */
@@ -96,19 +104,14 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   const targets = spec.rows.flatMap((row) =>
     row.kind === "target" ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes)] : [],
   );
-  const progress = spec.rows.flatMap((row) => (row.kind === "task" ? [summariseProgress(row, indexes)] : []));
+  const progress = spec.rows.flatMap((row) =>
+    row.kind === "task" ? [summariseProgress(row, units, indexes)] : [],
+  );
   const completeness = unitReports(units, unitList, placed, spec.deadline);
   const labels = rowLabels(spec);
   const records: TidyRecord[] = placed.flatMap((p) => tidyRecords(p, labels));
   const unknownRows = unknownRowFindings(spec, placed);
-  const values: { key: string; field: EntryField; value: number }[] = [];
-  for (const t of targets) {
-    if (t.method === "rate" && t.numerator !== null && t.denominator !== null) {
-      values.push({ key: t.key, field: "numerator", value: t.numerator });
-      values.push({ key: t.key, field: "denominator", value: t.denominator });
-    } else if (t.method !== "rate" && t.value !== null)
-      values.push({ key: t.key, field: "value", value: t.value });
-  }
+  const values = returnValues(targets, progress);
   return {
     spec,
     units,
@@ -189,4 +192,26 @@ function orderFiles(files: FileReport[], inputs: readonly CheckedInput[]): FileR
   return files.sort(
     (a, b) => (order.get(a.file + "\u0000" + a.sha256) ?? 0) - (order.get(b.file + "\u0000" + b.sha256) ?? 0),
   );
+}
+
+/** The summary's own entries one level up: Σ分子/Σ分母 for rates, aggregates, rolled-up status and problems. */
+function returnValues(
+  targets: readonly TargetSummary[],
+  progress: readonly TaskProgress[],
+): { key: string; field: EntryField; value: number | string }[] {
+  const values: { key: string; field: EntryField; value: number | string }[] = [];
+  for (const p of progress) {
+    if (p.rolledUp) values.push({ key: p.key, field: "status", value: p.rolledUp });
+    if (p.problems) values.push({ key: p.key, field: "problems", value: p.problems.slice(0, 2000) });
+  }
+  for (const t of targets) {
+    if (t.method === "rate" && t.numerator !== null && t.denominator !== null) {
+      values.push({ key: t.key, field: "numerator", value: t.numerator });
+      values.push({ key: t.key, field: "denominator", value: t.denominator });
+    } else if (t.method !== "rate" && t.value !== null)
+      values.push({ key: t.key, field: "value", value: t.value });
+    const note = `汇总 ${t.reporting} 个单位（达标 ${t.attained}，未达标 ${t.notAttained}，不适用 ${t.notApplicable}）`;
+    if (t.reporting + t.notApplicable > 0) values.push({ key: t.key, field: "note", value: note });
+  }
+  return values;
 }

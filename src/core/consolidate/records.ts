@@ -56,7 +56,7 @@ export function tidyRecords(
       indicator: label?.indicator ?? "",
       field: e.field,
       value: e.value,
-      raw: e.raw,
+      raw: e.raw === null ? "" : String(e.raw),
       status,
       file: r.file,
       sheet: e.sheet,

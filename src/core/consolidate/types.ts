@@ -1,24 +1,12 @@
+import type { Entry } from "../check/types";
 import type { Finding } from "../findings/types";
 import type { EntryField, Status, TemplateIdentity, TemplateSpec } from "../template/spec";
 
 /**
- * One figure or text read from a return, after the check engine normalised it. `value` is a number in the target's
- * unit of measure, the text of a status or note, the string "不适用" for an explicit not-applicable, or null when
- * the cell is blank or could not be read (then a finding says why).
+ * One figure or answer read from a return by the check engine (src/core/check): row key, field, normalised value,
+ * the raw cell content and its cell. Zero, blank and 不适用 are three answers (see `kind`).
  */
-export interface ReturnEntry {
-  /** Row key ("T3.2"), or "header" for header fields (unit, reporter, phone, filledOn). */
-  readonly key: string;
-  readonly field: EntryField;
-  readonly value: number | string | null;
-  /** The cell's text as the clerk left it (before normalising). */
-  readonly raw: string;
-  readonly sheet: string;
-  readonly cell: string;
-}
-
-/** The value the check engine gives an explicit 不适用 (not applicable). */
-export const NOT_APPLICABLE_VALUE = "不适用";
+export type ReturnEntry = Entry;
 
 /** Where a file came from: a path, or a path inside a zip or an email ("a.zip › b/c.xlsx"). */
 export interface SourceFile {
@@ -145,6 +133,8 @@ export interface TargetSummary {
   readonly aggregateAttainment: Attainment;
   /** Per unit, in the order of SummaryModel.units. */
   readonly byUnit: readonly UnitFigure[];
+  /** Attainment per unit, in the same order. */
+  readonly byUnitAttainment: readonly Attainment[];
 }
 
 /** One task row of 进展: its status per unit. */
@@ -155,6 +145,10 @@ export interface TaskProgress {
   readonly byUnit: readonly (Status | string | null)[];
   /** How many units gave each status. */
   readonly counts: Readonly<Record<string, number>>;
+  /** The task's status one level up (see rollUpStatus), or null when no unit gave one. */
+  readonly rolledUp: Status | null;
+  /** 存在问题 of the units that named one, "甲县：…；乙县：…". */
+  readonly problems: string;
 }
 
 /** Status of one figure in the tidy records. */
@@ -196,6 +190,10 @@ export interface SummaryModel {
    */
   readonly asReturn: {
     readonly unit: string;
-    readonly values: readonly { readonly key: string; readonly field: EntryField; readonly value: number }[];
+    readonly values: readonly {
+      readonly key: string;
+      readonly field: EntryField;
+      readonly value: number | string;
+    }[];
   };
 }

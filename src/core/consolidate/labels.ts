@@ -1,0 +1,57 @@
+import type { EntryField } from "../template/spec";
+import type { AggregateMethod, Attainment, FileOutcome, RecordStatus, UnitState } from "./types";
+
+type Text = { readonly zh: string; readonly en: string };
+
+/** Names of entry fields as shown in 明细 and the CSV. */
+export const FIELD_LABELS: Readonly<Record<EntryField, Text>> = {
+  value: { zh: "完成值", en: "actual value" },
+  numerator: { zh: "分子", en: "numerator" },
+  denominator: { zh: "分母", en: "denominator" },
+  status: { zh: "进展情况", en: "status" },
+  note: { zh: "完成情况说明", en: "progress note" },
+  problems: { zh: "存在问题", en: "problems" },
+  unit: { zh: "填报单位", en: "reporting unit" },
+  reporter: { zh: "填报人", en: "reporter" },
+  phone: { zh: "联系电话", en: "phone" },
+  filledOn: { zh: "填报日期", en: "filled on" },
+};
+
+export const RECORD_STATUS_LABELS: Readonly<Record<RecordStatus, Text>> = {
+  ok: { zh: "正常", en: "ok" },
+  warning: { zh: "有警告", en: "warning" },
+  error: { zh: "有错误", en: "error" },
+  superseded: { zh: "重复未采用", en: "superseded" },
+  rejected: { zh: "已退回", en: "rejected" },
+};
+
+export const UNIT_STATE_LABELS: Readonly<Record<UnitState, Text>> = {
+  received: { zh: "已报送", en: "received" },
+  received_with_errors: { zh: "已报送（有错误）", en: "received (with errors)" },
+  rejected: { zh: "已退回", en: "rejected" },
+  missing: { zh: "未报", en: "missing" },
+  unexpected: { zh: "名录外单位", en: "not on the unit list" },
+};
+
+export const FILE_OUTCOME_LABELS: Readonly<Record<FileOutcome, Text>> = {
+  used: { zh: "已汇总", en: "consolidated" },
+  used_with_errors: { zh: "已汇总（有错误）", en: "consolidated (with errors)" },
+  superseded: { zh: "重复报送，未采用", en: "duplicate, not used" },
+  rejected: { zh: "已退回", en: "rejected" },
+  other_template: { zh: "其他模板", en: "another template" },
+  no_unit: { zh: "未填单位，未汇总", en: "no unit, not consolidated" },
+  not_return: { zh: "非填报文件", en: "not a return" },
+};
+
+export const METHOD_LABELS: Readonly<Record<AggregateMethod, Text>> = {
+  rate: { zh: "Σ分子/Σ分母", en: "Σnumerator/Σdenominator" },
+  sum: { zh: "合计", en: "sum" },
+  median: { zh: "中位数", en: "median" },
+};
+
+export const ATTAINMENT_LABELS: Readonly<Record<Attainment, Text>> = {
+  attained: { zh: "达标", en: "attained" },
+  not_attained: { zh: "未达标", en: "not attained" },
+  not_applicable: { zh: "不适用", en: "n/a" },
+  blank: { zh: "待填", en: "blank" },
+};

@@ -1,0 +1,103 @@
+import type ExcelJS from "exceljs";
+import { FIELD_LABELS, RECORD_STATUS_LABELS } from "../../core/consolidate/labels";
+import type { SummaryModel } from "../../core/consolidate/types";
+import { STATUSES } from "../../core/template/spec";
+import {
+  addTitle,
+  attainmentFormats,
+  columnLetter,
+  freeze,
+  printSetup,
+  styleBody,
+  styleHeader,
+} from "./styles";
+
+/** Column headings of 明细 (also the CSV's). */
+export const DETAIL_HEADINGS = [
+  "填报单位",
+  "行键",
+  "工作任务",
+  "指标",
+  "字段",
+  "值",
+  "原始内容",
+  "状态",
+  "来源文件",
+  "工作表",
+  "单元格",
+  "文件SHA-256",
+] as const;
+const DETAIL_WIDTHS = [14, 8, 28, 20, 10, 12, 14, 10, 30, 8, 7, 20];
+
+/**
+ * 明细: every figure with its source, as an Excel table (banded rows, a filter button per column). Cells are
+ * written as plain values without per-cell styles: a thousand returns make several hundred thousand rows.
+ */
+export function addDetailSheet(wb: ExcelJS.Workbook, model: SummaryModel): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet("明细");
+  DETAIL_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const rows = model.records.map((r) => [
+    r.unit,
+    r.key,
+    r.task,
+    r.indicator,
+    FIELD_LABELS[r.field].zh,
+    r.value,
+    r.raw,
+    RECORD_STATUS_LABELS[r.status].zh,
+    r.file,
+    r.sheet,
+    r.cell,
+    r.sha256,
+  ]);
+  ws.addTable({
+    name: "明细表",
+    displayName: "明细表",
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: DETAIL_HEADINGS.map((name) => ({ name, filterButton: true })),
+    rows: rows.length ? rows : [DETAIL_HEADINGS.map(() => null)],
+  });
+  const last = Math.max(rows.length + 1, 2);
+  attainmentFormats(ws, `H2:H${last}`, {
+    good: [],
+    bad: ["有错误", "已退回"],
+    warn: ["有警告", "重复未采用"],
+  });
+  freeze(ws, 1);
+  printSetup(ws, 1);
+  return ws;
+}
+
+/** 进展: each task's status (进展情况) by unit, the rolled-up status and counts per status. */
+export function addProgressSheet(wb: ExcelJS.Workbook, model: SummaryModel): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet("进展");
+  const headings = ["行键", "工作任务", ...model.units, "汇总进展", ...STATUSES, "存在问题"];
+  addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 任务进展`, headings.length);
+  styleHeader(ws.addRow(headings));
+  for (const p of model.progress)
+    ws.addRow([
+      p.key,
+      p.taskTitle,
+      ...p.byUnit,
+      p.rolledUp,
+      ...STATUSES.map((s) => p.counts[s] ?? 0),
+      p.problems,
+    ]);
+  styleBody(ws, 3, headings.length);
+  ws.getColumn(1).width = 7;
+  ws.getColumn(2).width = 32;
+  for (let c = 3; c <= headings.length; c++) ws.getColumn(c).width = 11;
+  ws.getColumn(headings.length).width = 40;
+  const to = columnLetter(3 + model.units.length);
+  attainmentFormats(ws, `C3:${to}${Math.max(ws.rowCount, 3)}`, {
+    good: ["已完成"],
+    bad: ["滞后"],
+    warn: ["未启动"],
+  });
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: headings.length } };
+  freeze(ws, 2, 2);
+  printSetup(ws, 2);
+  return ws;
+}

@@ -1,0 +1,81 @@
+import type ExcelJS from "exceljs";
+import type { SummaryModel } from "../../core/consolidate/types";
+import type { Finding } from "../../core/findings/types";
+import { buildWorkbookModel } from "../../core/template/workbook-model";
+import { renderWorkbook } from "../template/render-workbook";
+import { addDetailSheet, addProgressSheet } from "./detail-sheets";
+import { addCompletenessSheet, addFindingsSheet } from "./status-sheets";
+import { addSummarySheet } from "./summary-sheet";
+
+export interface SummaryWriteOptions {
+  /** 填报日期 of the summary as a return one level up, "YYYY-MM-DD" (the core never reads the clock). */
+  readonly filledOn: string;
+  /** 填报人 and 联系电话 of the summary as a return one level up. */
+  readonly reporter?: string | null;
+  readonly phone?: string | null;
+  /** Findings to list in 问题清单 (default: the model's). */
+  readonly findings?: readonly Finding[];
+}
+
+/**
+ * Builds the summary workbook: the template's own sheets for the consolidating unit (identity, 填报说明, and 填报表
+ * filled with the aggregates, so the summary is itself a return one level up), then 汇总, 明细, 进展, 报送情况 and
+ * 问题清单. Works in Node and in the browser.
+ */
+export async function buildSummaryWorkbook(
+  model: SummaryModel,
+  options: SummaryWriteOptions,
+): Promise<ExcelJS.Workbook> {
+  const unit = model.asReturn.unit || null;
+  const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit));
+  fillEntrySheet(wb, model, options);
+  const summary = addSummarySheet(wb, model);
+  addDetailSheet(wb, model);
+  addProgressSheet(wb, model);
+  addCompletenessSheet(wb, model);
+  addFindingsSheet(wb, options.findings ?? model.findings);
+  const index = wb.worksheets.indexOf(summary);
+  for (const ws of wb.worksheets)
+    if (ws.views[0]) (ws.views[0] as { tabSelected?: boolean }).tabSelected = ws === summary;
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
+  ];
+  return wb;
+}
+
+/** The summary workbook as .xlsx bytes. */
+export async function writeSummary(model: SummaryModel, options: SummaryWriteOptions): Promise<Uint8Array> {
+  const wb = await buildSummaryWorkbook(model, options);
+  return new Uint8Array(await wb.xlsx.writeBuffer({ useSharedStrings: true }));
+}
+
+/** Writes the aggregates, rolled-up statuses and header into 填报表 at the rows found by their keys. */
+function fillEntrySheet(wb: ExcelJS.Workbook, model: SummaryModel, options: SummaryWriteOptions): void {
+  const layout = model.spec.layout;
+  const ws = wb.getWorksheet(layout.entrySheet);
+  if (!ws) return;
+  const rowOfKey = new Map<string, number>();
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    const key = ws.getCell(`${layout.keyColumn}${r}`).value;
+    if (typeof key === "string") rowOfKey.set(key, r);
+  }
+  for (const v of model.asReturn.values) {
+    const row = rowOfKey.get(v.key);
+    const column = layout.columns[v.field];
+    if (row && column) ws.getCell(`${column}${row}`).value = v.value;
+  }
+  // A rate's 完成值 is a formula; give it the cached result so readers that do not calculate see the figure.
+  const valueColumn = layout.columns.value;
+  for (const t of model.targets) {
+    const row = rowOfKey.get(t.key);
+    if (!row || !valueColumn || t.method !== "rate" || t.value === null) continue;
+    const cell = ws.getCell(`${valueColumn}${row}`);
+    const formula = cell.formula;
+    if (formula) cell.value = { formula, result: t.value, date1904: false } as ExcelJS.CellFormulaValue;
+  }
+  const header = layout.headerCells;
+  const [y, m, d] = options.filledOn.split("-").map(Number);
+  if (header.filledOn && y && m && d) ws.getCell(header.filledOn).value = new Date(Date.UTC(y, m - 1, d));
+  if (header.reporter && options.reporter) ws.getCell(header.reporter).value = options.reporter;
+  if (header.phone && options.phone) ws.getCell(header.phone).value = options.phone;
+}
