@@ -64,7 +64,7 @@ describe("exceljs template renderer", () => {
     const wb = await load(blank);
     const ws = wb.getWorksheet("填报表");
     if (!ws) throw new Error("no sheet");
-    expect(ws.sheetProtection?.sheet).toBe(true);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const L = spec.layout;
     spec.rows.forEach((row, i) => {
       const r = L.firstDataRow + i;
