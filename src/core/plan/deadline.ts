@@ -59,7 +59,7 @@ export function findTimePhrases(norm: string, planYear: number | null = null): T
   return found.sort((a, b) => a.start - b.start);
 }
 
-const YEARLESS = /(?:(\d{1,2})月(?:底|末)(?:前)?|(?:年底|年末)(?:前)?|(上半年|下半年))/g;
+const YEARLESS = /(?:(\d{1,2})月(?:底|末)(?:前)?|(?:年底|年末)(?:前)?|年内|(上半年|下半年))/g;
 
 /** "6月底前", "年底前", "上半年" in an annual plan: the plan's own year. */
 function yearlessPhrases(norm: string, year: number, dated: readonly TimePhrase[]): TimePhrase[] {

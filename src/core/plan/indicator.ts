@@ -35,6 +35,21 @@ function stripEndWords(s: string): string {
   return out.replace(/[□"“”]/g, "").trim();
 }
 
+/** "组织开展基层医务人员培训" → "基层医务人员培训". */
+function stripLeadingVerbs(s: string): string {
+  let out = s;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const v of GOAL_VERBS) {
+      if (out.startsWith(v) && out.length > v.length) {
+        out = out.slice(v.length);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * A short name for what a target measures, in the document's own words: the subject of the clause
  * ("孕产妇死亡率控制在12/10万以下" → "孕产妇死亡率"), or for a count the thing counted plus 数
@@ -67,14 +82,21 @@ export function indicatorOf(
     .trim();
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
   if (/[数率比量度]$/.test(pre)) return pre;
-  if (!isRate && first.unit !== null) {
+  const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点)$/.test(first.unit ?? "");
+  if (!isRate && !isValue && first.unit !== null) {
+    const suffix =
+      first.unit === "人次" ? "人次" : first.unit === "名" || first.unit === "人" ? "人数" : "数";
     const verb = GOAL_VERBS.map((v) => ({ v, at: pre.lastIndexOf(v) })).sort((a, b) => b.at - a.at)[0];
-    if (object && object.length <= 30) return `${object}数`;
+    if (object && object.length <= 30) return `${object}${first.unit === "人次" ? "人次" : "数"}`;
     const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
-    if (counted) return `${counted}数`;
-    // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.
+    if (counted) return `${counted}${suffix}`;
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
-    if (previous && previous.indicator.endsWith("数")) return `${owner}${previous.indicator}`;
+    // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.
+    if (previous && previous.indicator.endsWith("数") && /^(每|各|其中)/.test(owner)) {
+      return `${owner}${previous.indicator}`;
+    }
+    const activity = stripLeadingVerbs(pre);
+    if (activity) return `${activity}${suffix}`;
   }
   if (isRate && !pre && object) return `${object}比例`;
   if (pre) return pre;
