@@ -53,3 +53,36 @@ export function rangeAddress(row: number, column: number, rows: number, columns:
 
 /** Quotes a sheet name for use in an address or formula: 填报表 → '填报表'. */
 export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/**
+ * Cells next to each other become rectangles: E8,F8,G8 → E8:G8 per row, then rows with the same span one
+ * under another → E8:G40. Keeps the number of ranges (and of queued Office calls) small.
+ */
+export function joinCells(addresses: readonly string[]): string[] {
+  const cells = addresses.map((a) => parseCell(a)).sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: { row: number; c0: number; c1: number; rows: number }[] = [];
+  for (let i = 0; i < cells.length;) {
+    let j = i;
+    while (
+      j + 1 < cells.length &&
+      cells[j + 1]!.row === cells[i]!.row &&
+      cells[j + 1]!.column === cells[j]!.column + 1
+    )
+      j++;
+    runs.push({ row: cells[i]!.row, c0: cells[i]!.column, c1: cells[j]!.column, rows: 1 });
+    i = j + 1;
+  }
+  const merged: typeof runs = [];
+  const open = new Map<string, (typeof runs)[number]>();
+  for (const run of runs) {
+    const span = `${run.c0}:${run.c1}`;
+    const above = open.get(span);
+    if (above && above.row + above.rows === run.row) above.rows++;
+    else {
+      const fresh = { ...run };
+      merged.push(fresh);
+      open.set(span, fresh);
+    }
+  }
+  return merged.map((m) => rangeAddress(m.row, m.c0, m.rows, m.c1 - m.c0 + 1));
+}

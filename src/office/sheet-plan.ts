@@ -21,6 +21,18 @@ export interface ChartPlan {
   readonly type: "ColumnClustered" | "BarClustered";
 }
 
+/** How a range looks (colours "#RRGGBB"). */
+export interface CellLook {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly align?: "Left" | "Center" | "Right";
+  readonly border?: boolean;
+}
+
 export interface SheetPlan {
   readonly name: string;
   /** Written from A1. Rows may be ragged; they are padded with blanks. Strings are always written as text. */
@@ -37,6 +49,26 @@ export interface SheetPlan {
   readonly merges?: readonly string[];
   /** Background fills, e.g. the input cells' colour. */
   readonly fills?: readonly { readonly address: string; readonly color: string }[];
+  /** Looks of ranges, applied after the values. */
+  readonly looks?: readonly { readonly address: string; readonly look: CellLook }[];
+  /** Fills and font colours for cells whose text equals a value (the live 是否达标 column). */
+  readonly conditionalFormats?: readonly {
+    readonly address: string;
+    readonly rules: readonly { readonly text: string; readonly fill: string; readonly color: string }[];
+  }[];
+  /** Columns frozen at the left. */
+  readonly frozenColumns?: number;
+  /** 0-based columns to hide (e.g. the row-key column). */
+  readonly hiddenColumns?: readonly number[];
+  /** Row heights in points by 1-based row. */
+  readonly rowHeights?: Readonly<Record<number, number>>;
+  /** Page setup; needs ExcelApi 1.9 and is skipped below it. */
+  readonly print?: {
+    readonly landscape: boolean;
+    readonly fitToWidth: boolean;
+    readonly repeatRows: string | null;
+    readonly footer: string;
+  };
   /** Workbook-level defined names pointing into this sheet, e.g. { name: "rk_unit", address: "$C$3" }. */
   readonly names?: readonly { readonly name: string; readonly address: string }[];
   /** Column widths in points, by 0-based column. */

@@ -1,4 +1,5 @@
-import { columnLetter, parseCell, quoteSheet, rangeAddress } from "./a1";
+import { parseCell, quoteSheet, rangeAddress } from "./a1";
+import { finishSheet } from "./finish-sheet";
 import { REQUEST_BUDGET_BYTES, type ExcelHost } from "./excel-batch";
 import type { CellValue, PlanCell, SheetPlan, WriteOutcome } from "./sheet-plan";
 
@@ -15,6 +16,8 @@ interface Block {
  * Writes sheets into the open workbook: new sheets at free names, whole 2D arrays, strings as text (number
  * format "@" is set before the values, so "=SUM(A1)" or "001" typed by a unit stays what it was), data
  * validation, unlocked input ranges, frozen header rows, widths, protection, and an optional chart.
+ *
+ * Everything but the values is queued by finishSheet (./finish-sheet.ts).
  *
  * context.sync calls: 1 to read the workbook's names and structure protection, then 1 per REQUEST_BUDGET_BYTES
  * of cell data (1 for any ordinary sheet), then 1 for formats, validation, protection and charts. The count does
@@ -44,7 +47,8 @@ export async function writeSheets(host: ExcelHost, plans: readonly SheetPlan[]):
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB request, see above
       await context.sync();
     }
-    plans.forEach((plan, i) => finishSheet(sheets[i]!, plan, renamed));
+    const canPrint = host.supports("1.9");
+    plans.forEach((plan, i) => finishSheet(sheets[i]!, plan, { renamed, canPrint }));
     plans.forEach((plan, i) =>
       plan.names?.forEach((n) => workbook.names.add(n.name, `=${quoteSheet(names[i]!)}!${n.address}`)),
     );
@@ -139,43 +143,4 @@ function groupIntoBatches(blocks: readonly Block[]): Block[][] {
     bytes += block.bytes;
   }
   return batches;
-}
-
-/** Queues everything but the values: widths, header, validation, unlocked inputs, protection, chart. */
-function finishSheet(sheet: Excel.Worksheet, plan: SheetPlan, renamed: (formula: string) => string): void {
-  const width = Math.max(1, ...plan.rows.map((r) => r.length));
-  plan.columnWidths?.forEach((w, c) => {
-    sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w;
-  });
-  if (plan.headerRows) sheet.getRange(rangeAddress(0, 0, plan.headerRows, width)).format.font.bold = true;
-  const frozen = plan.headerRows ?? plan.frozenRows;
-  if (frozen) sheet.freezePanes.freezeRows(frozen);
-  for (const address of plan.merges ?? []) sheet.getRange(address).merge(false);
-  for (const f of plan.fills ?? []) sheet.getRange(f.address).format.fill.color = f.color;
-  for (const v of plan.validations ?? []) {
-    const range = sheet.getRange(v.address);
-    range.dataValidation.clear();
-    range.dataValidation.rule = renameRule(v.rule, renamed);
-    if (v.prompt) range.dataValidation.prompt = { showPrompt: true, ...v.prompt };
-    if (v.error) range.dataValidation.errorAlert = { showAlert: true, style: "Stop", ...v.error };
-  }
-  for (const address of plan.unlocked ?? []) sheet.getRange(address).format.protection.locked = false;
-  if (plan.chart) {
-    const chart = sheet.charts.add(plan.chart.type, sheet.getRange(plan.chart.source), "Columns");
-    chart.title.text = plan.chart.title;
-    chart.setPosition(plan.chart.anchor);
-  }
-  if (plan.protect) sheet.protection.protect({ allowFormatColumns: true, allowAutoFilter: true });
-  if (plan.visibility && plan.visibility !== "Visible") sheet.visibility = plan.visibility;
-}
-
-/** A list validation's source (or a custom formula) may point at another sheet that was renamed. */
-function renameRule(
-  rule: Excel.DataValidationRule,
-  renamed: (formula: string) => string,
-): Excel.DataValidationRule {
-  if (rule.list && typeof rule.list.source === "string")
-    return { ...rule, list: { ...rule.list, source: renamed(rule.list.source) } };
-  if (rule.custom) return { ...rule, custom: { formula: renamed(rule.custom.formula) } };
-  return rule;
 }

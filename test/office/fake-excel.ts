@@ -16,6 +16,8 @@ export interface FakeCell {
   fill: string | null;
   bold: boolean;
   locked: boolean;
+  /** Every other format property set on the cell, by path: "font.italic", "wrapText", "borders.EdgeTop.style"… */
+  look: Record<string, unknown>;
 }
 export interface FakeSheet {
   name: string;
@@ -28,6 +30,11 @@ export interface FakeSheet {
   frozenRows: number;
   columnWidths: Map<string, number>;
   merges: string[];
+  frozenColumns: number;
+  hiddenColumns: string[];
+  rowHeights: Map<string, number>;
+  conditionalFormats: { address: string; type: string; formula: string; fill: string; color: string }[];
+  pageLayout: Record<string, unknown>;
 }
 export interface FakeWorkbook {
   sheets: FakeSheet[];
@@ -45,7 +52,8 @@ export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 export function newSheet(name: string): FakeSheet {
   return {
     name, visibility: "Visible", cells: new Map(), protected: false, protectionOptions: {}, validations: [],
-    charts: [], frozenRows: 0, columnWidths: new Map(), merges: [],
+    charts: [], frozenRows: 0, columnWidths: new Map(), merges: [], frozenColumns: 0, hiddenColumns: [],
+    rowHeights: new Map(), conditionalFormats: [], pageLayout: {},
   }; // prettier-ignore
 }
 const key = (r: number, c: number): string => `${r},${c}`;
@@ -56,6 +64,7 @@ const blankCell = (): FakeCell => ({
   fill: null,
   bold: false,
   locked: true,
+  look: {},
 });
 
 /** What Excel stores when a value is written to a cell with the given number format. */
@@ -230,7 +239,12 @@ class Worksheet {
   private nullState: boolean | undefined;
   private loadedProps: Record<string, unknown>;
   readonly protection: any;
-  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly freezePanes: {
+    freezeRows: (n: number) => void;
+    freezeColumns: (n: number) => void;
+    freezeAt: (range: Range) => void;
+  };
+  readonly pageLayout: any;
   readonly charts: { add: (type: string, source: Range, seriesBy: string) => any };
 
   constructor(
@@ -250,7 +264,18 @@ class Worksheet {
       });
     protection.unprotect = () => fake.queue(() => (model().protected = false));
     this.protection = protection;
-    this.freezePanes = { freezeRows: (n) => fake.queue(() => (model().frozenRows = n)) };
+    this.freezePanes = {
+      freezeRows: (n) => fake.queue(() => (model().frozenRows = n)),
+      freezeColumns: (n) => fake.queue(() => (model().frozenColumns = n)),
+      freezeAt: (range) =>
+        fake.queue(() => {
+          const { end } = parseRange(range.addressText);
+          Object.assign(model(), { frozenRows: end.row + 1, frozenColumns: end.column + 1 });
+        }),
+    };
+    this.pageLayout = recorder((path, v) => fake.queue(() => (model().pageLayout[path] = v)), "", {
+      setPrintTitleRows: (rows: string) => fake.queue(() => (model().pageLayout.printTitleRows = rows)),
+    });
     this.charts = {
       add: (type, source, _seriesBy) => {
         const chart = { type, source: source.addressText, title: "", anchor: "" };
@@ -317,6 +342,7 @@ class Range {
   private loadedProps: Record<string, unknown> = {};
   readonly format: any;
   readonly dataValidation: any;
+  readonly conditionalFormats: any;
 
   constructor(
     private readonly fake: FakeExcel,
@@ -337,12 +363,39 @@ class Range {
       },
       clear: () => q(each((c) => (c.fill = null))),
     };
-    this.format = {
+    const setLook = (path: string, v: unknown) =>
+      q(
+        each((c) => {
+          c.look[path] = v;
+          if (path === "font.bold") c.bold = v as boolean;
+        }),
+      );
+    this.format = recorder(setLook, "", {
       fill,
-      font: { set bold(v: boolean) { q(each((c) => (c.bold = v))); } }, // prettier-ignore
       protection: { set locked(v: boolean) { q(each((c) => (c.locked = v))); } }, // prettier-ignore
+      borders: { getItem: (edge: string) => recorder(setLook, `borders.${edge}.`) },
       set columnWidth(w: number) {
         q(() => sheetWidths(sheet(), addressText(where), w));
+      },
+      set rowHeight(h: number) {
+        q(() => sheet().rowHeights.set(addressText(where)!, h));
+      },
+    });
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const entry = { address: "", type, formula: "", fill: "", color: "" };
+        q(() => this.sheet().conditionalFormats.push({ ...entry, address: this.addressText }));
+        const set = (field: keyof typeof entry) => (v: string) =>
+          q(() => (this.sheet().conditionalFormats.at(-1)![field] = v));
+        return {
+          custom: {
+            rule: { set formula(v: string) { set("formula")(v); } }, // prettier-ignore
+            format: {
+              fill: { set color(v: string) { set("fill")(v); } }, // prettier-ignore
+              font: { set color(v: string) { set("color")(v); } }, // prettier-ignore
+            },
+          },
+        };
       },
     };
     const validation = (field: string) => (v: unknown) =>
@@ -452,6 +505,9 @@ class Range {
     });
     return this;
   }
+  set columnHidden(v: boolean) {
+    this.fake.queue(() => v && this.sheet().hiddenColumns.push(this.addressText));
+  }
   merge(_across: boolean): void {
     this.fake.queue(() => this.sheet().merges.push(this.addressText));
   }
@@ -465,4 +521,23 @@ function addressText(address: string | (() => string | null)): string | null {
 }
 function sheetWidths(sheet: FakeSheet, address: string | null, width: number): void {
   if (address) sheet.columnWidths.set(address.split(":")[0]!, width);
+}
+
+/**
+ * An object that records every property set on it (and on nested objects) by path, e.g. font.italic = true →
+ * set("font.italic", true). Properties of `own` are used as they are.
+ */
+function recorder(set: (path: string, v: unknown) => void, prefix: string, own: object = {}): any {
+  return new Proxy(own, {
+    get(target: any, p: string) {
+      if (p in target) return target[p];
+      return recorder(set, `${prefix}${p}.`);
+    },
+    set(target: any, p: string, v: unknown) {
+      const d = Object.getOwnPropertyDescriptor(target, p);
+      if (d?.set) d.set.call(target, v);
+      else set(`${prefix}${p}`, v);
+      return true;
+    },
+  });
 }

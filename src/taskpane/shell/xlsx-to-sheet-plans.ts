@@ -1,5 +1,5 @@
 import type { CellValue as XlsxCellValue, DataValidation, Workbook, Worksheet } from "exceljs";
-import { cellAddress, parseRange, rangeAddress } from "../../office/a1";
+import { cellAddress, joinCells, parseRange } from "../../office/a1";
 import type { PlanCell, SheetPlan, ValidationPlan } from "../../office/sheet-plan";
 
 /**
@@ -40,9 +40,9 @@ function worksheetToPlan(ws: Worksheet, names: SheetPlan["names"]): SheetPlan {
     columnWidths: ws.columns?.map((col) => ((col?.width ?? 8.43) * 7 + 5) * 0.75) ?? [],
     frozenRows: frozen?.ySplit || undefined,
     merges: (ws.model as { merges?: string[] }).merges ?? [],
-    fills: [...fills].flatMap(([color, cells]) => joinRuns(cells).map((address) => ({ address, color }))),
+    fills: [...fills].flatMap(([color, cells]) => joinCells(cells).map((address) => ({ address, color }))),
     validations: validationsOf(ws),
-    unlocked: joinRuns(unlocked),
+    unlocked: joinCells(unlocked),
     protect: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
     visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
     cellFormats: [...numberFormats].map(([address, format]) => ({ address, format })),
@@ -63,35 +63,6 @@ function toPlanCell(value: XlsxCellValue): PlanCell {
   return null;
 }
 type CellValue = string | number | boolean | null;
-
-/**
- * Cells next to each other become rectangles: E8,F8,G8 → E8:G8 per row, then rows with the same span one
- * under another → E8:G40. Keeps the number of ranges (and of queued Office calls) small.
- */
-function joinRuns(addresses: readonly string[]): string[] {
-  const cells = addresses
-    .map((a) => parseRange(a).start)
-    .sort((a, b) => a.row - b.row || a.column - b.column);
-  const runs: { row: number; c0: number; c1: number; rows: number }[] = [];
-  for (let i = 0; i < cells.length;) {
-    let j = i;
-    while (
-      j + 1 < cells.length &&
-      cells[j + 1]!.row === cells[i]!.row &&
-      cells[j + 1]!.column === cells[j]!.column + 1
-    )
-      j++;
-    runs.push({ row: cells[i]!.row, c0: cells[i]!.column, c1: cells[j]!.column, rows: 1 });
-    i = j + 1;
-  }
-  const merged: typeof runs = [];
-  for (const run of runs) {
-    const above = merged.find((m) => m.c0 === run.c0 && m.c1 === run.c1 && m.row + m.rows === run.row);
-    if (above) above.rows++;
-    else merged.push({ ...run });
-  }
-  return merged.map((m) => rangeAddress(m.row, m.c0, m.rows, m.c1 - m.c0 + 1));
-}
 
 const OPERATORS: Readonly<Record<string, Excel.DataValidationOperator | `${Excel.DataValidationOperator}`>> = {
   between: "Between", notBetween: "NotBetween", equal: "EqualTo", notEqual: "NotEqualTo", greaterThan: "GreaterThan",
@@ -130,7 +101,7 @@ function validationsOf(ws: Worksheet): ValidationPlan[] {
       for (let c = start.column; c <= end.column; c++) group.cells.push(cellAddress(r, c));
   }
   return [...groups.values()].flatMap(({ plan, cells }) =>
-    joinRuns(cells).map((address) => ({ address, ...plan })),
+    joinCells(cells).map((address) => ({ address, ...plan })),
   );
 }
 
