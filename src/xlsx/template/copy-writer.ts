@@ -25,7 +25,7 @@ export async function makeCopyWriter(spec: TemplateSpec): Promise<(unit: string)
   const names = Object.keys(files);
   return (unit: string) => {
     const patched = new TextEncoder().encode(strings.split(PLACEHOLDER).join(escapeXml(unit)));
-    const own = packEntry(SHARED_STRINGS, patched);
+    const own = packEntry(SHARED_STRINGS, patched, 1);
     return writeZip(names.map((n) => (n === SHARED_STRINGS ? own : (packed.get(n) as PackedEntry))));
   };
 }
