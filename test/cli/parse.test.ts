@@ -1,8 +1,8 @@
-import { strToU8, zipSync } from "fflate";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "./run-cli";
+import { docx, docxOfLines } from "./make-docx";
 
 const dir = mkdtempSync(join(tmpdir(), "rk-parse-"));
 const PLAN =
@@ -18,37 +18,6 @@ function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
   const body = Buffer.from(text, "utf16le");
   if (bigEndian) body.swap16();
   return Buffer.concat([bom ? Buffer.from(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]) : Buffer.alloc(0), body]);
-}
-
-/** A minimal .docx: paragraphs, a Word numbered list and a table, as Word writes them. */
-function docx(): Uint8Array {
-  const p = (t: string, numbered = false) =>
-    `<w:p>${numbered ? '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' : ""}<w:r><w:t>${t}</w:t></w:r></w:p>`;
-  const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
-  const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join("")}</w:tr>`;
-  const body = [
-    p("2024年某区医政工作要点"),
-    p("加强重点专科建设。新增省级临床重点专科3个以上。", true),
-    p("改善医疗服务。患者满意度达到90%以上。", true),
-    `<w:tbl>${row("序号", "任务", "责任单位")}${row("1", "做好院感管理。手卫生依从率达到95%", "医政科、院感办")}</w:tbl>`,
-  ].join("");
-  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const numbering = `<w:numbering ${ns}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
-  return zipSync({
-    "[Content_Types].xml": strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
-    ),
-    "_rels/.rels": strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    "word/_rels/document.xml.rels": strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
-    ),
-    "word/numbering.xml": strToU8(numbering),
-    "word/document.xml": strToU8(
-      `<?xml version="1.0"?><w:document ${ns}><w:body>${body}</w:body></w:document>`,
-    ),
-  });
 }
 
 /** GB18030 encoder for the test, built from the platform's decoder (Node has no GB18030 encoder). */
@@ -153,4 +122,27 @@ describe("report-kit parse", () => {
     expect((await run(["parse"], dir)).code).toBe(2);
     expect((await run(["parse", "x.txt", "--bogus"], dir)).code).toBe(2);
   });
+});
+
+describe("the sample plans as .docx", () => {
+  it.each(["000_64af8b8e620b9456", "002_da7eb2e767899d25"])(
+    "%s reads the same from .docx as from .txt",
+    async (name) => {
+      const text = readFileSync(join(__dirname, "..", "..", "seeds", `${name}.txt`), "utf8");
+      const fromTxt = await run(["parse", write(`${name}.txt`, text), "--json"], dir);
+      const fromDocx = await run(
+        ["parse", write(`${name}.docx`, docxOfLines(text.split("\n"))), "--json"],
+        dir,
+      );
+      expect(fromDocx.code).toBe(0);
+      const strip = (out: string) => {
+        const list = JSON.parse(out);
+        return {
+          tasks: list.tasks,
+          targets: list.targets.map((t: { text: string }) => ({ ...t, text: t.text.replace(/\s+/g, " ") })),
+        };
+      };
+      expect(strip(fromDocx.out)).toEqual(strip(fromTxt.out));
+    },
+  );
 });
