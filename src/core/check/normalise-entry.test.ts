@@ -3,8 +3,18 @@ import { normaliseEntry, type NormaliseContext, type RawEntry } from "./normalis
 
 const percent: NormaliseContext = { expect: "number", measure: "rate", unitOfMeasure: "%", targetValue: 95 };
 const count: NormaliseContext = { expect: "number", measure: "count", unitOfMeasure: "家", targetValue: 5 };
-const amount: NormaliseContext = { expect: "number", measure: "amount", unitOfMeasure: "元", targetValue: 1000 };
-const wanYuan: NormaliseContext = { expect: "number", measure: "amount", unitOfMeasure: "万元", targetValue: 2000 };
+const amount: NormaliseContext = {
+  expect: "number",
+  measure: "amount",
+  unitOfMeasure: "元",
+  targetValue: 1000,
+};
+const wanYuan: NormaliseContext = {
+  expect: "number",
+  measure: "amount",
+  unitOfMeasure: "万元",
+  targetValue: 2000,
+};
 const plain: NormaliseContext = { expect: "number" };
 
 const read = (value: RawEntry["value"], context: NormaliseContext = plain, numFmt?: string) =>
@@ -93,7 +103,11 @@ describe("normaliseEntry: units and multipliers", () => {
   });
 
   test("another unit is a mismatch: 5人 in a 家 row", () => {
-    expect(entry("5人", count)).toMatchObject({ kind: "invalid", code: "check.unit_mismatch", data: { got: "5人" } });
+    expect(entry("5人", count)).toMatchObject({
+      kind: "invalid",
+      code: "check.unit_mismatch",
+      data: { got: "5人" },
+    });
   });
 
   test("1:2 in a ratio row is 2", () => {
@@ -144,7 +158,10 @@ describe("normaliseEntry: dates, formulas, errors", () => {
   });
 
   test("a formula uses its cached value, and is a finding without one", () => {
-    expect(normaliseEntry({ value: 12, formula: "A1+B1" }, plain).entry).toEqual({ kind: "number", value: 12 });
+    expect(normaliseEntry({ value: 12, formula: "A1+B1" }, plain).entry).toEqual({
+      kind: "number",
+      value: 12,
+    });
     expect(normaliseEntry({ value: null, formula: "A1+B1" }, plain).entry).toMatchObject({
       kind: "invalid",
       code: "check.formula_no_value",
@@ -171,7 +188,10 @@ describe("normaliseEntry: dates, formulas, errors", () => {
   test("status: choices, synonyms, anything else", () => {
     const status: NormaliseContext = { expect: "status" };
     expect(entry("已完成", status)).toEqual({ kind: "text", text: "已完成" });
-    expect(read("完成", status)).toMatchObject({ entry: { kind: "text", text: "已完成" }, notes: [{ code: "check.status_read_as" }] });
+    expect(read("完成", status)).toMatchObject({
+      entry: { kind: "text", text: "已完成" },
+      notes: [{ code: "check.status_read_as" }],
+    });
     expect(entry("差不多", status)).toMatchObject({ kind: "invalid", code: "check.bad_status" });
   });
 
@@ -216,18 +236,23 @@ describe("normaliseEntry properties", () => {
     expect(() => normaliseEntry({ value, numFmt }, context)).not.toThrow();
   });
 
-  propTest.prop([typed, contexts, formats])("is idempotent: reading its own result gives it back", (value, context, numFmt) => {
-    const first = normaliseEntry({ value, numFmt }, context).entry;
-    const again = canonical(first);
-    if (again === undefined) return;
-    expect(normaliseEntry({ value: again }, context).entry).toEqual(first);
-  });
+  propTest.prop([typed, contexts, formats])(
+    "is idempotent: reading its own result gives it back",
+    (value, context, numFmt) => {
+      const first = normaliseEntry({ value, numFmt }, context).entry;
+      const again = canonical(first);
+      if (again === undefined) return;
+      expect(normaliseEntry({ value: again }, context).entry).toEqual(first);
+    },
+  );
 
   propTest.prop([fc.stringMatching(/^[0-9]{1,6}(\.[0-9]{1,3})?%?$/), contexts])(
     "full-width digits read the same as half-width",
     (text, context) => {
       const wide = text.replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-      expect(normaliseEntry({ value: wide }, context).entry).toEqual(normaliseEntry({ value: text }, context).entry);
+      expect(normaliseEntry({ value: wide }, context).entry).toEqual(
+        normaliseEntry({ value: text }, context).entry,
+      );
     },
   );
 
@@ -237,7 +262,10 @@ describe("normaliseEntry properties", () => {
     expect(inPercentCell).toEqual(typedText);
   });
 
-  propTest.prop([fc.integer({ min: -1e9, max: 1e9 })])("a number cell reads as itself outside % rows", (n) => {
-    expect(normaliseEntry({ value: n }, amount).entry).toEqual({ kind: "number", value: n });
-  });
+  propTest.prop([fc.integer({ min: -1e9, max: 1e9 })])(
+    "a number cell reads as itself outside % rows",
+    (n) => {
+      expect(normaliseEntry({ value: n }, amount).entry).toEqual({ kind: "number", value: n });
+    },
+  );
 });

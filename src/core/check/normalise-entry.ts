@@ -82,14 +82,11 @@ const invalid = (code: NormaliseProblemCode, got: string, extra: Record<string, 
 const tidy = (n: number): number => (Object.is(n, -0) ? 0 : Number(n.toPrecision(12)));
 
 /**
- * Cleans typed text: full-width to half-width (NFKC), spaces at both ends (also the ideographic space), and the
+ * Cleans typed text: full-width to half-width (NFKC, unless `fold` is false: notes keep their punctuation), spaces at both ends (also the ideographic space), and the
  * leading apostrophe Excel and WPS use to force text.
  */
-export function cleanText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/^[\s\uFEFF'‘’]+/, "")
-    .replace(/[\s\uFEFF]+$/, "");
+export function cleanText(text: string, fold = true): string {
+  return (fold ? text.normalize("NFKC") : text).replace(/^[\s\uFEFF'‘’]+/, "").replace(/[\s\uFEFF]+$/, "");
 }
 
 /**
@@ -114,7 +111,7 @@ export function normaliseEntry(raw: RawEntry, context: NormaliseContext): Normal
     case "status":
       return normaliseStatus(raw.value);
     case "text": {
-      const text = typeof raw.value === "string" ? cleanText(raw.value) : String(raw.value);
+      const text = typeof raw.value === "string" ? cleanText(raw.value, false) : String(raw.value);
       return text ? ok({ kind: "text", text }) : BLANK;
     }
   }
@@ -200,7 +197,7 @@ function applySuffix(
   unit: string | null,
   notes: NormaliseNote[],
 ): NormaliseResult {
-  if (!Number.isFinite(n)) return invalid("check.not_a_number", text);
+  if (!Number.isFinite(n) || /^[\d,.:]/.test(suffix)) return invalid("check.not_a_number", text);
   if (suffix === "" || suffix === unit) return ok({ kind: "number", value: tidy(n) }, notes);
   if (suffix === "%" || suffix === "‰") {
     if (unit === "%" || unit === "‰") {
