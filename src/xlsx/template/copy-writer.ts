@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+import { InternalError } from "../../core/errors";
 import type { TemplateSpec } from "../../core/template/spec";
 import { renderTemplate } from "./render-template";
 import { packEntry, writeZip, type PackedEntry } from "./zip-writer";
@@ -18,7 +19,8 @@ const escapeXml = (s: string): string =>
 export async function makeCopyWriter(spec: TemplateSpec): Promise<(unit: string) => Uint8Array> {
   const files = unzipSync(await renderTemplate(spec, PLACEHOLDER));
   const strings = new TextDecoder().decode(files[SHARED_STRINGS]);
-  if (!strings.includes(PLACEHOLDER)) throw new Error("copy writer: unit placeholder not in shared strings");
+  if (!strings.includes(PLACEHOLDER))
+    throw new InternalError("copy writer: unit placeholder not in shared strings");
   const packed = new Map<string, PackedEntry>();
   for (const [name, data] of Object.entries(files))
     if (name !== SHARED_STRINGS) packed.set(name, packEntry(name, data));
