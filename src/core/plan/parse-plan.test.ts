@@ -50,6 +50,11 @@ describe("numbering and tasks", () => {
     expect(taskList.year).toBe(2024);
   });
 
+  it("reads ⑴ as (1)", () => {
+    const { taskList } = parsePlan("一、任务\n⑴甲。\n⑵乙。");
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(1)", "一/(2)"]);
+  });
+
   it("lets 1. sit directly under 一、 and keeps numbers that continue across sections", () => {
     const { taskList } = parsePlan("一、强化能力\n1.甲。\n2.乙。\n二、加强统筹\n3.丙。\n4.丁。");
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "二/3", "二/4"]);
