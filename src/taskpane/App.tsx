@@ -27,15 +27,15 @@ export interface AppProps {
   readonly ops: PaneOperations;
   readonly lang: Lang;
   readonly theme: Theme;
-  readonly loadTemplateTools: () => Promise<TemplateTools>;
-  readonly loadCheckTools: () => Promise<CheckTools | null>;
+  readonly templateTools: TemplateTools;
+  readonly checkTools: CheckTools;
   readonly startWorker: () => Worker;
 }
 
 type TabId = "plan" | "check" | "consolidate";
 
 /** The task pane: three tabs over the same core, with Excel reached only through `ops`. */
-export function App({ ops, lang, theme, loadTemplateTools, loadCheckTools, startWorker }: AppProps) {
+export function App({ ops, lang, theme, templateTools, checkTools, startWorker }: AppProps) {
   const styles = useStyles();
   const s = STRINGS[lang];
   const [tab, setTab] = useState<TabId>("plan");
@@ -61,10 +61,10 @@ export function App({ ops, lang, theme, loadTemplateTools, loadCheckTools, start
         </TabList>
         {/* Panels stay mounted so that a parsed list or a check result survives switching tabs. */}
         <div role="tabpanel" id={panelId("plan")} hidden={tab !== "plan"} className={styles.panel}>
-          <PlanTab ops={ops} loadTemplateTools={loadTemplateTools} />
+          <PlanTab ops={ops} templateTools={templateTools} />
         </div>
         <div role="tabpanel" id={panelId("check")} hidden={tab !== "check"} className={styles.panel}>
-          <CheckTab ops={ops} loadCheckTools={loadCheckTools} />
+          <CheckTab ops={ops} checkTools={checkTools} />
         </div>
         <div
           role="tabpanel"

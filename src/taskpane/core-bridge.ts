@@ -1,30 +1,27 @@
+import { checkReturn } from "../core/check/check-return";
 import { buildTemplateSpec } from "../core/template/build-spec";
+import { buildWorkbookModel } from "../core/template/workbook-model";
+import { modelToSheetPlans } from "../office/render-model";
 import type { CheckTools } from "./check/CheckTab";
-import type { TemplateRenderer, TemplateTools } from "./plan/template-tools";
+import type { TemplateTools } from "./plan/template-tools";
 
 /**
- * Where the pane meets the cores and the exceljs adapter. The pure template core is small and bundled; modules
- * that pull in exceljs are imported on first use, so they stay out of the pane's initial JavaScript. A missing
- * piece is null, and the pane says so instead of doing the work another way.
+ * Where the pane meets the cores and the exceljs adapter. The pure cores are bundled; modules that bring exceljs
+ * are imported on first use, so they stay out of the pane's initial JavaScript.
  */
-export async function loadTemplateTools(): Promise<TemplateTools> {
-  return {
-    build: (taskList, { period, units, deadline }) =>
-      buildTemplateSpec(taskList, {
-        period,
-        units,
-        deadline,
-        unitsSource: { file: "单位名录", firstRow: 1 },
-      }),
-    renderer: await loadRenderer(),
-    toSheetPlans: async (bytes) => (await import("./shell/xlsx-sheets")).fileToSheetPlans(bytes),
-  };
-}
+export const templateTools: TemplateTools = {
+  build: (taskList, { period, units, deadline }) =>
+    buildTemplateSpec(taskList, { period, units, deadline, unitsSource: { file: "单位名录", firstRow: 1 } }),
+  sheets: (spec, unit) => modelToSheetPlans(buildWorkbookModel(spec, unit)),
+  loadRenderer: async () => (await import("./plan/load-renderer")).renderer,
+};
 
-async function loadRenderer(): Promise<TemplateRenderer | null> {
-  return null;
-}
+/** Today as YYYY-MM-DD in local time, for the plausibility of 填报日期 (the core never reads the clock). */
+const today = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
 
-export async function loadCheckTools(): Promise<CheckTools | null> {
-  return null;
-}
+export const checkTools: CheckTools = {
+  check: (unitReturn) => checkReturn(unitReturn, null, { today: today() }).findings,
+};

@@ -1,7 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { officeHost } from "../office/excel-batch";
 import { App } from "./App";
-import { loadCheckTools, loadTemplateTools } from "./core-bridge";
+import { checkTools, templateTools } from "./core-bridge";
 import { createPaneOperations } from "./shell/pane-operations";
 import { pickLang } from "./strings";
 import { themeFor } from "./theme";
@@ -21,8 +21,8 @@ Office.onReady(() => {
       ops={ops}
       lang={pickLang(Office.context.displayLanguage)}
       theme={themeFor(Office.context.officeTheme?.bodyBackgroundColor)}
-      loadTemplateTools={loadTemplateTools}
-      loadCheckTools={loadCheckTools}
+      templateTools={templateTools}
+      checkTools={checkTools}
       startWorker={() => new Worker("taskpane/consolidate-worker.js")}
     />,
   );

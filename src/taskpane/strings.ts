@@ -46,6 +46,7 @@ const zh = {
   notReady: "此功能所需的核心模块尚未就绪。",
   workbookProtected: "当前工作簿的结构受保护，无法插入工作表。请先撤销工作簿保护。",
   checkWorkbook: "校验当前工作簿",
+  openWorkbook: "当前工作簿",
   checking: "正在读取并校验…",
   checkSummary: (e: number, w: number, i: number) => `错误 ${e} 项，警告 ${w} 项，提示 ${i} 项`,
   checkClean: "未发现问题。",
@@ -121,6 +122,7 @@ const en: Strings = {
   workbookProtected:
     "The workbook's structure is protected, so sheets cannot be added. Unprotect the workbook first.",
   checkWorkbook: "Check this workbook",
+  openWorkbook: "this workbook",
   checking: "Reading and checking…",
   checkSummary: (e, w, i) => `${e} errors, ${w} warnings, ${i} notes`,
   checkClean: "No problems found.",

@@ -1,6 +1,8 @@
-import { strToU8, zipSync } from "fflate";
+import { readFileSync } from "node:fs";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { parsePlan } from "../../src/core/plan/parse-plan";
+import { readTemplateIdentity } from "../../src/xlsx/template/read-identity";
 import type { FakeExcel } from "../office/fake-excel";
 import { docsPath, seedPlan, startHarness, type Harness } from "./harness";
 
@@ -97,13 +99,45 @@ describe("task pane in a browser", () => {
     await expect(page.getByText("共 3 个单位").count()).resolves.toBe(1);
     await page.screenshot({ path: docsPath("taskpane-create.png") });
 
+    // 1. A new workbook: Excel.createWorkbook gets the exceljs-rendered file, which carries the edited list.
     await page.getByRole("button", { name: "在新工作簿中生成模板" }).click();
     await errors.waitFor({ state: "detached" });
-    await page.getByRole("status").first().waitFor();
-    const status = await page.getByRole("status").first().textContent();
-    const fake = await fakeIn(page);
-    if (fake.created === 1) expect(status).toContain("模板已在新工作簿中打开");
-    else expect(status).toContain("核心模块尚未就绪"); // the template core has not landed yet
+    await page.getByText("模板已在新工作簿中打开。").waitFor();
+    const created = await page.evaluate(
+      () => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.workbook.createdWorkbooks,
+    );
+    expect(created).toHaveLength(1);
+    const identity = await readTemplateIdentity(
+      new Uint8Array(Buffer.from(created[0]!, "base64")),
+      "new.xlsx",
+    );
+    if (!identity.ok) throw new Error("the created workbook carries no identity");
+    expect(identity.identity).toMatchObject({ period: "2024年上半年", unit: null });
+    const specTargets = identity.spec.rows.flatMap((r) => (r.kind === "target" ? [r.target] : []));
+    expect(specTargets).toHaveLength(expected.targets.length);
+    expect(specTargets).toContainEqual(expect.objectContaining({ op: "between", min: 80, max: 90 }));
+    expect(specTargets).toContainEqual(expect.objectContaining({ indicator: "新指标", op: ">=", value: 0 }));
+    expect(identity.spec.units).toEqual(["东湖区卫健委", "西湖区卫健委", "南昌县卫健委"]);
+
+    // 2. Sheets of the open workbook, written by the Office adapter from the same model, in three syncs.
+    const before = await fakeIn(page);
+    await page.getByRole("button", { name: "作为工作表插入当前工作簿" }).click();
+    await page.getByText(/模板已生成：填报说明、填报表/).waitFor();
+    const after = await fakeIn(page);
+    expect(after.sheets).toEqual(["Sheet1", "填报说明", "填报表", "_rk_lists", "_rk_identity"]);
+    expect(after.syncs - before.syncs).toBe(3);
+
+    // 3. Every unit's copy in a zip, downloaded.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载各单位模板 (.zip)" }).click(),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const suffixes = Object.keys(zip).map((name) => /-([^-]+)\.xlsx$/.exec(name)?.[1]);
+    expect(suffixes.sort()).toEqual(["模板", "东湖区卫健委", "西湖区卫健委", "南昌县卫健委"].sort());
+    const copy = Object.entries(zip).find(([name]) => name.includes("西湖区卫健委"))![1];
+    const copyIdentity = await readTemplateIdentity(copy, "copy.xlsx");
+    expect(copyIdentity.ok && copyIdentity.identity.unit).toBe("西湖区卫健委");
     expect(pageErrors(page)).toEqual([]);
   });
 

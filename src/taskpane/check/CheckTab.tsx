@@ -2,15 +2,15 @@ import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from 
 import { useState } from "react";
 import type { Finding } from "../../core/findings/types";
 import type { HighlightRecord } from "../../office/cells";
-import type { WorkbookSnapshot } from "../../office/read-workbook";
+import type { UnitReturn } from "../../core/check/unit-return";
 import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { useBusy, type Notice } from "../shell/use-busy";
 
-/** The check engine, applied to the open workbook as read in one batched pass. */
+/** The check engine (src/core/check), applied to the open workbook read as a return in one batched pass. */
 export interface CheckTools {
-  readonly checkWorkbook: (snapshot: WorkbookSnapshot) => readonly Finding[];
+  readonly check: (unitReturn: UnitReturn) => readonly Finding[];
 }
 
 const useStyles = makeStyles({
@@ -20,11 +20,11 @@ const useStyles = makeStyles({
 
 interface Props {
   readonly ops: PaneOperations;
-  readonly loadCheckTools: () => Promise<CheckTools | null>;
+  readonly checkTools: CheckTools;
 }
 
 /** Tab 2, 校验: check the open workbook, list findings by severity, go to and highlight their cells. */
-export function CheckTab({ ops, loadCheckTools }: Props) {
+export function CheckTab({ ops, checkTools }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const [findings, setFindings] = useState<readonly Finding[] | null>(null);
@@ -35,9 +35,7 @@ export function CheckTab({ ops, loadCheckTools }: Props) {
   const check = () =>
     run(async () => {
       setNotice(null);
-      const tools = await loadCheckTools();
-      if (!tools) return setNotice({ intent: "warning", text: s.notReady });
-      const result = tools.checkWorkbook(await ops.readWorkbook());
+      const result = checkTools.check(await ops.readReturn(s.openWorkbook));
       setFindings(result);
       const count = (sev: Finding["severity"]) => result.filter((f) => f.severity === sev).length;
       setNotice(

@@ -16,7 +16,7 @@ import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
 import type { TemplateSpec } from "../../core/template/spec";
-import type { TemplateRenderer, TemplateTools } from "./template-tools";
+import type { TemplateTools } from "./template-tools";
 import { readUnitLines } from "./unit-lines";
 
 const useStyles = makeStyles({
@@ -28,11 +28,11 @@ const useStyles = makeStyles({
 interface Props {
   readonly taskList: TaskList;
   readonly ops: PaneOperations;
-  readonly loadTemplateTools: () => Promise<TemplateTools>;
+  readonly tools: TemplateTools;
 }
 
 /** Period, deadline and unit list, then the template: a new workbook, sheets of this one, or a zip of copies. */
-export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
+export function CreateTemplate({ taskList, ops, tools }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const [period, setPeriod] = useState(taskList.year ? `${taskList.year}年上半年` : "");
@@ -44,35 +44,26 @@ export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
   const unitsFile = useRef<HTMLInputElement>(null);
   const units = readUnitLines(unitsText);
 
-  /** Builds the spec (its findings are shown), then runs the action with the renderer. */
-  const withSpec = (
-    action: (renderer: TemplateRenderer, spec: TemplateSpec, tools: TemplateTools) => Promise<void>,
-  ) =>
+  /** Builds the spec (its findings are shown), then runs the action with it. */
+  const withSpec = (action: (spec: TemplateSpec) => Promise<void>) =>
     run(async () => {
       setNotice(null);
-      const tools = await loadTemplateTools();
       const built = tools.build(taskList, { period, units, deadline: deadline || null });
       setFindings(built.findings);
-      if (!built.ok) return;
-      if (!tools.renderer) return setNotice({ intent: "warning", text: s.notReady });
-      await action(tools.renderer, built.spec, tools);
+      if (built.ok) await action(built.spec);
     });
 
   const createNew = () =>
-    withSpec(async (renderer, spec) => {
+    withSpec(async (spec) => {
+      const renderer = await tools.loadRenderer();
       await ops.openAsNewWorkbook(await renderer.render(spec, null));
       setNotice({ intent: "success", text: s.templateOpened });
     });
 
-  // ExcelApi 1.13 inserts the rendered file's sheets as they are; on 1.8 the same file is written sheet by sheet.
+  // Written by the Office adapter from the same workbook model the exceljs renderer draws (any ExcelApi ≥ 1.8).
   const insertHere = () =>
-    withSpec(async (renderer, spec, tools) => {
-      const bytes = await renderer.render(spec, null);
-      if (ops.canInsertFile) {
-        await ops.insertSheetsFromFile(bytes);
-        return setNotice({ intent: "success", text: s.templateCreated(spec.layout.entrySheet) });
-      }
-      const outcome = await ops.writeSheets(await tools.toSheetPlans(bytes));
+    withSpec(async (spec) => {
+      const outcome = await ops.writeSheets(tools.sheets(spec, null));
       setNotice(
         outcome.ok
           ? { intent: "success", text: s.templateCreated(outcome.sheets.join("、")) }
@@ -81,15 +72,12 @@ export function CreateTemplate({ taskList, ops, loadTemplateTools }: Props) {
     });
 
   const downloadCopies = () =>
-    withSpec(async (renderer, spec) => {
-      const { zipSync } = await import("fflate");
-      const files: Record<string, Uint8Array> = {
-        [renderer.fileName(spec, null)]: await renderer.render(spec, null),
-      };
-      for (const unit of spec.units) files[renderer.fileName(spec, unit)] = await renderer.render(spec, unit);
+    withSpec(async (spec) => {
+      const [{ zipSync }, renderer] = await Promise.all([import("fflate"), tools.loadRenderer()]);
+      const files = await renderer.renderAll(spec);
       ops.download(
         `${spec.plan.title || "模板"}-${spec.period.label}.zip`,
-        zipSync(files, { level: 6 }),
+        zipSync(files, { level: 0 }),
         "application/zip",
       );
       setNotice({ intent: "success", text: s.copiesReady(spec.units.length) });

@@ -29,11 +29,11 @@ const useStyles = makeStyles({
 
 interface Props {
   readonly ops: PaneOperations;
-  readonly loadTemplateTools: () => Promise<TemplateTools>;
+  readonly templateTools: TemplateTools;
 }
 
 /** Tab 1, 生成模板: plan text → reviewed task list → template. */
-export function PlanTab({ ops, loadTemplateTools }: Props) {
+export function PlanTab({ ops, templateTools }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const [text, setText] = useState("");
@@ -107,7 +107,7 @@ export function PlanTab({ ops, loadTemplateTools }: Props) {
           </Text>
           <Text>{s.taskListHint}</Text>
           <TaskListEditor taskList={taskList} onChange={setTaskList} />
-          <CreateTemplate taskList={taskList} ops={ops} loadTemplateTools={loadTemplateTools} />
+          <CreateTemplate taskList={taskList} ops={ops} tools={templateTools} />
         </>
       )}
     </section>

@@ -7,11 +7,11 @@ import type { SheetPlan } from "../../office/sheet-plan";
 export interface TemplateRenderer {
   /** The .xlsx bytes of the blank template (unit null) or a unit's personalised copy. */
   readonly render: (spec: TemplateSpec, unit: string | null) => Promise<Uint8Array>;
-  /** A file name safe on every file system, for the blank template or a unit's copy. */
-  readonly fileName: (spec: TemplateSpec, unit: string | null) => string;
+  /** Every file of the zip: the blank template and one copy per unit, under names safe on every file system. */
+  readonly renderAll: (spec: TemplateSpec) => Promise<Record<string, Uint8Array>>;
 }
 
-/** What the Template tab needs from the template core and the exceljs renderer. */
+/** What the Template tab needs from the template core, the Office adapter and the exceljs renderer. */
 export interface TemplateTools {
   readonly build: (
     taskList: TaskList,
@@ -19,8 +19,7 @@ export interface TemplateTools {
   ) =>
     | { readonly ok: true; readonly spec: TemplateSpec; readonly findings: readonly Finding[] }
     | { readonly ok: false; readonly findings: readonly Finding[] };
-  /** null while the renderer is not available. */
-  readonly renderer: TemplateRenderer | null;
-  /** The sheets of a rendered file as plans for the Office adapter (ExcelApi 1.8, no insert-from-file). */
-  readonly toSheetPlans: (bytes: Uint8Array) => Promise<SheetPlan[]>;
+  /** The template's sheets for the Office adapter, from the same workbook model the exceljs renderer draws. */
+  readonly sheets: (spec: TemplateSpec, unit: string | null) => SheetPlan[];
+  readonly loadRenderer: () => Promise<TemplateRenderer>;
 }

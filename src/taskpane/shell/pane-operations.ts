@@ -6,7 +6,8 @@ import {
   type HighlightRecord,
 } from "../../office/cells";
 import type { ExcelHost } from "../../office/excel-batch";
-import { readWorkbook, type WorkbookSnapshot } from "../../office/read-workbook";
+import type { UnitReturn } from "../../core/check/unit-return";
+import { readOpenReturn } from "../../office/read-return";
 import type { SheetPlan, WriteOutcome } from "../../office/sheet-plan";
 import { canInsertSheetsFromFile, insertSheetsFromFile, openAsNewWorkbook } from "../../office/workbook-file";
 import { writeSheets } from "../../office/write-sheets";
@@ -16,7 +17,8 @@ import { writeSheets } from "../../office/write-sheets";
  * Excel.run). Built once from an ExcelHost: the real one in Office, a fake in tests and the browser harness.
  */
 export interface PaneOperations {
-  readonly readWorkbook: () => Promise<WorkbookSnapshot>;
+  /** The open workbook as a return, read in one batched pass; `file` names it in findings. */
+  readonly readReturn: (file: string) => Promise<UnitReturn>;
   readonly selectCell: (where: CellLocation) => Promise<boolean>;
   readonly highlight: (
     cells: readonly (CellLocation & { severity: "error" | "warning" })[],
@@ -41,7 +43,7 @@ export function toBase64(bytes: Uint8Array): string {
 
 export function createPaneOperations(host: ExcelHost, canDownload: boolean): PaneOperations {
   return {
-    readWorkbook: () => readWorkbook(host),
+    readReturn: (file) => readOpenReturn(host, file),
     selectCell: (where) => selectCell(host, where),
     highlight: (cells) => highlightCells(host, cells),
     clearHighlights: (record) => clearHighlights(host, record),
