@@ -1,5 +1,119 @@
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { consolidateReturns } from "../../core/consolidate/consolidate";
+import { hasErrors } from "../../core/findings/make-finding";
+import { checkUnitList } from "../../core/template/units";
+import { writeSummary } from "../../xlsx/summary/write-summary";
+import { checkAll } from "../consolidate/check-pool";
+import { gatherInputs } from "../consolidate/gather-inputs";
+import { consolidationJson, recordsCsv, summaryPath, writeAtomic } from "../consolidate/outputs";
+import { startProgress } from "../consolidate/progress";
+import { formatReport } from "../consolidate/report";
+import "../consolidate/worker-entry";
 import type { CliContext } from "../context";
+import { InputError, UsageError } from "../errors";
+import { readUnitListFile } from "../template/read-unit-list";
 
-/** Registers `report-kit consolidate` (not built yet). */
-export function registerConsolidate(_program: Command, _ctx: CliContext): void {}
+interface ConsolidateCliOptions {
+  readonly out?: string;
+  readonly units?: string;
+  readonly strict?: boolean;
+  readonly json?: boolean;
+  readonly csv?: string;
+  readonly unit?: string;
+  readonly reporter?: string;
+  readonly phone?: string;
+  readonly workers?: string;
+}
+
+const today = (): string => {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+/** Registers `report-kit consolidate INPUT... -o SUMMARY.xlsx [--units UNITS] [--strict] [--json] [--csv DIR]`. */
+export function registerConsolidate(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === "en";
+  program
+    .command("consolidate")
+    .argument(
+      "<inputs...>",
+      en
+        ? "returns: files, folders, .zip archives, .eml emails"
+        : "报送的工作簿：文件、文件夹、.zip 压缩包、.eml 邮件",
+    )
+    .option("-o, --out <file>", en ? "summary workbook to write (.xlsx)" : "输出的汇总工作簿（.xlsx）")
+    .option("--units <file>", en ? "unit list (.csv or .xlsx)" : "单位名录（.csv 或 .xlsx）")
+    .option("--strict", en ? "leave out returns with errors" : "有错误的报表不纳入汇总")
+    .option("--json", en ? "print returns, records and findings as JSON" : "以 JSON 输出报表、明细和问题")
+    .option("--csv <dir>", en ? "also write the tidy records as CSV" : "另将明细写为 CSV")
+    .option(
+      "--unit <name>",
+      en ? "the unit this summary reports as (e.g. the county)" : "本汇总作为哪个单位的报表上报（如本县）",
+    )
+    .option("--reporter <name>", en ? "填报人 of the summary as a return" : "汇总表的填报人")
+    .option("--phone <number>", en ? "联系电话 of the summary as a return" : "汇总表的联系电话")
+    .option("--workers <n>", en ? "worker threads (default: one per core)" : "并行线程数（默认每核一个）")
+    .description(en ? "consolidate returns into one summary workbook" : "把各单位报表汇总为一个工作簿")
+    .action(async (inputs: string[], options: ConsolidateCliOptions) => {
+      if (!options.out)
+        throw new UsageError({
+          zh: "请用 -o 指定汇总工作簿，如 -o 汇总.xlsx",
+          en: "Give the summary workbook with -o, e.g. -o summary.xlsx",
+        });
+      const workers = options.workers === undefined ? undefined : Number(options.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+        throw new UsageError({ zh: "--workers 应为非负整数", en: "--workers must be a whole number ≥ 0" });
+      await runConsolidate(inputs, options, workers, ctx);
+    });
+}
+
+async function readUnits(path: string | undefined): Promise<readonly string[] | null> {
+  if (!path) return null;
+  const file = await readUnitListFile(path);
+  if (!file.ok) throw new InputError(file.findings);
+  const checked = checkUnitList(file.names, { file: path, firstRow: file.firstRow });
+  if (hasErrors(checked.findings)) throw new InputError(checked.findings);
+  return checked.units;
+}
+
+async function runConsolidate(
+  inputs: readonly string[],
+  options: ConsolidateCliOptions,
+  workers: number | undefined,
+  ctx: CliContext,
+): Promise<void> {
+  const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
+  const out = resolve(ctx.cwd, options.out!);
+  const day = today();
+  const progress = startProgress(ctx.lang);
+  const checked = await checkAll(
+    gatherInputs(inputs, ctx.cwd),
+    { today: day, ...(units ? { units } : {}), ...(workers !== undefined ? { workers } : {}) },
+    (done) => progress.update(done),
+  ).finally(() => progress.stop());
+  const result = consolidateReturns(checked, {
+    units,
+    strict: options.strict ?? false,
+    summaryUnit: options.unit ?? "",
+    summaryName: (spec, i) => summaryPath(options.out!, spec, i),
+  });
+  if (result.summaries.length === 0)
+    throw new InputError(result.findings.filter((f) => f.severity === "error"));
+  const written: string[] = [];
+  for (const [i, summary] of result.summaries.entries()) {
+    const path = summaryPath(out, summary.spec, i);
+    const bytes = await writeSummary(summary, {
+      filledOn: day,
+      reporter: options.reporter ?? null,
+      phone: options.phone ?? null,
+    });
+    await writeAtomic(path, bytes);
+    written.push(summaryPath(options.out!, summary.spec, i));
+  }
+  if (options.csv) await writeAtomic(join(resolve(ctx.cwd, options.csv), "records.csv"), recordsCsv(result));
+  if (options.json) ctx.out(JSON.stringify(consolidationJson(result, ctx.lang), null, 2));
+  else for (const line of formatReport(result, written, ctx.lang)) ctx.out(line);
+  if (hasErrors(result.findings)) ctx.exitCode = 1;
+}

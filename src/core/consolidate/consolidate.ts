@@ -194,7 +194,10 @@ function orderFiles(files: FileReport[], inputs: readonly CheckedInput[]): FileR
   );
 }
 
-/** The summary's own entries one level up: Σ分子/Σ分母 for rates, aggregates, rolled-up status and problems. */
+/**
+ * The summary's own entries one level up: Σ分子/Σ分母 for rates, aggregates, rolled-up status and problems. No
+ * note is written: a note is where the consolidating unit explains a missed target, and only it can.
+ */
 function returnValues(
   targets: readonly TargetSummary[],
   progress: readonly TaskProgress[],
@@ -210,8 +213,6 @@ function returnValues(
       values.push({ key: t.key, field: "denominator", value: t.denominator });
     } else if (t.method !== "rate" && t.value !== null)
       values.push({ key: t.key, field: "value", value: t.value });
-    const note = `汇总 ${t.reporting} 个单位（达标 ${t.attained}，未达标 ${t.notAttained}，不适用 ${t.notApplicable}）`;
-    if (t.reporting + t.notApplicable > 0) values.push({ key: t.key, field: "note", value: note });
   }
   return values;
 }

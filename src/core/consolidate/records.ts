@@ -52,6 +52,7 @@ export function tidyRecords(
     return {
       unit: placed.unit ?? "",
       key: e.key,
+      taskId: e.task,
       task: label?.task ?? "",
       indicator: label?.indicator ?? "",
       field: e.field,

@@ -158,6 +158,9 @@ export type RecordStatus = "ok" | "warning" | "error" | "superseded" | "rejected
 export interface TidyRecord {
   readonly unit: string;
   readonly key: string;
+  /** Task id of the row ("3"); "" for header fields. */
+  readonly taskId: string;
+  /** Task title. */
   readonly task: string;
   readonly indicator: string;
   readonly field: EntryField;

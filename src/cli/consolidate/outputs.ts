@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import type { ConsolidationResult } from "../../core/consolidate/consolidate";
+import type { TidyRecord } from "../../core/consolidate/types";
+import type { Finding } from "../../core/findings/types";
+import type { TemplateSpec } from "../../core/template/spec";
+import { t, type Lang } from "../lang";
+
+/**
+ * Writes a file so that it is either all there or not there at all: to a temporary file beside it, then renamed
+ * over the target (a rename within one folder is atomic). An interrupted run leaves no half-written workbook.
+ */
+export async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}
+
+/** The file name of each template's summary: -o for the first, "<name>-<templateId>.xlsx" beside it for others. */
+export function summaryPath(out: string, spec: TemplateSpec, index: number): string {
+  if (index === 0) return out;
+  const ext = extname(out) || ".xlsx";
+  return join(dirname(out), `${basename(out, extname(out))}-${spec.templateId}${ext}`);
+}
+
+/** A finding flattened to the --json contract of DESIGN.md. */
+export function flatFinding(f: Finding, lang: Lang) {
+  const where =
+    f.location.kind === "cell"
+      ? { file: f.location.file, sheet: f.location.sheet, cell: f.location.cell, key: f.location.key ?? null }
+      : f.location.kind === "file"
+        ? { file: f.location.file, sheet: f.location.sheet ?? null, cell: null, key: null }
+        : { file: null, sheet: null, cell: null, key: null };
+  return { severity: f.severity, code: f.code, ...where, message: t(f.message, lang) };
+}
+
+const jsonRecord = (r: TidyRecord, templateId: string) => ({
+  key: r.key,
+  task: r.taskId,
+  indicator: r.indicator,
+  field: r.field,
+  value: r.value,
+  raw: r.raw,
+  sheet: r.sheet,
+  cell: r.cell,
+  unit: r.unit,
+  file: r.file,
+  status: r.status,
+  sha256: r.sha256,
+  templateId,
+});
+
+/** `--json`: { returns: [{ file, unit, status, findings }], records: [entry fields + unit, file], findings }. */
+export function consolidationJson(result: ConsolidationResult, lang: Lang) {
+  return {
+    returns: result.files.map((f) => ({
+      file: f.file,
+      unit: f.unit,
+      status: f.outcome,
+      templateId: f.templateId,
+      sha256: f.sha256,
+      findings: f.findings.map((x) => flatFinding(x, lang)),
+    })),
+    records: result.summaries.flatMap((s) => s.records.map((r) => jsonRecord(r, s.spec.templateId))),
+    findings: result.findings.map((x) => flatFinding(x, lang)),
+  };
+}
+
+const CSV_COLUMNS = [
+  "templateId",
+  "unit",
+  "key",
+  "task",
+  "indicator",
+  "field",
+  "value",
+  "raw",
+  "status",
+  "file",
+  "sheet",
+  "cell",
+  "sha256",
+] as const;
+
+const csvField = (v: unknown): string => {
+  const s = v === null || v === undefined ? "" : String(v);
+  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/**
+ * The tidy records as CSV: UTF-8 with a BOM (so Excel shows Chinese correctly), CRLF, one row per figure.
+ * Text that starts like a formula is quoted so a spreadsheet does not run it.
+ */
+export function recordsCsv(result: ConsolidationResult): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const s of result.summaries)
+    for (const r of s.records) {
+      const row = { ...r, templateId: s.spec.templateId };
+      lines.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(","));
+    }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,23 @@
+import { SingleBar } from "cli-progress";
+
+/** A progress bar on stderr while files are read and checked; silent when stderr is not a terminal. */
+export function startProgress(lang: "zh" | "en"): { update: (done: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const label = lang === "en" ? "checking" : "读取校验";
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: `${label} {value} ${lang === "en" ? "files" : "个文件"} | {speed}/s`,
+    hideCursor: true,
+    clearOnComplete: true,
+    fps: 5,
+  });
+  const started = Date.now();
+  bar.start(0, 0, { speed: "0" });
+  return {
+    update: (done) => {
+      const speed = ((done * 1000) / Math.max(1, Date.now() - started)).toFixed(0);
+      bar.update(done, { speed });
+    },
+    stop: () => bar.stop(),
+  };
+}

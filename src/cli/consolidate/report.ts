@@ -1,0 +1,52 @@
+import type { ConsolidationResult } from "../../core/consolidate/consolidate";
+import { FILE_OUTCOME_LABELS, UNIT_STATE_LABELS } from "../../core/consolidate/labels";
+import type { FileOutcome, UnitState } from "../../core/consolidate/types";
+import { formatFinding } from "../format-findings";
+import type { Lang } from "../lang";
+import { t } from "../lang";
+
+/** How many findings are printed before "…and N more" (all of them are in 问题清单). */
+const SHOWN = 30;
+
+function counts<K extends string>(keys: readonly K[]): Map<K, number> {
+  const m = new Map<K, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
+/** The account printed after a consolidation: files, units, what was written and the most important findings. */
+export function formatReport(result: ConsolidationResult, written: readonly string[], lang: Lang): string[] {
+  const en = lang === "en";
+  const lines: string[] = [];
+  const outcomes = counts<FileOutcome>(result.files.map((f) => f.outcome));
+  const files = [...outcomes]
+    .map(([k, n]) => `${t(FILE_OUTCOME_LABELS[k], lang)} ${n}`)
+    .join(en ? ", " : "，");
+  lines.push(
+    en ? `Files read: ${result.files.length} (${files})` : `读取文件 ${result.files.length} 个（${files}）`,
+  );
+  result.summaries.forEach((s, i) => {
+    const states = counts<UnitState>(s.unitReports.map((u) => u.state));
+    const late = s.unitReports.filter((u) => u.late).length;
+    const dup = s.unitReports.filter((u) => u.returns > 1).length;
+    const parts = [...states].map(([k, n]) => `${t(UNIT_STATE_LABELS[k], lang)} ${n}`);
+    if (late) parts.push(en ? `late ${late}` : `迟报 ${late}`);
+    if (dup) parts.push(en ? `duplicate ${dup}` : `重复报送 ${dup}`);
+    lines.push(
+      en
+        ? `${s.spec.plan.title} ${s.spec.period.label}: ${s.unitReports.length} units (${parts.join(", ")}), ${s.targets.length} targets, ${s.records.length} figures → ${written[i] ?? ""}`
+        : `${s.spec.plan.title} ${s.spec.period.label}：应报 ${s.unitReports.length} 个单位（${parts.join("，")}），指标 ${s.targets.length} 项，明细 ${s.records.length} 条 → ${written[i] ?? ""}`,
+    );
+  });
+  const bySeverity = counts(result.findings.map((f) => f.severity));
+  lines.push(
+    en
+      ? `Findings: ${bySeverity.get("error") ?? 0} errors, ${bySeverity.get("warning") ?? 0} warnings, ${bySeverity.get("info") ?? 0} notes (all in 问题清单)`
+      : `问题：错误 ${bySeverity.get("error") ?? 0} 个，警告 ${bySeverity.get("warning") ?? 0} 个，提示 ${bySeverity.get("info") ?? 0} 个（全部列在“问题清单”工作表）`,
+  );
+  const important = result.findings.filter((f) => f.severity !== "info");
+  for (const f of important.slice(0, SHOWN)) lines.push(`  ${formatFinding(f, lang)}`);
+  if (important.length > SHOWN)
+    lines.push(en ? `  … and ${important.length - SHOWN} more` : `  ……另有 ${important.length - SHOWN} 个`);
+  return lines;
+}

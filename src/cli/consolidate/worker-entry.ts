@@ -1,0 +1,32 @@
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { checkInput, type CheckInputOptions } from "./check-input";
+import type { InputItem } from "./gather-inputs";
+
+/** What the pool sends a worker, and what comes back. */
+export interface WorkRequest {
+  readonly seq: number;
+  readonly item: InputItem;
+}
+
+/** Marks a worker started by the consolidation pool (the bundle is loaded in the worker with this in workerData). */
+export const WORKER_FLAG = "reportKitCheckWorker";
+
+/**
+ * When this bundle is loaded inside a pool worker, serve check requests: read + check one file at a time and post
+ * the plain result back. Loaded on the main thread, this does nothing.
+ */
+export function serveIfWorker(): void {
+  const data = workerData as { [WORKER_FLAG]?: true; options?: CheckInputOptions } | null;
+  if (isMainThread || !parentPort || !data?.[WORKER_FLAG] || !data.options) return;
+  const port = parentPort;
+  const options = data.options;
+  port.on("message", (request: WorkRequest) => {
+    try {
+      port.postMessage({ seq: request.seq, input: checkInput(request.item, options) });
+    } catch (e) {
+      port.postMessage({ seq: request.seq, bug: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  });
+}
+
+serveIfWorker();
