@@ -24,6 +24,15 @@ const fakeIn = (page: Page) =>
       sheets: fake.workbook.sheets.map((s) => s.name),
     };
   });
+/** Waits (up to 5 s) until `read` gives `expected`, then asserts it. */
+async function poll<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let got = await read();
+  for (let i = 0; i < 50 && got !== expected; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    got = await read();
+  }
+  expect(got).toBe(expected);
+}
 const pageErrors = (page: Page): string[] => (page as unknown as { pageErrors: string[] }).pageErrors;
 
 const xmlEscape = (t: string): string => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -158,12 +167,53 @@ describe("task pane in a browser", () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test("flow 2: check reads the open workbook in one batched pass", async () => {
+  test("flow 2: check the open workbook, go to a finding's cell, highlight and clear", async () => {
     const page = await harness.open();
+    await page.getByLabel("工作要点全文").fill(PLAN);
+    await page.getByRole("button", { name: "识别任务和指标" }).click();
+    await page.getByLabel(/^报告期/).fill("2024年上半年");
+    await page.getByRole("button", { name: "作为工作表插入当前工作簿" }).click();
+    await page.getByText(/模板已生成/).waitFor();
+    // A clerk fills one figure outside its target range (3-5次 for sample plan 000's task 9) and a bad phone.
+    const cell = await page.evaluate(async () => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      const sheet = fake.sheet("填报表")!;
+      const keyRow = [...sheet.cells.entries()].find(([k, c]) => k.endsWith(",0") && c.value === "T9.1")![0];
+      const address = `I${Number(keyRow.split(",")[0]) + 1}`;
+      const context = fake.context();
+      context.workbook.worksheets.getItem("填报表").getRange(address).values = [[2]];
+      await context.sync();
+      return address;
+    });
+
     await page.getByRole("tab", { name: "校验" }).click();
+    const before = await fakeIn(page);
     await page.getByRole("button", { name: "校验当前工作簿" }).click();
-    await page.getByRole("status").first().waitFor();
+    const errors = page.getByTestId("findings-error");
+    await errors.waitFor();
+    expect((await fakeIn(page)).syncs - before.syncs).toBe(2); // read in one batched pass
+    const finding = errors.getByRole("button", { name: new RegExp(`^填报表!${cell} `) });
+    expect(await finding.count()).toBe(1);
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(
+      /^错误 \d+ 项，警告 \d+ 项，提示 \d+ 项$/,
+    );
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    const selection = () =>
+      page.evaluate(() => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.workbook.selection);
+    await poll(selection, `填报表!${cell}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: docsPath("taskpane-check.png") });
+
+    await page.getByRole("button", { name: "标出问题单元格" }).click();
+    const fillOf = () =>
+      page.evaluate(
+        (c) => (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.cell("填报表", c).fill,
+        cell,
+      );
+    await poll(fillOf, "#FFC7CE");
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await poll(fillOf, "#FFF2CC"); // the input cell's own yellow comes back
     expect(pageErrors(page)).toEqual([]);
   });
 
