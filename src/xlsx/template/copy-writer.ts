@@ -21,13 +21,27 @@ export async function makeCopyWriter(spec: TemplateSpec): Promise<(unit: string)
   const strings = new TextDecoder().decode(files[SHARED_STRINGS]);
   if (!strings.includes(PLACEHOLDER))
     throw new InternalError("copy writer: unit placeholder not in shared strings");
+  // Folder entries ("xl/") are not needed in a zip: files only.
+  const names = Object.keys(files).filter((n) => !n.endsWith("/"));
   const packed = new Map<string, PackedEntry>();
-  for (const [name, data] of Object.entries(files))
-    if (name !== SHARED_STRINGS) packed.set(name, packEntry(name, data));
-  const names = Object.keys(files);
+  for (const name of names)
+    if (name !== SHARED_STRINGS) packed.set(name, packEntry(name, files[name] as Uint8Array));
+  const encoder = new TextEncoder();
+  const parts = strings.split(PLACEHOLDER).map((p) => encoder.encode(p));
+  const fixed = parts.reduce((n, p) => n + p.length, 0);
   return (unit: string) => {
-    const patched = new TextEncoder().encode(strings.split(PLACEHOLDER).join(escapeXml(unit)));
-    const own = packEntry(SHARED_STRINGS, patched, 1);
+    const name = encoder.encode(escapeXml(unit));
+    const patched = new Uint8Array(fixed + name.length * (parts.length - 1));
+    let at = 0;
+    parts.forEach((p, i) => {
+      if (i > 0) {
+        patched.set(name, at);
+        at += name.length;
+      }
+      patched.set(p, at);
+      at += p.length;
+    });
+    const own = packEntry(SHARED_STRINGS, patched);
     return writeZip(names.map((n) => (n === SHARED_STRINGS ? own : (packed.get(n) as PackedEntry))));
   };
 }
