@@ -1,5 +1,137 @@
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import type { CheckResult } from "../../core/check/types";
+import { makeFinding } from "../../core/findings/make-finding";
+import { hasErrors } from "../../core/findings/make-finding";
+import { checkWorkbook } from "../../xlsx/return/check-workbook";
+import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
+import { writeNotice } from "../../xlsx/notice/write-notice";
+import { checkJson } from "../check/check-json";
+import { checkTable } from "../check/check-table";
 import type { CliContext } from "../context";
+import { UsageError } from "../errors";
 
-/** Registers `report-kit check` (not built yet). */
-export function registerCheck(_program: Command, _ctx: CliContext): void {}
+const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
+
+/** A return read and checked, with its bytes for the correction notice. */
+interface Checked {
+  readonly file: string;
+  readonly bytes: Uint8Array | null;
+  readonly result: CheckResult;
+}
+
+const failed = (
+  file: string,
+  code: "file.not_found" | "file.too_large",
+  data: Record<string, number | string>,
+): Checked => ({
+  file,
+  bytes: null,
+  result: {
+    identity: null,
+    spec: null,
+    unit: null,
+    entries: [],
+    findings: [makeFinding(code, { kind: "file", file }, data)],
+  },
+});
+
+/** FILE arguments to files: a folder stands for the workbooks directly inside it. */
+async function expand(args: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    const info = await stat(resolve(cwd, arg)).catch(() => null);
+    if (!info?.isDirectory()) {
+      files.push(arg);
+      continue;
+    }
+    const names = (await readdir(resolve(cwd, arg))).filter((n) =>
+      WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()),
+    );
+    files.push(...names.sort().map((n) => join(arg, n)));
+  }
+  return files;
+}
+
+/** Reads one file (never more than the size limit) and checks it. */
+async function checkFile(file: string, cwd: string): Promise<Checked> {
+  const path = resolve(cwd, file);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) return failed(file, "file.not_found", { file });
+  if (info.size > MAX_WORKBOOK_BYTES)
+    return failed(file, "file.too_large", { size: info.size, limit: MAX_WORKBOOK_BYTES });
+  const buffer = await readFile(path).catch(() => null);
+  if (!buffer) return failed(file, "file.not_found", { file });
+  const bytes = new Uint8Array(buffer);
+  const today = new Date().toISOString().slice(0, 10);
+  return { file, bytes, result: checkWorkbook(bytes, file, { today }) };
+}
+
+/** File name of a return's correction notice: 东湖区.xlsx → 东湖区-退回意见.xlsx. */
+export function noticeName(file: string): string {
+  const name = basename(file);
+  const stem = name.slice(0, name.length - extname(name).length) || name;
+  return `${stem}-退回意见.xlsx`;
+}
+
+/**
+ * Registers `report-kit check FILE... [--json] [--notice DIR]`: a table of findings per return (Chinese; English
+ * with --lang en), or JSON (one object for one file, an array for several); exit 1 when any return has an error.
+ */
+export function registerCheck(program: Command, ctx: CliContext): void {
+  const en = ctx.lang === "en";
+  program
+    .command("check")
+    .argument(
+      "<files...>",
+      en ? "returned workbooks (.xlsx), or folders of them" : "报送的工作簿（.xlsx），或其所在文件夹",
+    )
+    .option("--json", en ? "print entries and findings as JSON" : "以 JSON 输出填报值和问题")
+    .option(
+      "--notice <dir>",
+      en ? "write a correction notice per return into DIR" : "为每份报表在 DIR 中生成退回意见",
+    )
+    .description(
+      en ? "check returned workbooks against their template" : "校验报送的工作簿：数值、目标、完整性、篡改",
+    )
+    .action(async (args: string[], options: { json?: boolean; notice?: string }) => {
+      const files = await expand(args, ctx.cwd);
+      if (files.length === 0) {
+        throw new UsageError({ zh: "没有找到要校验的工作簿", en: "No workbooks to check" });
+      }
+      const checked: Checked[] = [];
+      for (const file of files) checked.push(await checkFile(file, ctx.cwd));
+      if (options.json) {
+        const json = checked.map((c) => checkJson(c.file, c.result, ctx.lang));
+        ctx.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+      } else {
+        ctx.out(checked.map((c) => checkTable(c.file, c.result, ctx.lang)).join("\n\n"));
+      }
+      if (options.notice) await writeNotices(checked, options.notice, ctx);
+      if (checked.some((c) => hasErrors(c.result.findings))) ctx.exitCode = 1;
+    });
+}
+
+async function writeNotices(checked: readonly Checked[], dir: string, ctx: CliContext): Promise<void> {
+  const en = ctx.lang === "en";
+  const out = resolve(ctx.cwd, dir);
+  await mkdir(out, { recursive: true });
+  for (const c of checked) {
+    const serious = c.result.findings.some((f) => f.severity !== "info");
+    if (!c.bytes || !c.result.identity || !serious) {
+      const why = !serious
+        ? en
+          ? "nothing to correct"
+          : "无需退回"
+        : en
+          ? "the file cannot be read"
+          : "文件无法读取";
+      ctx.err(en ? `${c.file}: no notice (${why})` : `${c.file}：未生成退回意见（${why}）`);
+      continue;
+    }
+    const target = join(out, noticeName(c.file));
+    await writeFile(target, await writeNotice(c.bytes, c.result, c.file));
+    ctx.err(en ? `${c.file}: notice written to ${target}` : `${c.file}：退回意见已写入 ${target}`);
+  }
+}

@@ -65,6 +65,7 @@ export function readCell(
   place: RowPlace,
   key: string,
   label: string,
+  expected = "",
 ): { entry: NormalisedEntry; raw: RawCell["value"]; findings: Finding[] } {
   const where = { kind: "cell" as const, file: place.file, sheet: place.sheet, cell: address, key };
   const result = normaliseEntry(cell ?? { value: null }, context);
@@ -76,6 +77,7 @@ export function readCell(
     findings.push(
       makeFinding(result.entry.code, where, {
         label,
+        ...(expected ? { expected } : {}),
         unit: context.unitOfMeasure ?? "",
         ...result.entry.data,
       }),
@@ -111,7 +113,8 @@ export function checkRow(
       unitOfMeasure: target && field === "value" ? target.target.unitOfMeasure : null,
       targetValue: target && field === "value" ? targetReference(target.target) : null,
     };
-    const read = readCell(raw.cells[column], address, context, place, row.key, label);
+    const expected = target && field === "value" ? target.targetLabel : "";
+    const read = readCell(raw.cells[column], address, context, place, row.key, label, expected);
     values.set(field, read.entry);
     findings.push(...read.findings);
     entries.push({

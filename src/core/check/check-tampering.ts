@@ -3,6 +3,7 @@ import type { Finding } from "../findings/types";
 import type { TemplateSpec } from "../template/spec";
 import { isRate } from "../template/row-fields";
 import { cellText, inputFieldsOf } from "./locate-rows";
+import { NOTICE_SHEET } from "./notice";
 import type { RawRow, UnitReturn } from "./unit-return";
 
 /** A formula that reaches into another workbook: [1]Sheet!A1, '[book.xlsx]Sheet'!A1, or a path. */
@@ -20,7 +21,7 @@ export function checkSheets(spec: TemplateSpec, unitReturn: UnitReturn): Finding
   const file = unitReturn.file;
   const names = unitReturn.sheetNames.map((s) => s.name);
   const expected = [entrySheet, instructionsSheet, identitySheet, listsSheet].filter((n) => n);
-  const extra = names.filter((n) => !expected.includes(n));
+  const extra = names.filter((n) => !expected.includes(n) && n !== NOTICE_SHEET);
   const findings: Finding[] = [];
   for (const name of expected) {
     if (names.includes(name)) continue;

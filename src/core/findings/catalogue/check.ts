@@ -134,16 +134,16 @@ export const checkMessages = {
     severity: "error",
     text: (d) =>
       explained(d, {
-        zh: `${zhLabel(d)}完成值 ${d.got} 未达到目标（应不低于 ${d.expected}）`,
-        en: `${enLabel(d)}${d.got} misses the target (at least ${d.expected})`,
+        zh: `${zhLabel(d)}完成值 ${d.got} 未达到目标（${d.expected}）`,
+        en: `${enLabel(d)}${d.got} misses the target (${d.expected})`,
       }),
   },
   "check.above_target": {
     severity: "error",
     text: (d) =>
       explained(d, {
-        zh: `${zhLabel(d)}完成值 ${d.got} 超过目标上限（应不高于 ${d.expected}）`,
-        en: `${enLabel(d)}${d.got} is over the target (at most ${d.expected})`,
+        zh: `${zhLabel(d)}完成值 ${d.got} 超过目标上限（${d.expected}）`,
+        en: `${enLabel(d)}${d.got} is over the target (${d.expected})`,
       }),
   },
   "check.outside_range": {
