@@ -2,17 +2,28 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { readTaskListJson } from "../../src/core/plan/task-list-json";
+import type { Target, TaskList } from "../../src/core/plan/types";
 import { buildTemplateSpec, type TemplateOptions } from "../../src/core/template/build-spec";
 import type { EntryField, TemplateSpec } from "../../src/core/template/spec";
 import { cellText } from "../../src/xlsx/template/read-identity";
 
 export const FIXTURES = join(__dirname, "..", "fixtures", "tasklists");
 
-/** The spec of a sample plan's task list fixture. */
-export function sampleSpec(name: string, options: TemplateOptions = {}): TemplateSpec {
+/** A sample plan's task list fixture. */
+export function sampleTaskList(name: string): TaskList {
   const read = readTaskListJson(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
   if (!read.ok) throw new Error(`fixture ${name} does not read`);
-  const built = buildTemplateSpec(read.taskList, options);
+  return read.taskList;
+}
+
+/** The spec of a sample plan's task list fixture, with extra targets if given. */
+export function sampleSpec(
+  name: string,
+  options: TemplateOptions = {},
+  extra: readonly Target[] = [],
+): TemplateSpec {
+  const list = sampleTaskList(name);
+  const built = buildTemplateSpec({ ...list, targets: [...list.targets, ...extra] }, options);
   if (!built.ok) throw new Error(JSON.stringify(built.findings));
   return built.spec;
 }

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { rowInputFields } from "../../src/core/template/row-fields";
-import type { EntryField } from "../../src/core/template/spec";
+import { RATE_MULTIPLIER, type EntryField, type TargetRow } from "../../src/core/template/spec";
+import type { Target } from "../../src/core/plan/types";
 import { makeCopyWriter } from "../../src/xlsx/template/copy-writer";
 import { cellText, readTemplateIdentity } from "../../src/xlsx/template/read-identity";
 import { readRowsByKey, sampleSpec } from "./helpers";
@@ -14,20 +15,59 @@ import { readRowsByKey, sampleSpec } from "./helpers";
  * input cell, saves as .xlsx, as .xls, and the .xls again as .xlsx. One LibreOffice run for the whole file.
  */
 const UNIT = "东湖区人民医院";
-const spec = sampleSpec("003_b1280b1a44e49c58", {
-  period: "2023年第三季度",
-  units: [UNIT, "西湖区人民医院"],
-});
+/** The sample plan has only ≥ and ≤ targets; these add every other comparison. */
+const base = { task: "1", text: "", deadline: null } as const;
+const EXTRA: Target[] = [
+  { ...base, indicator: "帮扶机构数", unitOfMeasure: "家", op: "between", min: 3, max: 5 },
+  { ...base, indicator: "医护比", unitOfMeasure: "ratio", op: "approx", value: 2, tolerance: 0.1 },
+  { ...base, indicator: "门诊预约率", unitOfMeasure: "%", op: "approx", value: 90, tolerance: 4.5 },
+  { ...base, indicator: "电子病历覆盖率", unitOfMeasure: "%", op: "=", value: 100 },
+  { ...base, indicator: "培训次数", unitOfMeasure: "次", op: "between", min: 3, max: 5 },
+  { ...base, indicator: "床位数", unitOfMeasure: "张", op: "=", value: 120 },
+];
+const spec = sampleSpec(
+  "003_b1280b1a44e49c58",
+  { period: "2023年第三季度", units: [UNIT, "西湖区人民医院"] },
+  EXTRA,
+);
 const L = spec.layout;
 
 type Expected = Partial<Record<EntryField, string | number>>;
 const expected = new Map<string, Expected>();
+/** 是否达标 each target row must show: even target rows are filled exactly at the bound, odd ones one step outside. */
+const attainment = new Map<string, string>();
+
+/** The figure at the edge of a target (inside) or one step outside it. */
+function edge(row: TargetRow, inside: boolean): number {
+  const t = row.target;
+  const step = inside ? 0 : 1;
+  switch (t.op) {
+    case ">=":
+      return t.value - step;
+    case "<=":
+    case "=":
+      return t.value + step;
+    case "between":
+      return t.max + step;
+    case "approx":
+      return Number((t.value + t.tolerance).toFixed(6)) + step;
+  }
+}
+let targetIndex = 0;
 const cells: { sheet: string; address: string; kind: "text" | "number" | "date"; value: string | number }[] =
   [];
 spec.rows.forEach((row, i) => {
   const r = L.firstDataRow + i;
   const want: Expected = {};
-  rowInputFields(row).forEach((field, j) => {
+  let figure = 0;
+  let k = 1;
+  if (row.kind === "target") {
+    const inside = targetIndex++ % 2 === 0;
+    figure = edge(row, inside);
+    k = RATE_MULTIPLIER[row.target.unitOfMeasure ?? ""] ?? 1;
+    attainment.set(row.key, inside ? "达标" : "未达标");
+  }
+  rowInputFields(row).forEach((field) => {
     const v: string | number =
       field === "status"
         ? "按计划推进"
@@ -36,10 +76,10 @@ spec.rows.forEach((row, i) => {
           : field === "problems"
             ? `问题${i}`
             : field === "numerator"
-              ? 19 + (i % 3)
+              ? figure
               : field === "denominator"
-                ? 20 + (i % 3)
-                : i + j;
+                ? k
+                : figure;
     want[field] = v;
     cells.push({
       sheet: L.entrySheet,
@@ -104,7 +144,7 @@ const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsS
     expect(filled instanceof Date ? filled.toISOString().slice(0, 10) : filled).toBe("2023-10-08");
   });
 
-  it("computed 完成值 and 是否达标 with LibreOffice's own formulas", async () => {
+  it("computed 完成值 (分子/分母) and 是否达标 at every target's bound with LibreOffice's own formulas", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out.xlsx) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(L.entrySheet);
@@ -113,13 +153,15 @@ const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsS
       const r = L.firstDataRow + i;
       const value = cellText(ws?.getCell(`${L.columns.value}${r}`).value ?? null);
       const att = cellText(ws?.getCell(`${L.fixedColumns.attainment}${r}`).value ?? null);
-      expect(typeof value).toBe("number");
-      expect(["达标", "未达标"]).toContain(att);
-      if (row.measure === "rate") {
-        const want = expected.get(row.key) ?? {};
-        const k = { "%": 100, "‰": 1000, "/10万": 100000 }[row.target.unitOfMeasure ?? "%"] ?? 100;
-        expect(value).toBeCloseTo((Number(want.numerator) / Number(want.denominator)) * k, 2);
-      }
+      const want = expected.get(row.key) ?? {};
+      const figure = row.measure === "rate" ? want.numerator : want.value;
+      expect([row.key, row.targetLabel, figure, value, att]).toEqual([
+        row.key,
+        row.targetLabel,
+        figure,
+        figure,
+        attainment.get(row.key),
+      ]);
     });
   });
 });

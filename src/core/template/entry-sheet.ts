@@ -17,7 +17,14 @@ import {
   type ModelDataValidation,
   type SheetModel,
 } from "./sheet-model";
-import { NOT_APPLICABLE, RATE_MULTIPLIER, STATUSES, type TargetRow, type TemplateSpec } from "./spec";
+import {
+  NOT_APPLICABLE,
+  RATE_MULTIPLIER,
+  STATUSES,
+  type TargetRow,
+  type TaskRow,
+  type TemplateSpec,
+} from "./spec";
 
 const NA = NOT_APPLICABLE[0];
 
@@ -48,16 +55,64 @@ export function listRanges(spec: TemplateSpec): { statuses: string; units: strin
   };
 }
 
+/** Cells and validations being collected for one sheet. */
+interface Sink {
+  readonly cells: ModelCell[];
+  readonly validations: ModelDataValidation[];
+}
+
 /**
  * The entry sheet (填报表): header block, one row per task and per target, inputs unlocked and validated, live
  * 完成值 for rates and 是否达标 for every target. `unit` null is the blank template (unit picked from a dropdown).
  */
 export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetModel {
   const L = spec.layout;
-  const cells: ModelCell[] = [];
-  const validations: ModelDataValidation[] = [];
+  const sink: Sink = { cells: [], validations: [] };
+  headerBlock(spec, unit, sink);
+  for (const [col, text] of Object.entries(HEADINGS))
+    sink.cells.push({ address: `${col}${L.headerRow}`, value: text, style: "heading" });
+  spec.rows.forEach((row, i) => {
+    const r = L.firstDataRow + i;
+    sink.cells.push({ address: `${L.keyColumn}${r}`, value: row.key, style: "key" });
+    switch (row.kind) {
+      case "task":
+        taskCells(row, r, spec, sink);
+        break;
+      case "target":
+        targetCells(row, r, spec, sink.cells, sink.validations);
+        break;
+      default:
+        assertNever(row);
+    }
+  });
+  const att = `${L.fixedColumns.attainment}${L.firstDataRow}:${L.fixedColumns.attainment}${L.lastDataRow}`;
+  return {
+    name: L.entrySheet,
+    visibility: "visible",
+    columns: WIDTHS.map((width, i) => (i === 0 ? { width, hidden: true } : { width })),
+    cells: sink.cells,
+    rowHeights: { 1: 24, 5: 30, ...dataRowHeights(sink.cells, L.firstDataRow) },
+    merges: ["B1:M1", "B5:M5"],
+    dataValidations: sink.validations,
+    conditionalFormats:
+      L.lastDataRow >= L.firstDataRow
+        ? [{ range: att, rules: Object.entries(ATTAINMENT_STYLES).map(([text, s]) => ({ text, ...s })) }]
+        : [],
+    freeze: { rows: L.headerRow, columns: 3 },
+    protect: true,
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: `${L.headerRow}:${L.headerRow}`,
+      footer: "&C第 &P 页，共 &N 页",
+    },
+  };
+}
+
+/** Title, 报告期, 报送截止, the four header fields with their validation, and the one-line hint. */
+function headerBlock(spec: TemplateSpec, unit: string | null, { cells, validations }: Sink): void {
+  const h = spec.layout.headerCells;
   const lists = listRanges(spec);
-  const h = L.headerCells;
   const header = (
     label: string,
     labelCell: string,
@@ -100,78 +155,41 @@ export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetM
   if (h.phone) validations.push(textValidation(h.phone, "填写联系电话", 30));
   if (h.filledOn)
     validations.push(dateValidation(h.filledOn, spec.period.start, Number(spec.period.end.slice(0, 4)) + 1));
-  for (const [col, text] of Object.entries(HEADINGS))
-    cells.push({ address: `${col}${L.headerRow}`, value: text, style: "heading" });
-  spec.rows.forEach((row, i) => {
-    const r = L.firstDataRow + i;
-    const at = (col: string | undefined) => `${col ?? "?"}${r}`;
-    const C = L.columns;
-    const F = L.fixedColumns;
-    cells.push({ address: at(L.keyColumn), value: row.key, style: "key" });
-    switch (row.kind) {
-      case "task":
-        cells.push(
-          { address: at(F.seq), value: row.task.path.join(""), style: "taskText" },
-          { address: at(F.task), value: row.task.title, style: "taskText" },
-          ...[F.indicator, F.target, F.unitOfMeasure, C.numerator, C.denominator, C.value, F.attainment].map(
-            (col): ModelCell => ({ address: at(col), value: null, style: "taskText" }),
-          ),
-          { address: at(C.status), value: null, style: "input" },
-          { address: at(C.note), value: null, style: "input" },
-          { address: at(C.problems), value: null, style: "input" },
-        );
-        validations.push(
-          listValidation(at(C.status), lists.statuses, "选择进展情况", "进展情况"),
-          textValidation(at(C.note), "填写完成情况说明", 500),
-          textValidation(at(C.problems), "填写存在问题", 500),
-        );
-        break;
-      case "target":
-        targetCells(row, r, spec, cells, validations);
-        break;
-      default:
-        assertNever(row);
-    }
-  });
-  const last = L.lastDataRow;
-  const widthOf = (address: string) => WIDTHS[columnNumber(address.replace(/\d+/g, "")) - 1] ?? 10;
-  const rowHeights: Record<number, number> = { 1: 24, 5: 30 };
-  for (const c of cells)
-    if (
-      typeof c.value === "string" &&
-      /\d+$/.test(c.address) &&
-      Number(/\d+$/.exec(c.address)?.[0]) >= L.firstDataRow
-    ) {
-      const r = Number(/\d+$/.exec(c.address)?.[0]);
-      rowHeights[r] = Math.max(rowHeights[r] ?? 0, estimateRowHeight([[c.value, widthOf(c.address)]]));
-    }
-  const att = L.fixedColumns.attainment;
-  return {
-    name: L.entrySheet,
-    visibility: "visible",
-    columns: WIDTHS.map((width, i) => (i === 0 ? { width, hidden: true } : { width })),
-    cells,
-    rowHeights,
-    merges: ["B1:M1", "B5:M5"],
-    dataValidations: validations,
-    conditionalFormats:
-      last >= L.firstDataRow
-        ? [
-            {
-              range: `${att}${L.firstDataRow}:${att}${last}`,
-              rules: Object.entries(ATTAINMENT_STYLES).map(([text, s]) => ({ text, ...s })),
-            },
-          ]
-        : [],
-    freeze: { rows: L.headerRow, columns: 3 },
-    protect: true,
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      repeatRows: `${L.headerRow}:${L.headerRow}`,
-      footer: "&C第 &P 页，共 &N 页",
-    },
-  };
+}
+
+/** A task row: number and title, then 进展情况 (dropdown), 完成情况说明 and 存在问题 as inputs. */
+function taskCells(row: TaskRow, r: number, spec: TemplateSpec, { cells, validations }: Sink): void {
+  const C = spec.layout.columns;
+  const F = spec.layout.fixedColumns;
+  const at = (col: string | undefined) => `${col ?? "?"}${r}`;
+  cells.push(
+    { address: at(F.seq), value: row.task.path.join(""), style: "taskText" },
+    { address: at(F.task), value: row.task.title, style: "taskText" },
+    ...[F.indicator, F.target, F.unitOfMeasure, C.numerator, C.denominator, C.value, F.attainment].map(
+      (col): ModelCell => ({ address: at(col), value: null, style: "taskText" }),
+    ),
+    { address: at(C.status), value: null, style: "input" },
+    { address: at(C.note), value: null, style: "input" },
+    { address: at(C.problems), value: null, style: "input" },
+  );
+  validations.push(
+    listValidation(at(C.status), listRanges(spec).statuses, "选择进展情况", "进展情况"),
+    textValidation(at(C.note), "填写完成情况说明", 500),
+    textValidation(at(C.problems), "填写存在问题", 500),
+  );
+}
+
+/** Row heights that show every wrapped text of the data rows. */
+function dataRowHeights(cells: readonly ModelCell[], firstDataRow: number): Record<number, number> {
+  const heights: Record<number, number> = {};
+  for (const c of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(c.address);
+    const r = Number(m?.[2]);
+    if (typeof c.value !== "string" || !m || r < firstDataRow) continue;
+    const width = WIDTHS[columnNumber(m[1] ?? "A") - 1] ?? 10;
+    heights[r] = Math.max(heights[r] ?? 0, estimateRowHeight([[c.value, width]]));
+  }
+  return heights;
 }
 
 function targetCells(
