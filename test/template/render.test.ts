@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { DEFINED_NAMES, STATUSES } from "../../src/core/template/spec";
@@ -120,6 +124,17 @@ describe("exceljs template renderer", () => {
       expect(back.ok && back.identity.unit).toBe(unit);
     }
   });
+
+  (existsSync("/usr/bin/unzip") ? it : it.skip)(
+    "writes copies whose zip checksums hold (unzip -t)",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "rk-zip-"));
+      const file = join(dir, "copy.xlsx");
+      writeFileSync(file, (await makeCopyWriter(spec))("西湖区<卫健委>&"));
+      expect(execFileSync("/usr/bin/unzip", ["-tq", file]).toString()).toContain("No errors");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  );
 
   it("reports a workbook that is not a template", async () => {
     const wb = new ExcelJS.Workbook();

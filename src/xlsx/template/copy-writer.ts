@@ -1,47 +1,97 @@
-import { unzipSync } from "fflate";
+import { Deflate, deflateSync, unzipSync } from "fflate";
 import { InternalError } from "../../core/errors";
 import type { TemplateSpec } from "../../core/template/spec";
 import { renderTemplate } from "./render-template";
-import { packEntry, writeZip, type PackedEntry } from "./zip-writer";
+import { crc32Update, packEntry, writeZip, type PackedEntry } from "./zip-writer";
 
 /** Stands for the unit name in the pre-rendered copy; XML-safe and never a real name. */
 const PLACEHOLDER = "RKUNITPLACEHOLDER0c7f3e";
 const SHARED_STRINGS = "xl/sharedStrings.xml";
+const SHARED_CELL = /(<c\b[^>]*\bt="s"[^>]*>)<v>(\d+)<\/v>/g;
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
- * Renders a personalised copy once and returns a function that writes the copy for any unit by patching only the
- * shared strings (where exceljs keeps the unit's name: 填报单位 and the identity sheet). Every other part of the
- * file is compressed once. The result is the same workbook `renderTemplate(spec, unit)` would write.
+ * Renders a personalised copy once and returns a function that writes the copy for any unit. The unit's name
+ * lives only in shared strings (填报单位, 填报说明, the identity sheet); those strings are moved to the end of
+ * xl/sharedStrings.xml (cell references renumbered), so everything before them is compressed once, ending on a
+ * byte boundary (a deflate sync flush), and each copy compresses only the few strings that hold its name. The
+ * result reads exactly like `renderTemplate(spec, unit)`.
  */
 export async function makeCopyWriter(spec: TemplateSpec): Promise<(unit: string) => Uint8Array> {
   const files = unzipSync(await renderTemplate(spec, PLACEHOLDER));
-  const strings = new TextDecoder().decode(files[SHARED_STRINGS]);
-  if (!strings.includes(PLACEHOLDER))
-    throw new InternalError("copy writer: unit placeholder not in shared strings");
+  const { head, tail, order } = splitSharedStrings(new TextDecoder().decode(files[SHARED_STRINGS]));
   // Folder entries ("xl/") are not needed in a zip: files only.
   const names = Object.keys(files).filter((n) => !n.endsWith("/"));
   const packed = new Map<string, PackedEntry>();
-  for (const name of names)
-    if (name !== SHARED_STRINGS) packed.set(name, packEntry(name, files[name] as Uint8Array));
+  for (const name of names) {
+    if (name === SHARED_STRINGS) continue;
+    let data = files[name] as Uint8Array;
+    if (name.startsWith("xl/worksheets/")) data = renumber(data, order);
+    packed.set(name, packEntry(name, data));
+  }
   const encoder = new TextEncoder();
-  const parts = strings.split(PLACEHOLDER).map((p) => encoder.encode(p));
-  const fixed = parts.reduce((n, p) => n + p.length, 0);
+  const headBytes = encoder.encode(head);
+  const headDeflated = deflateHead(headBytes);
+  const headCrc = crc32Update(0xffffffff, headBytes);
+  const tailParts = tail.split(PLACEHOLDER);
   return (unit: string) => {
-    const name = encoder.encode(escapeXml(unit));
-    const patched = new Uint8Array(fixed + name.length * (parts.length - 1));
-    let at = 0;
-    parts.forEach((p, i) => {
-      if (i > 0) {
-        patched.set(name, at);
-        at += name.length;
-      }
-      patched.set(p, at);
-      at += p.length;
-    });
-    const own = packEntry(SHARED_STRINGS, patched);
-    return writeZip(names.map((n) => (n === SHARED_STRINGS ? own : (packed.get(n) as PackedEntry))));
+    const own = encoder.encode(tailParts.join(escapeXml(unit)));
+    const body = deflateSync(own, { level: 6 });
+    const data = new Uint8Array(headDeflated.length + body.length);
+    data.set(headDeflated);
+    data.set(body, headDeflated.length);
+    const entry: PackedEntry = {
+      name: encoder.encode(SHARED_STRINGS),
+      data,
+      crc: (crc32Update(headCrc, own) ^ 0xffffffff) >>> 0,
+      size: headBytes.length + own.length,
+    };
+    return writeZip(names.map((n) => (n === SHARED_STRINGS ? entry : (packed.get(n) as PackedEntry))));
   };
+}
+
+/**
+ * Moves every <si> holding the placeholder to the end. `head` is the XML up to them, `tail` the rest; `order[i]`
+ * is the new index of old string i.
+ */
+function splitSharedStrings(xml: string): { head: string; tail: string; order: number[] } {
+  const items = xml.match(/<si>[\s\S]*?<\/si>/g) ?? [];
+  const start = xml.indexOf("<si>");
+  const end = xml.lastIndexOf("</si>") + "</si>".length;
+  const moved = items.map((s, i) => (s.includes(PLACEHOLDER) ? i : -1)).filter((i) => i >= 0);
+  if (start < 0 || moved.length === 0 || xml.slice(end).includes(PLACEHOLDER))
+    throw new InternalError("copy writer: unit placeholder not in shared strings");
+  const kept = items.map((_, i) => i).filter((i) => !moved.includes(i));
+  const order: number[] = [];
+  [...kept, ...moved].forEach((old, i) => (order[old] = i));
+  const head = xml.slice(0, start) + kept.map((i) => items[i]).join("");
+  const tail = moved.map((i) => items[i]).join("") + xml.slice(end);
+  return { head, tail, order };
+}
+
+/** Rewrites shared-string cell references of a worksheet to the new order. */
+function renumber(data: Uint8Array, order: readonly number[]): Uint8Array {
+  const xml = new TextDecoder().decode(data);
+  const out = xml.replace(
+    SHARED_CELL,
+    (_, open: string, i: string) => `${open}<v>${order[Number(i)] ?? i}</v>`,
+  );
+  return new TextEncoder().encode(out);
+}
+
+/** Deflates the fixed head as non-final blocks ending on a byte boundary, so that a copy's own blocks can follow. */
+function deflateHead(bytes: Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const stream = new Deflate({ level: 6 }, (chunk) => chunks.push(chunk));
+  stream.push(bytes);
+  stream.flush(true);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -18,10 +18,16 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** Continues a CRC-32 over more bytes (start with 0xffffffff; finish with `^ 0xffffffff`). */
+export function crc32Update(state: number, data: Uint8Array): number {
+  let c = state;
   for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return c >>> 0;
+}
+
+/** CRC-32 of bytes, as zip stores it. */
+export function crc32(data: Uint8Array): number {
+  return (crc32Update(0xffffffff, data) ^ 0xffffffff) >>> 0;
 }
 
 /** Deflates one entry (once; the result can go into any number of zips). */
