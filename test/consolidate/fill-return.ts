@@ -45,7 +45,11 @@ export async function fillReturn(
 }
 
 /** Plausible figures for every input of a spec: rates from 分子/分母, counts, statuses; `seed` varies them. */
-export function plausibleFills(spec: TemplateSpec, seed: number, header: Partial<Record<EntryField, string | Date>> = {}): Fill[] {
+export function plausibleFills(
+  spec: TemplateSpec,
+  seed: number,
+  header: Partial<Record<EntryField, string | Date>> = {},
+): Fill[] {
   const fills: Fill[] = [
     { key: "header", field: "reporter", value: header.reporter ?? "张三" },
     { key: "header", field: "phone", value: header.phone ?? "0791-86000000" },
@@ -63,7 +67,8 @@ export function plausibleFills(spec: TemplateSpec, seed: number, header: Partial
       const den = 100 + Math.floor(next() * 900);
       fills.push({ key: row.key, field: "denominator", value: den });
       fills.push({ key: row.key, field: "numerator", value: Math.floor(den * (0.6 + next() * 0.4)) });
-    } else if (row.measure === "count") fills.push({ key: row.key, field: "value", value: 1 + Math.floor(next() * 20) });
+    } else if (row.measure === "count")
+      fills.push({ key: row.key, field: "value", value: 1 + Math.floor(next() * 20) });
     else fills.push({ key: row.key, field: "value", value: Math.round(next() * 1000) / 10 });
   }
   return fills;

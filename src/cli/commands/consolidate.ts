@@ -3,10 +3,16 @@ import type { Command } from "commander";
 import { consolidateReturns } from "../../core/consolidate/consolidate";
 import { hasErrors } from "../../core/findings/make-finding";
 import { checkUnitList } from "../../core/template/units";
-import { writeSummary } from "../../xlsx/summary/write-summary";
+import { writeSummaryTo } from "../../xlsx/summary/write-summary";
 import { checkAll } from "../consolidate/check-pool";
 import { gatherInputs } from "../consolidate/gather-inputs";
-import { consolidationJson, recordsCsv, summaryPath, writeAtomic } from "../consolidate/outputs";
+import {
+  consolidationJson,
+  recordsCsv,
+  summaryPath,
+  writeAtomic,
+  writeAtomicWith,
+} from "../consolidate/outputs";
 import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
 import "../consolidate/worker-entry";
@@ -104,12 +110,8 @@ async function runConsolidate(
   const written: string[] = [];
   for (const [i, summary] of result.summaries.entries()) {
     const path = summaryPath(out, summary.spec, i);
-    const bytes = await writeSummary(summary, {
-      filledOn: day,
-      reporter: options.reporter ?? null,
-      phone: options.phone ?? null,
-    });
-    await writeAtomic(path, bytes);
+    const writeOptions = { filledOn: day, reporter: options.reporter ?? null, phone: options.phone ?? null };
+    await writeAtomicWith(path, (write) => writeSummaryTo(summary, writeOptions, write));
     written.push(summaryPath(options.out!, summary.spec, i));
   }
   if (options.csv) await writeAtomic(join(resolve(ctx.cwd, options.csv), "records.csv"), recordsCsv(result));

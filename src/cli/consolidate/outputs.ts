@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type { ConsolidationResult } from "../../core/consolidate/consolidate";
 import type { TidyRecord } from "../../core/consolidate/types";
@@ -12,12 +13,30 @@ import { t, type Lang } from "../lang";
  * over the target (a rename within one folder is atomic). An interrupted run leaves no half-written workbook.
  */
 export async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
+  await writeAtomicWith(path, (write) => write(typeof bytes === "string" ? Buffer.from(bytes) : bytes));
+}
+
+/** Like writeAtomic, for content produced chunk by chunk (`produce` calls `write` for each chunk). */
+export async function writeAtomicWith(
+  path: string,
+  produce: (write: (chunk: Uint8Array) => void) => Promise<void> | void,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  const fd = openSync(temp, "w");
   try {
-    await writeFile(temp, bytes);
+    await produce((chunk) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+    });
+    fsyncSync(fd);
+    closeSync(fd);
     await rename(temp, path);
   } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
     await rm(temp, { force: true });
     throw e;
   }

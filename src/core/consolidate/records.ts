@@ -33,7 +33,7 @@ function cellSeverities(findings: readonly Finding[]): Map<string, Severity> {
 }
 
 /**
- * Every entry of a return as a tidy record with its source (file, sheet, cell, SHA-256) and status: ok, warning or
+ * Every answered entry of a return (blank cells are not figures) as a tidy record with its source (file, sheet, cell, SHA-256) and status: ok, warning or
  * error from the check findings on its cell, or superseded / rejected when the return was not summed.
  * @example tidyRecords(placed, labels)[0] // → { unit: "东湖区", key: "T1.1", indicator: "床位使用率", field: "value", value: 95, raw: "95%", status: "ok", … }
  */
@@ -44,12 +44,13 @@ export function tidyRecords(
   const r = placed.unitReturn;
   const fixed = fixedStatus(placed);
   const severities = fixed ? null : cellSeverities(r.findings);
-  return r.entries.map((e) => {
+  return r.entries.flatMap((e) => {
+    if (e.kind === "blank" && (e.raw === null || e.raw === "")) return [];
     const label = labels.get(e.key);
     const severity = severities?.get(`${e.sheet}!${e.cell}`);
     const status: RecordStatus =
       fixed ?? (severity === "error" ? "error" : severity === "warning" ? "warning" : "ok");
-    return {
+    const record: TidyRecord = {
       unit: placed.unit ?? "",
       key: e.key,
       taskId: e.task,
@@ -64,6 +65,7 @@ export function tidyRecords(
       cell: e.cell,
       sha256: r.sha256,
     };
+    return [record];
   });
 }
 

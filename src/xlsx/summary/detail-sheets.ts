@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { FIELD_LABELS, RECORD_STATUS_LABELS } from "../../core/consolidate/labels";
 import type { SummaryModel } from "../../core/consolidate/types";
+import type { BulkRows } from "./bulk-rows";
 import { STATUSES } from "../../core/template/spec";
 import {
   addTitle,
@@ -28,38 +29,26 @@ export const DETAIL_HEADINGS = [
   "文件SHA-256",
 ] as const;
 const DETAIL_WIDTHS = [14, 8, 28, 20, 10, 12, 14, 10, 30, 8, 7, 20];
+const DETAIL_TABLE = "明细表";
 
 /**
- * 明细: every figure with its source, as an Excel table (banded rows, a filter button per column). Cells are
- * written as plain values without per-cell styles: a thousand returns make several hundred thousand rows.
+ * 明细: every figure with its source, as an Excel table (banded rows, a filter button per column). exceljs writes
+ * the headings and a sample row; the rows are streamed in afterwards (see ./bulk-rows.ts): a thousand returns make
+ * a quarter of a million rows.
  */
-export function addDetailSheet(wb: ExcelJS.Workbook, model: SummaryModel): ExcelJS.Worksheet {
+export function addDetailSheet(wb: ExcelJS.Workbook, model: SummaryModel): BulkRows {
   const ws = wb.addWorksheet("明细");
   DETAIL_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const rows = model.records.map((r) => [
-    r.unit,
-    r.key,
-    r.task,
-    r.indicator,
-    FIELD_LABELS[r.field].zh,
-    r.value,
-    r.raw,
-    RECORD_STATUS_LABELS[r.status].zh,
-    r.file,
-    r.sheet,
-    r.cell,
-    r.sha256,
-  ]);
   ws.addTable({
-    name: "明细表",
-    displayName: "明细表",
+    name: DETAIL_TABLE,
+    displayName: DETAIL_TABLE,
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleLight9", showRowStripes: true },
     columns: DETAIL_HEADINGS.map((name) => ({ name, filterButton: true })),
-    rows: rows.length ? rows : [DETAIL_HEADINGS.map(() => null)],
+    rows: [DETAIL_HEADINGS.map(() => "")],
   });
-  const last = Math.max(rows.length + 1, 2);
+  const last = Math.max(model.records.length + 1, 2);
   attainmentFormats(ws, `H2:H${last}`, {
     good: [],
     bad: ["有错误", "已退回"],
@@ -67,7 +56,29 @@ export function addDetailSheet(wb: ExcelJS.Workbook, model: SummaryModel): Excel
   });
   freeze(ws, 1);
   printSetup(ws, 1);
-  return ws;
+  return {
+    sheet: ws.name,
+    firstRow: 2,
+    count: model.records.length,
+    table: DETAIL_TABLE,
+    rows: function* () {
+      for (const r of model.records)
+        yield [
+          r.unit,
+          r.key,
+          r.task,
+          r.indicator,
+          FIELD_LABELS[r.field].zh,
+          r.value,
+          r.raw,
+          RECORD_STATUS_LABELS[r.status].zh,
+          r.file,
+          r.sheet,
+          r.cell,
+          r.sha256,
+        ];
+    },
+  };
 }
 
 /** 进展: each task's status (进展情况) by unit, the rolled-up status and counts per status. */

@@ -3,6 +3,7 @@ import type { SummaryModel } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { renderWorkbook } from "../template/render-workbook";
+import { spliceBulkRows, type BulkRows } from "./bulk-rows";
 import { addDetailSheet, addProgressSheet } from "./detail-sheets";
 import { addCompletenessSheet, addFindingsSheet } from "./status-sheets";
 import { addSummarySheet } from "./summary-sheet";
@@ -18,7 +19,8 @@ export interface SummaryWriteOptions {
 }
 
 /**
- * Builds the summary workbook: the template's own sheets for the consolidating unit (identity, 填报说明, and 填报表
+ * Builds the summary workbook as an exceljs object with every row in it (for the task pane, which inserts its sheets
+ * into the open workbook; for files, writeSummaryTo streams the big sheets instead): the template's own sheets for the consolidating unit (identity, 填报说明, and 填报表
  * filled with the aggregates, so the summary is itself a return one level up), then 汇总, 明细, 进展, 报送情况 and
  * 问题清单. Works in Node and in the browser.
  */
@@ -26,27 +28,57 @@ export async function buildSummaryWorkbook(
   model: SummaryModel,
   options: SummaryWriteOptions,
 ): Promise<ExcelJS.Workbook> {
+  const { workbook, bulks } = await buildSkeleton(model, options);
+  for (const bulk of bulks) fillBulkRows(workbook, bulk);
+  return workbook;
+}
+
+/** The summary workbook with a sample row where the bulk rows go (see ./bulk-rows.ts), and those rows. */
+async function buildSkeleton(
+  model: SummaryModel,
+  options: SummaryWriteOptions,
+): Promise<{ workbook: ExcelJS.Workbook; bulks: BulkRows[] }> {
   const unit = model.asReturn.unit || null;
   const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit));
   fillEntrySheet(wb, model, options);
   const summary = addSummarySheet(wb, model);
-  addDetailSheet(wb, model);
+  const bulks = [addDetailSheet(wb, model)];
   addProgressSheet(wb, model);
-  addCompletenessSheet(wb, model);
-  addFindingsSheet(wb, options.findings ?? model.findings);
+  bulks.push(addCompletenessSheet(wb, model), addFindingsSheet(wb, options.findings ?? model.findings));
   const index = wb.worksheets.indexOf(summary);
   for (const ws of wb.worksheets)
     if (ws.views[0]) (ws.views[0] as { tabSelected?: boolean }).tabSelected = ws === summary;
   wb.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
   ];
-  return wb;
+  return { workbook: wb, bulks };
 }
 
-/** The summary workbook as .xlsx bytes. */
+/**
+ * Writes the summary workbook (.xlsx) chunk by chunk to `sink`, so that even a summary of a thousand returns is
+ * never held in memory whole.
+ */
+export async function writeSummaryTo(
+  model: SummaryModel,
+  options: SummaryWriteOptions,
+  sink: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const { workbook, bulks } = await buildSkeleton(model, options);
+  const skeleton = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true }));
+  spliceBulkRows(skeleton, bulks, sink);
+}
+
+/** The summary workbook as .xlsx bytes (for the task pane and tests). */
 export async function writeSummary(model: SummaryModel, options: SummaryWriteOptions): Promise<Uint8Array> {
-  const wb = await buildSummaryWorkbook(model, options);
-  return new Uint8Array(await wb.xlsx.writeBuffer({ useSharedStrings: true }));
+  const chunks: Uint8Array[] = [];
+  await writeSummaryTo(model, options, (c) => chunks.push(c));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** Writes the aggregates, rolled-up statuses and header into 填报表 at the rows found by their keys. */
@@ -78,4 +110,34 @@ function fillEntrySheet(wb: ExcelJS.Workbook, model: SummaryModel, options: Summ
   if (header.filledOn && y && m && d) ws.getCell(header.filledOn).value = new Date(Date.UTC(y, m - 1, d));
   if (header.reporter && options.reporter) ws.getCell(header.reporter).value = options.reporter;
   if (header.phone && options.phone) ws.getCell(header.phone).value = options.phone;
+}
+
+/** Puts bulk rows into the exceljs sheet in place of its sample row (styles copied from the sample). */
+function fillBulkRows(wb: ExcelJS.Workbook, bulk: BulkRows): void {
+  const ws = wb.getWorksheet(bulk.sheet);
+  if (!ws) return;
+  if (bulk.table) {
+    const table = ws.getTable(bulk.table) as unknown as {
+      removeRows(index: number, count: number): void;
+      addRow(values: unknown[]): void;
+      commit(): void;
+    };
+    table.removeRows(0, 1);
+    for (const row of bulk.rows()) table.addRow([...row]);
+    table.commit();
+    return;
+  }
+  const sample = ws.getRow(bulk.firstRow);
+  const styles: Partial<ExcelJS.Style>[] = [];
+  sample.eachCell({ includeEmpty: true }, (cell, c) => (styles[c] = { ...cell.style }));
+  let r = bulk.firstRow;
+  for (const values of bulk.rows()) {
+    const row = ws.getRow(r++);
+    values.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = v;
+      if (styles[i + 1]) cell.style = styles[i + 1] as ExcelJS.Style;
+    });
+  }
+  if (bulk.count === 0) sample.values = [];
 }

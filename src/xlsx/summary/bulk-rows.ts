@@ -1,0 +1,131 @@
+import { unzipSync, Zip, ZipDeflate } from "fflate";
+import { columnLetter } from "./styles";
+
+/** A cell value of a bulk row: a number, text, or nothing. */
+export type BulkCell = number | string | null;
+
+/**
+ * Rows of a sheet too many for exceljs's object model (明细 of a thousand returns has hundreds of thousands of
+ * cells): exceljs writes the sheet with its headings and one styled sample row at `firstRow`; the rows are then
+ * streamed into the sheet's XML in place of the sample, each cell taking the sample cell's style.
+ */
+export interface BulkRows {
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly count: number;
+  readonly rows: () => Iterable<readonly BulkCell[]>;
+  /** A table on the sheet whose range grows with the rows (its name in xl/tables). */
+  readonly table?: string;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+// XML 1.0 forbids most control characters; a clerk's pasted text may hold them.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const escapeXml = (s: string): string =>
+  s
+    .replace(INVALID_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .slice(0, 32767);
+
+/** Sheet name → part path ("xl/worksheets/sheet6.xml"), from workbook.xml and its relationships. */
+function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
+  const rels = decoder.decode(files["xl/_rels/workbook.xml.rels"]);
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g))
+    targets.set(m[1]!, m[2]!.replace(/^\/?(xl\/)?/, "xl/"));
+  const parts = new Map<string, string>();
+  const workbook = decoder.decode(files["xl/workbook.xml"]);
+  for (const m of workbook.matchAll(/<sheet\b[^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g))
+    parts.set(m[1]!.replace(/&amp;/g, "&"), targets.get(m[2]!) ?? "");
+  return parts;
+}
+
+/** Renders rows as sheet XML, each cell with the style of its column in the sample row. */
+function* rowXml(bulk: BulkRows, styles: readonly string[]): Generator<string> {
+  const letters: string[] = [];
+  let r = bulk.firstRow;
+  let chunk = "";
+  for (const row of bulk.rows()) {
+    let xml = `<row r="${r}">`;
+    for (let c = 0; c < Math.max(row.length, styles.length); c++) {
+      const col = (letters[c] ??= columnLetter(c + 1));
+      const v = row[c] ?? null;
+      const s = styles[c] ? ` s="${styles[c]}"` : "";
+      if (typeof v === "number" && Number.isFinite(v)) xml += `<c r="${col}${r}"${s}><v>${v}</v></c>`;
+      else if (typeof v === "string" && v !== "")
+        xml += `<c r="${col}${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+      else if (s) xml += `<c r="${col}${r}"${s}/>`;
+    }
+    chunk += `${xml}</row>`;
+    r++;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Splits a sheet's XML around its sample row; reads the sample's cell styles. */
+function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; styles: string[] } {
+  const start = xml.search(new RegExp(`<row r="${bulk.firstRow}"[ >]`));
+  const end = xml.indexOf("</sheetData>");
+  if (start < 0 || end < 0) throw new Error(`bulk rows: no sample row ${bulk.firstRow} on ${bulk.sheet}`);
+  const sample = xml.slice(start, xml.indexOf("</row>", start));
+  const styles: string[] = [];
+  for (const m of sample.matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) styles.push(m[2] ?? "");
+  const last = bulk.firstRow + Math.max(bulk.count, 1) - 1;
+  const head = xml
+    .slice(0, start)
+    .replace(/<dimension ref="([A-Z]+)(\d+):([A-Z]+)\d+"\/>/, `<dimension ref="$1$2:$3${last}"/>`);
+  return { head, tail: xml.slice(end), styles };
+}
+
+/** Grows a table's range (and its filter's) to the last bulk row. */
+function growTable(xml: string, last: number): string {
+  return xml.replace(/ref="([A-Z]+\d+):([A-Z]+)\d+"/g, `ref="$1:$2${last}"`);
+}
+
+/**
+ * Re-zips an exceljs workbook with bulk rows streamed into their sheets, chunk by chunk to `sink`: memory holds
+ * one chunk of rows, not the sheet.
+ */
+export function spliceBulkRows(
+  xlsx: Uint8Array,
+  bulks: readonly BulkRows[],
+  sink: (chunk: Uint8Array) => void,
+): void {
+  const files = unzipSync(xlsx);
+  const parts = sheetParts(files);
+  const bulkByPart = new Map(bulks.map((b) => [parts.get(b.sheet) ?? "", b]));
+  const tables = new Map<string, number>();
+  for (const b of bulks) if (b.table) tables.set(b.table, b.firstRow + Math.max(b.count, 1) - 1);
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else sink(chunk);
+  });
+  for (const [name, data] of Object.entries(files)) {
+    const bulk = bulkByPart.get(name);
+    // fflate's deflate is plain JavaScript: the fastest level keeps a quarter of a million rows quick.
+    const entry = new ZipDeflate(name, { level: bulk ? 1 : 6 });
+    zip.add(entry);
+    if (bulk) {
+      const { head, tail, styles } = splitSheet(decoder.decode(data), bulk);
+      entry.push(encoder.encode(head));
+      for (const chunk of rowXml(bulk, styles)) entry.push(encoder.encode(chunk));
+      entry.push(encoder.encode(tail), true);
+      continue;
+    }
+    const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;
+    const tableName = table ? /\bname="([^"]+)"/.exec(table)?.[1] : undefined;
+    const last = tableName ? tables.get(tableName) : undefined;
+    entry.push(table && last ? encoder.encode(growTable(table, last)) : data, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+}
