@@ -63,6 +63,9 @@ const zh = {
   openSummary: "在新工作簿中打开汇总",
   summaryInserted: (sheets: string) => `已插入：${sheets}`,
   chartTitle: "各单位指标达标率",
+  chartSheet: "达标率图",
+  noReturns: "所选文件中没有可汇总的报表，详见下方问题清单。",
+  unitsOptional: "可选：每行一个单位，用于核对未报单位",
   failed: (msg: string) => `操作未完成：${msg}`,
   languageName: "中文",
 } as const;
@@ -139,6 +142,9 @@ const en: Strings = {
   openSummary: "Open the summary in a new workbook",
   summaryInserted: (sheets) => `Inserted: ${sheets}`,
   chartTitle: "Target attainment by unit",
+  chartSheet: "达标率图",
+  noReturns: "None of the chosen files is a return that can be consolidated; see the findings below.",
+  unitsOptional: "Optional: one unit a line, to list the units that did not report",
   failed: (msg) => `Not completed: ${msg}`,
   languageName: "English",
 };

@@ -1,8 +1,15 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { parsePlan } from "../../src/core/plan/parse-plan";
+import { readTaskListJson } from "../../src/core/plan/task-list-json";
+import { buildTemplateSpec } from "../../src/core/template/build-spec";
 import { readTemplateIdentity } from "../../src/xlsx/template/read-identity";
+import { renderTemplate } from "../../src/xlsx/template/render-template";
+import { fillReturn, plausibleFills } from "../consolidate/fill-return";
 import type { FakeExcel } from "../office/fake-excel";
 import { docsPath, seedPlan, startHarness, type Harness } from "./harness";
 
@@ -97,14 +104,14 @@ describe("task pane in a browser", () => {
 
     // Bad options come back from the template core as findings that name the problem and the row.
     await page.getByLabel(/^报告期/).fill("明年");
-    await page.getByLabel("填报单位名录").fill("东湖区卫健委\n东湖区卫健委\n");
+    await page.getByRole("tabpanel").getByLabel("填报单位名录").fill("东湖区卫健委\n东湖区卫健委\n");
     await page.getByRole("button", { name: "在新工作簿中生成模板" }).click();
     const errors = page.getByTestId("findings-error");
     await errors.waitFor();
     await expect(errors.textContent()).resolves.toMatch(/无法识别报告期“明年”[\s\S]*第 2 行/);
 
     await page.getByLabel(/^报告期/).fill("2024年上半年");
-    await page.getByLabel("填报单位名录").fill("东湖区卫健委\n西湖区卫健委\n南昌县卫健委\n");
+    await page.getByRole("tabpanel").getByLabel("填报单位名录").fill("东湖区卫健委\n西湖区卫健委\n南昌县卫健委\n");
     await expect(page.getByText("共 3 个单位").count()).resolves.toBe(1);
     await page.screenshot({ path: docsPath("taskpane-create.png") });
 
@@ -214,6 +221,81 @@ describe("task pane in a browser", () => {
     await poll(fillOf, "#FFC7CE");
     await page.getByRole("button", { name: "清除标记" }).click();
     await poll(fillOf, "#FFF2CC"); // the input cell's own yellow comes back
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test("flow 3: pick real returns (.xlsx and a .zip), consolidate in the worker, insert the summary with a chart", async () => {
+    const list = readTaskListJson(
+      JSON.parse(
+        readFileSync(path.join(__dirname, "../fixtures/tasklists/000_64af8b8e620b9456.json"), "utf8"),
+      ),
+    );
+    if (!list.ok) throw new Error("fixture");
+    const units = ["东湖区卫健委", "西湖区卫健委", "青山湖区卫健委", "南昌县卫健委"];
+    const built = buildTemplateSpec(list.taskList, { period: "2024年上半年", units });
+    if (!built.ok) throw new Error("spec");
+    const spec = built.spec;
+    const filled = async (unit: string, seed: number) =>
+      fillReturn(await renderTemplate(spec, unit), spec, plausibleFills(spec, seed));
+    const dir = mkdtempSync(path.join(tmpdir(), "rk-returns-"));
+    const write = (name: string, bytes: Uint8Array) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    const files = [
+      write("东湖区卫健委.xlsx", await filled("东湖区卫健委", 1)),
+      write(
+        "县区报送.zip",
+        zipSync({
+          "西湖区.xlsx": await filled("西湖区卫健委", 2),
+          "青山湖区.xlsx": await filled("青山湖区卫健委", 3),
+        }),
+      ),
+      write("扫描件.xlsx", strToU8("%PDF-1.4 a scanned form, renamed")),
+    ];
+
+    const page = await harness.open();
+    await page.getByRole("tab", { name: "汇总" }).click();
+    await page.getByTestId("return-files").setInputFiles(files);
+    await page.getByText("已选择 3 个文件").waitFor();
+    await page.getByRole("tabpanel").getByLabel("填报单位名录").fill(units.join("\n"));
+    await page.getByRole("button", { name: "开始汇总" }).click();
+    await page.getByText("已汇总 3 份报送，覆盖 3 个单位。").waitFor({ timeout: 60_000 });
+    const findings = await page.getByRole("tabpanel").locator("[data-testid^=findings-]").allTextContents();
+    expect(findings.join("\n")).toMatch(/扫描件\.xlsx|PDF/);
+    expect(findings.join("\n")).toContain("南昌县卫健委");
+
+    const before = await fakeIn(page);
+    await page.getByRole("button", { name: "插入汇总工作表" }).click();
+    await page.getByText(/^已插入：/).waitFor();
+    const after = await fakeIn(page);
+    expect(after.sheets.slice(1)).toEqual(
+      expect.arrayContaining(["汇总", "达标率图", "明细", "进展", "报送情况", "问题清单"]),
+    );
+    expect(after.syncs - before.syncs).toBe(3);
+    const chart = await page.evaluate(() => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      const sheet = fake.sheet("达标率图")!;
+      return { charts: sheet.charts, units: [2, 3, 4, 5].map((r) => fake.cell("达标率图", `A${r}`).value) };
+    });
+    expect(chart.charts).toEqual([
+      expect.objectContaining({ type: "ColumnClustered", source: "A1:B5", title: "各单位指标达标率" }),
+    ]);
+    expect(chart.units).toEqual(units);
+    await page.screenshot({ path: docsPath("taskpane-consolidate.png") });
+
+    await page.getByRole("button", { name: "在新工作簿中打开汇总" }).click();
+    const created = await page.evaluate(async () => {
+      const fake = (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel;
+      for (let i = 0; i < 50 && !fake.workbook.createdWorkbooks.length; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      return fake.workbook.createdWorkbooks;
+    });
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.load(Buffer.from(created[0]!, "base64") as unknown as ArrayBuffer);
+    expect(summary.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["汇总", "明细", "报送情况"]),
+    );
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -80,7 +80,7 @@ export function CheckTab({ ops, checkTools }: Props) {
       </div>
       {busy && <Spinner size="tiny" label={s.checking} />}
       {notice && (
-        <MessageBar intent={notice.intent} role="status">
+        <MessageBar intent={notice.intent} role="status" layout="multiline">
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   ProgressBar,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -15,6 +16,8 @@ import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import { readUnitLines } from "../plan/unit-lines";
+import { localTime } from "./local-time";
 import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
 
 const useStyles = makeStyles({
@@ -36,6 +39,7 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
+  const [unitsText, setUnitsText] = useState("");
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<Done | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
@@ -48,8 +52,16 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
       setNotice(null);
       setResult(null);
       const request: ConsolidateRequest = {
-        files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await readFileBytes(f) }))),
-        units: [],
+        files: await Promise.all(
+          files.map(async (f) => ({
+            name: f.name,
+            bytes: await readFileBytes(f),
+            lastModified: f.lastModified,
+          })),
+        ),
+        units: readUnitLines(unitsText).filter(Boolean),
+        today: localTime(new Date()).slice(0, 10),
+        labels: { chartSheet: s.chartSheet, chartTitle: s.chartTitle },
       };
       setProgress({ done: 0, total: files.length });
       const message = await new Promise<ConsolidateMessage>((resolve) => {
@@ -65,12 +77,15 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
         );
       });
       setProgress(null);
-      if (message.type === "unavailable") return setNotice({ intent: "warning", text: s.notReady });
       if (message.type === "failed") throw new Error(message.message);
       if (message.type !== "done") return;
       setResult(message);
       setFindings(message.findings);
-      setNotice({ intent: "success", text: s.consolidated(message.returns, message.units) });
+      setNotice(
+        message.summary
+          ? { intent: "success", text: s.consolidated(message.returns, message.units) }
+          : { intent: "warning", text: s.noReturns },
+      );
     });
 
   const insert = () =>
@@ -103,6 +118,9 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
         </Button>
       </div>
       {files.length > 0 && <Text>{s.filesChosen(files.length)}</Text>}
+      <Field label={s.units} hint={s.unitsOptional}>
+        <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={3} />
+      </Field>
       {progress && (
         <Field validationMessage={s.consolidating(progress.done, progress.total)} validationState="none">
           <ProgressBar
@@ -111,22 +129,22 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
           />
         </Field>
       )}
-      {result && (
+      {result?.summary && (
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy} onClick={insert}>
             {s.insertSummary}
           </Button>
-          <Button disabled={busy} onClick={() => run(() => ops.openAsNewWorkbook(result.summary))}>
+          <Button disabled={busy} onClick={() => run(() => ops.openAsNewWorkbook(result.summary!))}>
             {s.openSummary}
           </Button>
         </div>
       )}
       {notice && (
-        <MessageBar intent={notice.intent} role="status">
+        <MessageBar intent={notice.intent} role="status" layout="multiline">
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
-      <FindingList findings={findings} />
+      <FindingList findings={findings} showFile />
     </section>
   );
 }

@@ -1,12 +1,74 @@
+import { checkReturn } from "../../core/check/check-return";
+import { consolidateReturns } from "../../core/consolidate/consolidate";
+import type { CheckedInput } from "../../core/consolidate/types";
+import { readReturn } from "../../xlsx/return/read-return";
+import { buildSummaryWorkbook } from "../../xlsx/summary/write-summary";
+import { workbookToSheetPlans } from "../shell/xlsx-to-sheet-plans";
+import { attainmentChartSheet } from "./attainment-chart";
+import { gatherPicked, type PickedItem } from "./gather-files";
 import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
 
+const hex = (buffer: ArrayBuffer): string =>
+  [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/** Reads one workbook with the return reader and checks it, as the CLI does for each input. */
+async function checkPicked(item: PickedItem, request: ConsolidateRequest): Promise<CheckedInput> {
+  const sha256 = item.bytes ? hex(await crypto.subtle.digest("SHA-256", item.bytes as BufferSource)) : "";
+  const source = { file: item.file, sha256, fileTime: item.fileTime };
+  if (!item.bytes) return { kind: "not_return", ...source, findings: item.findings };
+  const read = readReturn(item.bytes, item.file);
+  if (!read.ok) return { kind: "not_return", ...source, findings: [...item.findings, ...read.findings] };
+  const checked = checkReturn(read.unitReturn, null, {
+    today: request.today,
+    ...(request.units.length ? { units: request.units } : {}),
+  });
+  const findings = [...item.findings, ...read.findings, ...checked.findings];
+  if (!checked.identity || !checked.spec) return { kind: "not_return", ...source, findings };
+  return {
+    kind: "return",
+    ...source,
+    identity: checked.identity,
+    spec: checked.spec,
+    entries: checked.entries,
+    findings,
+  };
+}
+
 /**
- * Consolidates the picked files with the consolidation core and the exceljs adapter (src/core/consolidate,
- * src/xlsx). Until those modules exist this reports "unavailable" rather than doing the work a second way.
+ * Consolidates the picked files with the same reader, check engine, consolidation core and summary writer as
+ * `report-kit consolidate`. Runs in the Web Worker; reports progress per workbook.
  */
 export async function runConsolidation(
-  _request: ConsolidateRequest,
-  _progress: (done: number, total: number) => void,
+  request: ConsolidateRequest,
+  progress: (done: number, total: number) => void,
 ): Promise<ConsolidateMessage> {
-  return { type: "unavailable" };
+  const items = gatherPicked(request.files);
+  const inputs: CheckedInput[] = [];
+  for (const item of items) {
+    inputs.push(await checkPicked(item, request));
+    progress(inputs.length, items.length);
+  }
+  const result = consolidateReturns(inputs, request.units.length ? { units: request.units } : {});
+  const model = result.summaries[0];
+  if (!model)
+    return { type: "done", returns: 0, units: 0, findings: result.findings, summary: null, sheets: [] };
+  const workbook = await buildSummaryWorkbook(model, { filledOn: request.today, findings: result.findings });
+  const summary = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true }));
+  // The template's own sheets (填报表 filled with the aggregates, identity…) stay in the file; the open workbook
+  // gets the summary's sheets and the chart.
+  const L = model.spec.layout;
+  const templateSheets = new Set([L.entrySheet, L.instructionsSheet, L.identitySheet, L.listsSheet]);
+  const sheets = workbookToSheetPlans(workbook).filter((s) => !templateSheets.has(s.name));
+  const chart = attainmentChartSheet(model, {
+    sheet: request.labels.chartSheet,
+    title: request.labels.chartTitle,
+  });
+  return {
+    type: "done",
+    returns: result.files.filter((f) => f.outcome === "used" || f.outcome === "used_with_errors").length,
+    units: model.usedUnits.length,
+    findings: result.findings,
+    summary,
+    sheets: [...sheets.slice(0, 1), chart, ...sheets.slice(1)],
+  };
 }

@@ -11,7 +11,8 @@ const post = (message: ConsolidateMessage, transfer: Transferable[] = []): void 
 
 self.onmessage = (event: MessageEvent<ConsolidateRequest>) => {
   runConsolidation(event.data, (done, total) => post({ type: "progress", done, total })).then(
-    (result) => post(result, result.type === "done" ? [result.summary.buffer as ArrayBuffer] : []),
+    (result) =>
+      post(result, result.type === "done" && result.summary ? [result.summary.buffer as ArrayBuffer] : []),
     (error: unknown) =>
       post({ type: "failed", message: error instanceof Error ? error.message : String(error) }),
   );

@@ -123,12 +123,12 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
         </Button>
       </div>
       {!ops.canDownload && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{s.downloadUnavailable}</MessageBarBody>
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent={notice.intent} role="status">
+        <MessageBar intent={notice.intent} role="status" layout="multiline">
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -95,7 +95,7 @@ export function PlanTab({ ops, templateTools }: Props) {
         />
       </div>
       {notice && (
-        <MessageBar intent={notice.intent}>
+        <MessageBar intent={notice.intent} role="status" layout="multiline">
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground3 },
+  place: { color: tokens.colorNeutralForeground3 },
   cellButton: { textAlign: "start", height: "auto", minWidth: 0 },
 });
 
@@ -33,10 +34,12 @@ interface Props {
   readonly findings: readonly Finding[];
   /** When given, a finding on a cell becomes a button that selects the cell. */
   readonly onSelectCell?: (sheet: string, cell: string) => void;
+  /** Name the file of each finding (findings about many files, as in a consolidation). */
+  readonly showFile?: boolean;
 }
 
 /** Findings grouped by severity, in the pane's language; cell findings are keyboard-focusable links to the cell. */
-export function FindingList({ findings, onSelectCell }: Props) {
+export function FindingList({ findings, onSelectCell, showFile }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const lang = s.languageName === "English" ? "en" : "zh";
@@ -75,7 +78,10 @@ export function FindingList({ findings, onSelectCell }: Props) {
                         {where.sheet}!{where.cell} {f.message[lang]}
                       </Button>
                     ) : (
-                      <Text>{f.message[lang]}</Text>
+                      <Text>
+                        {showFile && placeOf(f) && <span className={styles.place}>{placeOf(f)} </span>}
+                        {f.message[lang]}
+                      </Text>
                     )}
                   </li>
                 );
@@ -86,4 +92,16 @@ export function FindingList({ findings, onSelectCell }: Props) {
       })}
     </>
   );
+}
+
+/** "东湖区.xlsx 填报表!I18", "县区.zip › 西湖区.xlsx", or "" for a finding about a plan line. */
+function placeOf(f: Finding): string {
+  switch (f.location.kind) {
+    case "cell":
+      return `${f.location.file} ${f.location.sheet}!${f.location.cell}`;
+    case "file":
+      return f.location.file;
+    case "plan":
+      return "";
+  }
 }
