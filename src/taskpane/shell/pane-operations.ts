@@ -9,7 +9,7 @@ import type { ExcelHost } from "../../office/excel-batch";
 import type { UnitReturn } from "../../core/check/unit-return";
 import { readOpenReturn } from "../../office/read-return";
 import type { SheetPlan, WriteOutcome } from "../../office/sheet-plan";
-import { canInsertSheetsFromFile, insertSheetsFromFile, openAsNewWorkbook } from "../../office/workbook-file";
+import { openAsNewWorkbook } from "../../office/workbook-file";
 import { writeSheets } from "../../office/write-sheets";
 
 /**
@@ -26,9 +26,6 @@ export interface PaneOperations {
   readonly clearHighlights: (record: HighlightRecord) => Promise<void>;
   readonly writeSheets: (plans: readonly SheetPlan[]) => Promise<WriteOutcome>;
   readonly openAsNewWorkbook: (bytes: Uint8Array) => Promise<void>;
-  /** ExcelApi 1.13: the sheets of a file can be inserted into this workbook. */
-  readonly canInsertFile: boolean;
-  readonly insertSheetsFromFile: (bytes: Uint8Array) => Promise<void>;
   /** False in desktop Office's web views, where a download link does nothing. */
   readonly canDownload: boolean;
   readonly download: (fileName: string, bytes: Uint8Array, mime: string) => void;
@@ -49,10 +46,6 @@ export function createPaneOperations(host: ExcelHost, canDownload: boolean): Pan
     clearHighlights: (record) => clearHighlights(host, record),
     writeSheets: (plans) => writeSheets(host, plans),
     openAsNewWorkbook: (bytes) => openAsNewWorkbook(host, toBase64(bytes)),
-    canInsertFile: canInsertSheetsFromFile(host),
-    insertSheetsFromFile: async (bytes) => {
-      await insertSheetsFromFile(host, toBase64(bytes));
-    },
     canDownload,
     download: (fileName, bytes, mime) => {
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
