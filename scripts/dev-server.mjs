@@ -4,6 +4,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
+import os from "node:os";
 import path from "node:path";
 
 const args = process.argv.slice(2);
@@ -37,9 +38,26 @@ if (!existsSync(path.join(root, "taskpane.html"))) {
 }
 let server;
 if (args.includes("--http")) server = http.createServer(handle);
-else {
+else server = https.createServer(await httpsOptions(), handle);
+
+/**
+ * The Office dev certificate. office-addin-dev-certs generates it and installs its CA (asking for permission on
+ * Windows and Mac); where the CA cannot be installed (Linux without sudo) the generated files are used as they
+ * are, and the browser must be told to trust https://localhost once.
+ */
+async function httpsOptions() {
   const { getHttpsServerOptions } = await import("office-addin-dev-certs");
-  server = https.createServer(await getHttpsServerOptions(), handle);
+  try {
+    return await getHttpsServerOptions();
+  } catch (error) {
+    const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+    const [cert, key] = ["localhost.crt", "localhost.key"].map((f) => path.join(dir, f));
+    if (!existsSync(cert) || !existsSync(key)) throw error;
+    console.warn(
+      `The dev CA could not be installed (${String(error.message ?? error).split("\n")[0]}); using ${dir} as is.`,
+    );
+    return { cert: readFileSync(cert), key: readFileSync(key), ca: readFileSync(path.join(dir, "ca.crt")) };
+  }
 }
 server.listen(port, () =>
   console.log(
