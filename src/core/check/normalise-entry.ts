@@ -141,6 +141,7 @@ function normaliseNumericCell(value: number, numFmt: string, context: NormaliseC
   const unit = context.unitOfMeasure ?? null;
   if (isPercentFormat(numFmt)) {
     const shown = tidy(value * 100);
+    if (!Number.isFinite(shown)) return invalid("check.not_a_number", String(value));
     if (unit === "%") {
       return ok({ kind: "number", value: shown }, [
         { code: "check.percent_from_format", data: { got: value, value: shown } },
@@ -202,7 +203,9 @@ function applySuffix(
   if (suffix === "%" || suffix === "‰") {
     if (unit === "%" || unit === "‰") {
       const scale = suffix === unit ? 1 : suffix === "%" ? 10 : 0.1;
-      return ok({ kind: "number", value: tidy(n * scale) }, notes);
+      const scaled = tidy(n * scale);
+      if (!Number.isFinite(scaled)) return invalid("check.not_a_number", text);
+      return ok({ kind: "number", value: scaled }, notes);
     }
     return invalid("check.unit_mismatch", text, { unit: unit ?? "" });
   }
@@ -210,6 +213,7 @@ function applySuffix(
   const [uMult, uBase] = unit && !unit.startsWith("/") ? splitMultiplier(unit) : [1, unit ?? ""];
   if (sBase !== "" && sBase !== uBase) return invalid("check.unit_mismatch", text, { unit: unit ?? "" });
   const value = tidy((n * sMult) / uMult);
+  if (!Number.isFinite(value)) return invalid("check.not_a_number", text);
   if (sMult === uMult) return ok({ kind: "number", value }, notes);
   return ok({ kind: "number", value }, [
     ...notes,

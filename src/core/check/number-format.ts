@@ -30,12 +30,15 @@ export function isPercentFormat(code: string): boolean {
 const DAY_MS = 86_400_000;
 /** Day 0 of Excel's 1900 date system, as Excel counts it (with its 1900-02-29). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** 2099-12-31: later dates are not read (and dates typed as text are read only in 1900–2099 too). */
+const LAST_SERIAL = 73_050;
 
 /**
- * An Excel date serial as "YYYY-MM-DD" (1900 date system); null outside 1900–2199.
+ * An Excel date serial as "YYYY-MM-DD" (1900 date system); null outside 1900-03-01–2099-12-31.
  * @example serialToDate(45483) // → "2024-07-10"
  */
 export function serialToDate(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 109_574) return null;
+  // Serials below 61 fall before Excel's phantom 1900-02-29 and count differently; no return is dated then.
+  if (!Number.isFinite(serial) || serial < 61 || serial >= LAST_SERIAL + 1) return null;
   return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
 }

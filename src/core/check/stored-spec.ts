@@ -1,6 +1,6 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
-import { readIdentityRows } from "../template/identity";
+import { readIdentityRowsCached } from "./identity-cache";
 import { TEMPLATE_KIND, type TemplateIdentity, type TemplateSpec } from "../template/spec";
 import type { UnitReturn } from "./unit-return";
 
@@ -55,7 +55,7 @@ export function readStoredSpec(unitReturn: UnitReturn): StoredSpecResult {
   if (!rows || kind !== TEMPLATE_KIND) {
     return { ok: false, findings: [makeFinding("check.not_our_template", where)] };
   }
-  const read = readIdentityRows(rows);
+  const read = readIdentityRowsCached(rows);
   const problem = read.ok ? layoutProblem(read.spec) : read.reason;
   if (!read.ok || problem) {
     const findings = [makeFinding("check.identity_damaged", where, { detail: problem ?? "spec" })];

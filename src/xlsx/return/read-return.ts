@@ -1,13 +1,13 @@
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
-import { readIdentityRows } from "../../core/template/identity";
+import { readIdentityRowsCached } from "../../core/check/identity-cache";
 import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
 import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
 import { DEFAULT_ZIP_LIMITS, readNamed, type ZipEntry, type ZipLimits } from "../safe-zip/safe-unzip";
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
 import { scanSheet } from "./scan-sheet";
-import { attributes, textOf } from "./xml-text";
+import { attributes, byteString, textOf } from "./xml-text";
 
 export interface ReadReturnOptions extends SniffOptions {
   /** Layout to fall back on when the stored spec is damaged (the expected template's). */
@@ -29,8 +29,6 @@ class PartProblem extends Error {
     super(finding.message.en);
   }
 }
-
-const decoder = new TextDecoder("utf-8");
 
 /** Resolves a relationship target against xl/: "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml". */
 function resolvePart(target: string): string {
@@ -81,7 +79,7 @@ function readParts(
       const code = read.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip";
       throw new PartProblem(makeFinding(code, { kind: "file", file }, { detail: read.problem.detail }));
     }
-    return decoder.decode(read.data);
+    return byteString(read.data);
   };
   const sheets = readSheetRefs(part("xl/workbook.xml") ?? "", part("xl/_rels/workbook.xml.rels") ?? "");
   const shared = readSharedStrings(part("xl/sharedStrings.xml"));
@@ -90,7 +88,7 @@ function readParts(
     scanSheet(part(ref.path) ?? "", shared, styles, columns ? { columns } : {});
   const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
-  const stored = identityRows ? readIdentityRows(identityRows) : null;
+  const stored = identityRows ? readIdentityRowsCached(identityRows) : null;
   const layout = stored?.ok ? stored.spec.layout : fallbackLayout;
   const keys = stored?.ok ? new Set(stored.spec.rows.map((r) => r.key)) : new Set<string>();
   return {

@@ -1,7 +1,7 @@
-import { columnLetters, splitAddress } from "../../core/check/a1";
+import { columnLetters } from "../../core/check/a1";
 import type { RawCell, RawRow } from "../../core/check/unit-return";
 import { DEFAULT_STYLE, type CellStyle } from "./read-styles";
-import { attributes, decodeXml, textOf } from "./xml-text";
+import { attribute, textOf, xmlText } from "./xml-text";
 
 export interface ScannedSheet {
   readonly rows: readonly RawRow[];
@@ -13,7 +13,8 @@ export interface ScanOptions {
   readonly columns?: ReadonlySet<string>;
 }
 
-const TAG = /<(?:\w+:)?(row|c|sheetProtection)\b([^>]*?)(\/?)>/g;
+const TAG = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>/g;
+const PROTECTION = /<(?:\w+:)?sheetProtection\b([^>]*)>/;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const CLOSE = /<\/(?:\w+:)?c>/g;
@@ -35,50 +36,69 @@ export function scanSheet(
   let current: { row: number; cells: Record<string, RawCell> } | null = null;
   let rowNumber = 0;
   let column = 0;
-  let isProtected = false;
+  let lastRef: string | null = null;
+  // Cells live in <sheetData>; what follows (protection, validations, formats) is looked at only for protection.
+  const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
+  const data = dataEnd < 0 ? xml : xml.slice(0, dataEnd);
+  const protection = PROTECTION.exec(dataEnd < 0 ? "" : xml.slice(dataEnd));
+  const isProtected = protection !== null && /\bsheet\s*=\s*["'](1|true)["']/.test(protection[1] ?? "");
   TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+  for (let m = TAG.exec(data); m; m = TAG.exec(data)) {
     const [, tag, attrText = "", selfClosing] = m;
-    if (tag === "sheetProtection") {
-      isProtected = /\bsheet\s*=\s*["'](1|true)["']/.test(attrText);
-      continue;
-    }
     if (tag === "row") {
       const r = /\br\s*=\s*["'](\d+)["']/.exec(attrText);
       rowNumber = r ? Number(r[1]) : rowNumber + 1;
       column = 0;
       continue;
     }
-    const a = attributes(attrText);
-    const address = a.r ? splitAddress(a.r) : { column: columnLetters(column + 1), row: rowNumber };
-    column = a.r ? columnNumber(address.column) : column + 1;
-    if (address.row !== rowNumber && a.r) rowNumber = address.row;
-    if (selfClosing === "/") continue;
+    const r = attribute(attrText, "r");
+    if (selfClosing === "/") {
+      // An empty cell: only its position matters, for the next cell without an address.
+      lastRef = r ?? null;
+      column = r ? -1 : column + 1;
+      continue;
+    }
+    if (column < 0 && lastRef) column = splitRef(lastRef).column;
+    const address = r
+      ? splitRef(r)
+      : { letters: columnLetters(column + 1), column: column + 1, row: rowNumber };
+    column = address.column;
+    if (r) rowNumber = address.row;
     CLOSE.lastIndex = TAG.lastIndex;
-    const close = CLOSE.exec(xml);
-    const inner = xml.slice(TAG.lastIndex, close ? close.index : xml.length);
-    TAG.lastIndex = close ? CLOSE.lastIndex : xml.length;
-    if (options.columns && !options.columns.has(address.column)) continue;
-    const cell = readCell(`${address.column}${address.row}`, a, inner, shared, styles, sharedFormulas);
+    const close = CLOSE.exec(data);
+    const inner = data.slice(TAG.lastIndex, close ? close.index : data.length);
+    TAG.lastIndex = close ? CLOSE.lastIndex : data.length;
+    if (options.columns && !options.columns.has(address.letters)) continue;
+    const a = { s: attribute(attrText, "s"), t: attribute(attrText, "t") };
+    const cell = readCell(`${address.letters}${address.row}`, a, inner, shared, styles, sharedFormulas);
     if (!cell) continue;
     if (!current || current.row !== address.row) {
       current = { row: address.row, cells: {} };
       rows.push(current);
     }
-    current.cells[address.column] = cell;
+    current.cells[address.letters] = cell;
   }
   return { rows, isProtected };
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
+/** "AB12" → letters "AB", column 28, row 12 (a hand loop: this runs for every cell). */
+function splitRef(ref: string): { letters: string; column: number; row: number } {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 36) continue; // $
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  const letters = ref.slice(0, i).replace(/\$/g, "");
+  const row = Number(ref.slice(i).replace(/\$/g, ""));
+  return { letters, column, row };
 }
 
 function readCell(
   address: string,
-  a: Record<string, string>,
+  a: { readonly s: string | undefined; readonly t: string | undefined },
   inner: string,
   shared: readonly string[],
   styles: readonly CellStyle[],
@@ -88,15 +108,16 @@ function readCell(
   const f = FORMULA.exec(inner);
   let formula: string | undefined;
   if (f) {
-    const fa = attributes(f[1] ?? "");
-    formula = decodeXml(f[2] ?? "");
-    if (fa.t === "shared" && fa.si !== undefined) {
-      if (formula) sharedFormulas.set(fa.si, formula);
-      else formula = sharedFormulas.get(fa.si) ?? "";
+    const fText = f[1] ?? "";
+    const si = attribute(fText, "si");
+    formula = xmlText(f[2] ?? "");
+    if (attribute(fText, "t") === "shared" && si !== undefined) {
+      if (formula) sharedFormulas.set(si, formula);
+      else formula = sharedFormulas.get(si) ?? "";
     }
   }
   const v = VALUE.exec(inner);
-  const text = v ? decodeXml(v[1] ?? "") : null;
+  const text = v ? xmlText(v[1] ?? "") : null;
   let value: RawCell["value"] = null;
   let error: string | undefined;
   switch (a.t) {

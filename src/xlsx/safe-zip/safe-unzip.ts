@@ -1,4 +1,4 @@
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 
 /**
  * A small, careful zip reader for workbooks and archives of workbooks: it reads the central directory, checks the
@@ -137,7 +137,27 @@ export function readZipEntry(
 
 class TooLarge extends Error {}
 
+/** Compressed parts up to this size are inflated in one call (at most ~1032× this much work, output capped). */
+const ONE_SHOT = 1024 * 1024;
+
+/**
+ * Inflates into a buffer one byte larger than declared: fflate drops writes past a fixed output buffer, so memory
+ * stays bounded, and a full buffer means the part expands past its declared size.
+ */
+function inflateOnce(data: Uint8Array, size: number, name: string): ZipRead {
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(size + 1) });
+  } catch {
+    return corrupt(`${name}: 解压失败 / inflate failed`);
+  }
+  if (out.length > size) return bomb(`${name}: 超过声明大小 / expands past its declared size`);
+  if (out.length !== size) return corrupt(`${name}: 大小不符 / size mismatch`);
+  return { ok: true, data: out };
+}
+
 function inflateBounded(data: Uint8Array, limit: number, name: string): ZipRead {
+  if (data.length <= ONE_SHOT) return inflateOnce(data, limit, name);
   const out = new Uint8Array(limit);
   let length = 0;
   let overflow = false;
