@@ -111,7 +111,10 @@ describe("task pane in a browser", () => {
     await expect(errors.textContent()).resolves.toMatch(/无法识别报告期“明年”[\s\S]*第 2 行/);
 
     await page.getByLabel(/^报告期/).fill("2024年上半年");
-    await page.getByRole("tabpanel").getByLabel("填报单位名录").fill("东湖区卫健委\n西湖区卫健委\n南昌县卫健委\n");
+    await page
+      .getByRole("tabpanel")
+      .getByLabel("填报单位名录")
+      .fill("东湖区卫健委\n西湖区卫健委\n南昌县卫健委\n");
     await expect(page.getByText("共 3 个单位").count()).resolves.toBe(1);
     await page.screenshot({ path: docsPath("taskpane-create.png") });
 
