@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { rowInputFields } from "../../src/core/template/row-fields";
 import { RATE_MULTIPLIER, type EntryField, type TargetRow } from "../../src/core/template/spec";
 import type { Target } from "../../src/core/plan/types";
+import { nodeSyncFlush } from "../../src/cli/template/sync-flush";
 import { makeCopyWriter } from "../../src/xlsx/template/copy-writer";
 import { cellText, readTemplateIdentity } from "../../src/xlsx/template/read-identity";
 import { readRowsByKey, sampleSpec } from "./helpers";
@@ -108,7 +109,7 @@ const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsS
 
   beforeAll(async () => {
     const input = join(dir, "copy.xlsx");
-    writeFileSync(input, (await makeCopyWriter(spec))(UNIT));
+    writeFileSync(input, (await makeCopyWriter(spec, nodeSyncFlush))(UNIT));
     writeFileSync(join(dir, "job.json"), JSON.stringify({ input, ...out, cells }));
     execFileSync("/usr/bin/python3", [join(__dirname, "lo-fill.py"), join(dir, "job.json")], {
       timeout: 90_000,

@@ -9,6 +9,7 @@ import { InputError, UsageError } from "../errors";
 import { formatFinding } from "../format-findings";
 import { readTaskListInput } from "../template/read-task-list";
 import { readUnitListFile } from "../template/read-unit-list";
+import { nodeSyncFlush } from "../template/sync-flush";
 import { writeAllOrNothing } from "../template/write-outputs";
 
 interface TemplateCliOptions {
@@ -81,7 +82,7 @@ async function runTemplate(
     yield [blankName.replace(/\.xlsx$/, ".spec.json"), JSON.stringify(spec, null, 2) + "\n"];
     yield [blankName, await renderTemplate(spec, null)];
     if (spec.units.length === 0) return;
-    const write = await makeCopyWriter(spec);
+    const write = await makeCopyWriter(spec, nodeSyncFlush);
     for (const unit of spec.units) yield [names.get(unit) ?? `${unit}.xlsx`, write(unit)];
   }
   const written = await writeAllOrNothing(out, files());

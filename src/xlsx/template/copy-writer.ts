@@ -1,4 +1,4 @@
-import { Deflate, deflateSync, unzipSync } from "fflate";
+import { deflateSync, unzipSync } from "fflate";
 import { InternalError } from "../../core/errors";
 import type { TemplateSpec } from "../../core/template/spec";
 import { renderTemplate } from "./render-template";
@@ -13,13 +13,24 @@ const escapeXml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
+ * Raw DEFLATE of bytes ending with a sync flush (non-final, byte-aligned, e.g. Node's
+ * `zlib.deflateRawSync(b, { finishFlush: zlib.constants.Z_SYNC_FLUSH })`), so that another stream can follow.
+ * fflate's own `Deflate.flush(true)` loses data at some input sizes (0.8.3), so it is not used.
+ */
+export type SyncFlushDeflate = (bytes: Uint8Array) => Uint8Array;
+
+/**
  * Renders a personalised copy once and returns a function that writes the copy for any unit. The unit's name
  * lives only in shared strings (填报单位, 填报说明, the identity sheet); those strings are moved to the end of
- * xl/sharedStrings.xml (cell references renumbered), so everything before them is compressed once, ending on a
- * byte boundary (a deflate sync flush), and each copy compresses only the few strings that hold its name. The
- * result reads exactly like `renderTemplate(spec, unit)`.
+ * xl/sharedStrings.xml (cell references renumbered), so that with `syncFlush` everything before them is
+ * compressed once and each copy compresses only the few strings that hold its name (thousands of copies a
+ * second). Without it (in the browser) each copy compresses the whole shared strings part. Either way the result
+ * reads exactly like `renderTemplate(spec, unit)`.
  */
-export async function makeCopyWriter(spec: TemplateSpec): Promise<(unit: string) => Uint8Array> {
+export async function makeCopyWriter(
+  spec: TemplateSpec,
+  syncFlush?: SyncFlushDeflate,
+): Promise<(unit: string) => Uint8Array> {
   const files = unzipSync(await renderTemplate(spec, PLACEHOLDER));
   const { head, tail, order } = splitSharedStrings(new TextDecoder().decode(files[SHARED_STRINGS]));
   // Folder entries ("xl/") are not needed in a zip: files only.
@@ -33,11 +44,18 @@ export async function makeCopyWriter(spec: TemplateSpec): Promise<(unit: string)
   }
   const encoder = new TextEncoder();
   const headBytes = encoder.encode(head);
-  const headDeflated = deflateHead(headBytes);
+  const headDeflated = syncFlush ? syncFlush(headBytes) : null;
   const headCrc = crc32Update(0xffffffff, headBytes);
   const tailParts = tail.split(PLACEHOLDER);
   return (unit: string) => {
     const own = encoder.encode(tailParts.join(escapeXml(unit)));
+    if (!headDeflated) {
+      const whole = new Uint8Array(headBytes.length + own.length);
+      whole.set(headBytes);
+      whole.set(own, headBytes.length);
+      const entry = packEntry(SHARED_STRINGS, whole);
+      return writeZip(names.map((n) => (n === SHARED_STRINGS ? entry : (packed.get(n) as PackedEntry))));
+    }
     const body = deflateSync(own, { level: 6 });
     const data = new Uint8Array(headDeflated.length + body.length);
     data.set(headDeflated);
@@ -79,19 +97,4 @@ function renumber(data: Uint8Array, order: readonly number[]): Uint8Array {
     (_, open: string, i: string) => `${open}<v>${order[Number(i)] ?? i}</v>`,
   );
   return new TextEncoder().encode(out);
-}
-
-/** Deflates the fixed head as non-final blocks ending on a byte boundary, so that a copy's own blocks can follow. */
-function deflateHead(bytes: Uint8Array): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const stream = new Deflate({ level: 6 }, (chunk) => chunks.push(chunk));
-  stream.push(bytes);
-  stream.flush(true);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
