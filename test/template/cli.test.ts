@@ -52,7 +52,6 @@ describe("report-kit template", () => {
       ),
       "copy.xlsx",
     );
-    if (!copy.ok) console.log(JSON.stringify(copy.findings));
     expect(copy.ok && copy.identity.unit).toBe("青山湖区/卫健委");
     const spec = JSON.parse(readFileSync(join(out, names.find((n) => n.endsWith(".json")) ?? ""), "utf8"));
     expect(spec.deadline).toBe("2024-07-10");
