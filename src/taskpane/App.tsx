@@ -40,6 +40,7 @@ export function App({ ops, lang, theme, templateTools, checkTools, startWorker }
   const s = STRINGS[lang];
   const [tab, setTab] = useState<TabId>("plan");
   const panelId = (id: TabId) => `panel-${id}`;
+  const tabId = (id: TabId) => `tab-${id}`;
   return (
     <FluentProvider theme={theme} lang={lang === "zh" ? "zh-CN" : "en-US"} className={styles.root}>
       <StringsContext.Provider value={s}>
@@ -49,21 +50,33 @@ export function App({ ops, lang, theme, templateTools, checkTools, startWorker }
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label={s.appTitle}
         >
-          <Tab value="plan" aria-controls={panelId("plan")}>
+          <Tab value="plan" id={tabId("plan")} aria-controls={panelId("plan")}>
             {s.tabPlan}
           </Tab>
-          <Tab value="check" aria-controls={panelId("check")}>
+          <Tab value="check" id={tabId("check")} aria-controls={panelId("check")}>
             {s.tabCheck}
           </Tab>
-          <Tab value="consolidate" aria-controls={panelId("consolidate")}>
+          <Tab value="consolidate" id={tabId("consolidate")} aria-controls={panelId("consolidate")}>
             {s.tabConsolidate}
           </Tab>
         </TabList>
         {/* Panels stay mounted so that a parsed list or a check result survives switching tabs. */}
-        <div role="tabpanel" id={panelId("plan")} hidden={tab !== "plan"} className={styles.panel}>
+        <div
+          role="tabpanel"
+          id={panelId("plan")}
+          aria-labelledby={tabId("plan")}
+          hidden={tab !== "plan"}
+          className={styles.panel}
+        >
           <PlanTab ops={ops} templateTools={templateTools} />
         </div>
-        <div role="tabpanel" id={panelId("check")} hidden={tab !== "check"} className={styles.panel}>
+        <div
+          role="tabpanel"
+          id={panelId("check")}
+          aria-labelledby={tabId("check")}
+          hidden={tab !== "check"}
+          className={styles.panel}
+        >
           <CheckTab ops={ops} checkTools={checkTools} />
         </div>
         <div

@@ -263,6 +263,7 @@ describe("task pane in a browser", () => {
     await page.getByText("已选择 3 个文件").waitFor();
     await page.getByRole("tabpanel").getByLabel("填报单位名录").fill(units.join("\n"));
     await page.getByRole("button", { name: "开始汇总" }).click();
+    await page.getByRole("progressbar", { name: /正在汇总 \d\/3/ }).waitFor(); // the worker reports, the pane stays live
     await page.getByText("已汇总 3 份报送，覆盖 3 个单位。").waitFor({ timeout: 60_000 });
     const findings = await page.getByRole("tabpanel").locator("[data-testid^=findings-]").allTextContents();
     expect(findings.join("\n")).toMatch(/扫描件\.xlsx|PDF/);
@@ -323,6 +324,7 @@ describe("task pane in a browser", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await expect(page.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(page.getByRole("tabpanel", { name: "校验" }).count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "校验当前工作簿" }).isVisible()).resolves.toBe(true);
   });
 });
