@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { EntryField, TemplateSpec } from "../../src/core/template/spec";
+import { RATE_MULTIPLIER, type EntryField, type TemplateSpec } from "../../src/core/template/spec";
 
 /** One value to type into a return: a row field by key, or a header field (key "header"). */
 export interface Fill {
@@ -44,11 +44,15 @@ export async function fillReturn(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Plausible figures for every input of a spec: rates from 分子/分母, counts, statuses; `seed` varies them. */
+/**
+ * Plausible figures for every input of a spec: rates from 分子/分母, counts, statuses; `seed` varies them; with
+ * `attain` every figure meets its target exactly.
+ */
 export function plausibleFills(
   spec: TemplateSpec,
   seed: number,
   header: Partial<Record<EntryField, string | Date>> = {},
+  attain = false,
 ): Fill[] {
   const fills: Fill[] = [
     { key: "header", field: "reporter", value: header.reporter ?? "张三" },
@@ -63,7 +67,18 @@ export function plausibleFills(
       fills.push({ key: row.key, field: "status", value: "按计划推进" });
       continue;
     }
-    if (row.measure === "rate") {
+    if (attain) {
+      const t = row.target;
+      const value = t.op === "between" ? t.min : t.value;
+      if (row.measure === "rate") {
+        fills.push({
+          key: row.key,
+          field: "denominator",
+          value: RATE_MULTIPLIER[t.unitOfMeasure ?? "%"] ?? 100,
+        });
+        fills.push({ key: row.key, field: "numerator", value });
+      } else fills.push({ key: row.key, field: "value", value });
+    } else if (row.measure === "rate") {
       const den = 100 + Math.floor(next() * 900);
       fills.push({ key: row.key, field: "denominator", value: den });
       fills.push({ key: row.key, field: "numerator", value: Math.floor(den * (0.6 + next() * 0.4)) });

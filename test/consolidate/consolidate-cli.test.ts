@@ -1,0 +1,330 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { TemplateSpec } from "../../src/core/template/spec";
+import { writeAtomicWith } from "../../src/cli/consolidate/outputs";
+import { run } from "../cli/run-cli";
+import {
+  date,
+  emailWith,
+  filledReturn,
+  fixtureSpec,
+  hasLibreOffice,
+  resaveWithLibreOffice,
+  zipOf,
+} from "./fixtures";
+
+/**
+ * One set of messy returns, consolidated by the real command (in-process): 甲县 plain; 乙县 twice (an older file
+ * and a newer one inside a saved email); 丙县 late, in a zip inside a zip, with a count typed as text and a row
+ * inserted by the clerk; 戊县 re-saved by LibreOffice Calc; 丁县 missing; a truncated workbook and a text file.
+ */
+const UNITS = ["甲县", "乙县", "丙县", "丁县", "戊县"];
+const dir = mkdtempSync(join(tmpdir(), "rk-consolidate-"));
+const input = join(dir, "in");
+const out = join(dir, "out");
+let spec: TemplateSpec;
+/** Every return file as the command names it, with its bytes. */
+const returns = new Map<string, Uint8Array>();
+
+type Json = {
+  returns: {
+    file: string;
+    unit: string | null;
+    status: string;
+    findings: { code: string; severity: string; message: string }[];
+  }[];
+  records: {
+    key: string;
+    field: string;
+    value: unknown;
+    unit: string;
+    file: string;
+    sheet: string;
+    cell: string;
+  }[];
+  findings: {
+    code: string;
+    severity: string;
+    file: string | null;
+    sheet: string | null;
+    cell: string | null;
+    message: string;
+  }[];
+};
+let json: Json;
+let code: number;
+
+const rowKey = (s: TemplateSpec, measure: string) =>
+  s.rows.find((r) => r.kind === "target" && r.measure === measure)!.key;
+
+beforeAll(async () => {
+  spec = fixtureSpec(UNITS);
+  mkdirSync(join(input, "mail"), { recursive: true });
+  writeFileSync(join(dir, "units.csv"), `单位名称\n${UNITS.join("\n")}\n`);
+  const count = rowKey(spec, "count");
+  const jia = await filledReturn(spec, "甲县", 1, "2024-07-05", [], { attain: true });
+  const yiOld = await filledReturn(spec, "乙县", 2, "2024-07-03");
+  const yiNew = await filledReturn(spec, "乙县", 3, "2024-07-08");
+  const bing = await filledReturn(
+    spec,
+    "丙县",
+    4,
+    "2024-07-15",
+    [{ key: count, field: "value", value: "12" }],
+    {
+      insertRowAfter: count,
+    },
+  );
+  // The clerk typed into the inserted row too: that figure must be in a finding.
+  const bingWb = new ExcelJS.Workbook();
+  await bingWb.xlsx.load(bing as unknown as ArrayBuffer);
+  const ws = bingWb.getWorksheet(spec.layout.entrySheet)!;
+  let inserted = spec.layout.firstDataRow;
+  while (ws.getRow(inserted).getCell(spec.layout.keyColumn).value) inserted++;
+  ws.getCell(`${spec.layout.columns.value}${inserted}`).value = 77;
+  const bingBytes = new Uint8Array(await bingWb.xlsx.writeBuffer());
+  const wu = await filledReturn(spec, "戊县", 5, "2024-07-06");
+
+  const put = (name: string, bytes: Uint8Array) => {
+    writeFileSync(join(input, name), bytes);
+    returns.set(join(input, name), bytes);
+  };
+  put("甲县.xlsx", jia);
+  put("乙县-旧.xlsx", yiOld);
+  writeFileSync(join(input, "mail", "乙县报表.eml"), emailWith("乙县.xlsx", yiNew));
+  returns.set(`${join(input, "mail", "乙县报表.eml")} › 乙县.xlsx`, yiNew);
+  writeFileSync(join(input, "county.zip"), zipOf({ "inner.zip": zipOf({ "丙县.xlsx": bingBytes }) }));
+  returns.set(`${join(input, "county.zip")} › inner.zip › 丙县.xlsx`, bingBytes);
+  if (hasLibreOffice) {
+    writeFileSync(join(dir, "戊县.xlsx"), wu);
+    put(
+      "戊县.xlsx",
+      new Uint8Array(readFileSync(resaveWithLibreOffice(join(dir, "戊县.xlsx"), join(dir, "lo")))),
+    );
+  } else put("戊县.xlsx", wu);
+  writeFileSync(join(input, "broken.xlsx"), jia.subarray(0, jia.length >> 1));
+  writeFileSync(join(input, "说明.txt"), "请于7月10日前报送。");
+
+  const r = await run([
+    "consolidate",
+    input,
+    "-o",
+    join(out, "汇总.xlsx"),
+    "--units",
+    join(dir, "units.csv"),
+    "--unit",
+    "东湖区",
+    "--reporter",
+    "张三",
+    "--phone",
+    "0791-86000000",
+    "--json",
+    "--csv",
+    out,
+  ]);
+  code = r.code;
+  json = JSON.parse(r.out) as Json;
+}, 180_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const outcome = (file: string) => json.returns.find((r) => r.file.endsWith(file))?.status;
+
+describe("report-kit consolidate", () => {
+  it("takes files, folders, zips inside zips and email attachments, and lists files that are not returns", () => {
+    expect(outcome("甲县.xlsx")).toMatch(/^used/);
+    expect(outcome("乙县报表.eml › 乙县.xlsx")).toMatch(/^used/);
+    expect(outcome("county.zip › inner.zip › 丙县.xlsx")).toMatch(/^used/);
+    expect(outcome("戊县.xlsx")).toMatch(/^used/);
+    expect(outcome("broken.xlsx")).toBe("not_return");
+    expect(outcome("说明.txt")).toBe("not_return");
+    const broken = json.returns.find((r) => r.file.endsWith("broken.xlsx"))!;
+    expect(broken.findings.map((f) => f.code)).toEqual(["file.corrupt_zip"]);
+    expect(code).toBe(1);
+  });
+
+  it("keeps the latest-filled of a duplicate and lists the other with the reason", () => {
+    expect(outcome("乙县-旧.xlsx")).toBe("superseded");
+    const dup = json.findings.find((f) => f.code === "consolidate.duplicate")!;
+    expect(dup.file).toMatch(/乙县-旧\.xlsx$/);
+    expect(dup.message).toContain("填报日期更晚");
+  });
+
+  it("reports the missing unit and the late one against the deadline", () => {
+    const about = (c: string) => json.findings.filter((f) => f.code === c).map((f) => f.message);
+    expect(about("consolidate.missing_unit")).toEqual([expect.stringContaining("丁县")]);
+    expect(about("consolidate.late")).toEqual([expect.stringContaining("丙县")]);
+  });
+
+  it("rolls rates up from the summed numerators and denominators in the summary workbook", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "汇总.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["汇总", "明细", "进展", "报送情况", "问题清单", spec.layout.entrySheet]),
+    );
+    const rate = spec.rows.find((r) => r.kind === "target" && r.measure === "rate")!;
+    const kept = json.returns.filter((r) => r.status.startsWith("used")).map((r) => r.file);
+    const sum = (field: string) =>
+      json.records
+        .filter((r) => r.key === rate.key && r.field === field && kept.includes(r.file))
+        .reduce((n, r) => n + Number(r.value), 0);
+    const row = wb
+      .getWorksheet("汇总")!
+      .getRows(3, 200)!
+      .find((r) => r.getCell(3).value === (rate.kind === "target" ? rate.target.indicator : ""))!;
+    expect(row.getCell(13).value).toBe(sum("numerator"));
+    expect(row.getCell(14).value).toBe(sum("denominator"));
+    expect(row.getCell(12).value).toBeCloseTo((sum("numerator") / sum("denominator")) * 100, 2);
+    expect(wb.getWorksheet("明细")!.actualRowCount).toBe(json.records.length + 1);
+  });
+
+  it("writes the tidy records as UTF-8 CSV with a BOM", () => {
+    const csv = readFileSync(join(out, "records.csv"), "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "\ufefftemplateId,unit,key,task,indicator,field,value,raw,status,file,sheet,cell,sha256",
+    );
+    expect(lines).toHaveLength(json.records.length + 1);
+    expect(lines.some((l) => l.includes("丙县") && l.includes("county.zip › inner.zip › 丙县.xlsx"))).toBe(
+      true,
+    );
+  });
+
+  it("loses nothing: every non-empty input cell of every return is in 明细 or in a finding", async () => {
+    const L = spec.layout;
+    const inputColumns = new Set(Object.values(L.columns));
+    const headerCells = new Set(Object.values(L.headerCells));
+    const inDetail = new Set(json.records.map((r) => `${r.file}|${r.sheet}|${r.cell}`));
+    let counted = 0;
+    for (const [file, bytes] of returns) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(L.entrySheet)!;
+      ws.eachRow((row, n) =>
+        row.eachCell((cell) => {
+          const column = cell.address.replace(/\d+/g, "");
+          const isInput = n >= L.firstDataRow ? inputColumns.has(column) : headerCells.has(cell.address);
+          if (!isInput || cell.formula || cell.text.trim() === "") return;
+          counted++;
+          const inFinding = json.findings.some(
+            (f) =>
+              f.file === file &&
+              f.sheet === ws.name &&
+              (f.cell === cell.address ||
+                (f.cell?.replace(/[A-Z]+/, "") === String(n) && f.message.includes(cell.text))),
+          );
+          if (!inDetail.has(`${file}|${ws.name}|${cell.address}`) && !inFinding)
+            throw new Error(`lost: ${file} ${cell.address} = ${cell.text}`);
+        }),
+      );
+    }
+    expect(counted).toBeGreaterThan(returns.size * 20);
+    // The figure typed into the row the clerk inserted is kept by the check's finding, not dropped.
+    const added = json.findings.find((f) => f.code === "check.row_added")!;
+    expect(added.file).toMatch(/丙县\.xlsx$/);
+    expect(added.message).toContain("77");
+  });
+
+  it("writes a summary that is itself a return one level up", async () => {
+    const r = await run([
+      "consolidate",
+      join(out, "汇总.xlsx"),
+      "-o",
+      join(out, "市", "市汇总.xlsx"),
+      "--json",
+    ]);
+    const up = JSON.parse(r.out) as Json;
+    expect(up.returns).toHaveLength(1);
+    expect(up.returns[0]).toMatchObject({ unit: "东湖区", status: expect.stringMatching(/^used/) });
+    const codes = up.returns[0]!.findings.map((f) => f.code);
+    expect(codes).not.toContain("check.not_our_template");
+    const rate = spec.rows.find((x) => x.kind === "target" && x.measure === "rate")!;
+    const numerator = (j: Json, files: string[]) =>
+      j.records
+        .filter((x) => x.key === rate.key && x.field === "numerator" && files.includes(x.file))
+        .reduce((n, x) => n + Number(x.value), 0);
+    const kept = json.returns.filter((x) => x.status.startsWith("used")).map((x) => x.file);
+    expect(numerator(up, [up.returns[0]!.file])).toBe(numerator(json, kept));
+  }, 60_000);
+
+  it("with --strict leaves out returns with errors and says why", async () => {
+    const r = await run(["consolidate", input, "-o", join(dir, "strict", "汇总.xlsx"), "--strict", "--json"]);
+    const strict = JSON.parse(r.out) as Json;
+    const rejected = strict.returns.filter((x) => x.status === "rejected");
+    const withErrors = json.returns.filter(
+      (x) => x.status !== "not_return" && x.findings.some((f) => f.severity === "error"),
+    );
+    expect(rejected.map((x) => x.file).sort()).toEqual(withErrors.map((x) => x.file).sort());
+    expect(strict.returns.find((x) => x.file.endsWith("甲县.xlsx"))!.status).toBe("used");
+    for (const x of rejected) expect(x.findings.map((f) => f.code)).toContain("consolidate.rejected");
+  }, 60_000);
+});
+
+const cli = join(__dirname, "../../bin/report-kit.js");
+const built = existsSync(join(__dirname, "../../dist/cli.js"));
+
+(built ? describe : describe.skip)("the built command", () => {
+  it("reads and checks on worker threads with the same result as on one thread", () => {
+    const args = (workers: string) => [
+      cli,
+      "consolidate",
+      input,
+      "-o",
+      join(dir, `w${workers}`, "汇总.xlsx"),
+      "--json",
+      "--workers",
+      workers,
+    ];
+    const r = spawnSync(process.execPath, args("2"), { encoding: "utf8", maxBuffer: 1 << 28 });
+    expect(r.status).toBe(1); // the returns have errors
+    const threaded = JSON.parse(r.stdout) as Json;
+    expect(threaded.returns).toEqual(json.returns);
+    expect(threaded.records).toEqual(json.records);
+  });
+});
+
+describe("writing the summary", () => {
+  it("leaves no half-written file when interrupted, and keeps the previous one", async () => {
+    const target = join(dir, "atomic", "汇总.xlsx");
+    mkdirSync(join(dir, "atomic"), { recursive: true });
+    writeFileSync(target, "previous");
+    await expect(
+      writeAtomicWith(target, (write) => {
+        write(new Uint8Array([1, 2, 3]));
+        throw new Error("interrupted");
+      }),
+    ).rejects.toThrow("interrupted");
+    expect(readFileSync(target, "utf8")).toBe("previous");
+    expect(readdirSync(join(dir, "atomic"))).toEqual(["汇总.xlsx"]);
+    await writeAtomicWith(join(dir, "atomic", "new.xlsx"), (write) => write(new Uint8Array([80, 75])));
+    expect(existsSync(join(dir, "atomic", "new.xlsx"))).toBe(true);
+  });
+
+  it("says how to use the command when -o is missing (exit 2)", async () => {
+    const r = await run(["consolidate", input]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("-o");
+  });
+
+  it("fails cleanly when no input is a return (exit 1, no stack trace)", async () => {
+    const r = await run(["consolidate", join(input, "说明.txt"), "-o", join(dir, "none.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("没有找到任何填报工作簿");
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(join(dir, "none.xlsx"))).toBe(false);
+  });
+});
+
+export { date };
