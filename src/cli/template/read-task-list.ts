@@ -29,7 +29,13 @@ export async function readTaskListInput(
         findings: [makeFinding("template.plan_unreadable", { kind: "file", file: path }, { file: path })],
       };
     }
-    return readTaskListJson(json);
+    const read = readTaskListJson(json);
+    if (read.ok) return read;
+    // A task list with no tasks: say so in template terms (plan.no_items speaks of numbered items in a plan).
+    const findings = read.findings.map((f) =>
+      f.code === "plan.no_items" ? makeFinding("template.no_tasks", { kind: "file", file: path }) : f,
+    );
+    return { ok: false, findings };
   }
   const decoded = await readPlanFile(path);
   if (!decoded.ok) return decoded;

@@ -46,7 +46,10 @@ const HEADINGS: Readonly<Record<string, string>> = {
 };
 const WIDTHS = [8, 7, 36, 22, 12, 8, 10, 10, 10, 9, 12, 30, 24];
 
-/** Where the lists sheet keeps the 进展情况 choices (column A) and the unit list (column B). */
+/**
+ * Where the lists sheet keeps the 进展情况 choices (column A) and the unit list (column B).
+ * @example listRanges(spec).statuses // → "'_rk_lists'!$A$1:$A$4"
+ */
 export function listRanges(spec: TemplateSpec): { statuses: string; units: string | null } {
   const sheet = spec.layout.listsSheet;
   return {
@@ -64,6 +67,7 @@ interface Sink {
 /**
  * The entry sheet (填报表): header block, one row per task and per target, inputs unlocked and validated, live
  * 完成值 for rates and 是否达标 for every target. `unit` null is the blank template (unit picked from a dropdown).
+ * @example buildEntrySheet(spec, "东湖区卫健委").cells.find((c) => c.address === "C3") // → { address: "C3", value: "东湖区卫健委", style: "info" }
  */
 export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetModel {
   const L = spec.layout;
@@ -235,7 +239,10 @@ function targetCells(
   }
 }
 
-/** 达标 / 未达标 from 完成值 and the target; 待填 while empty; 不适用 passes through. */
+/**
+ * 达标 / 未达标 from 完成值 and the target; 待填 while empty; 不适用 passes through.
+ * @example attainmentFormula(rowOf("≥95%"), "I8") // → 'IF(ISNUMBER(I8),IF(I8>=95-0.000000001,"达标","未达标"),IF(I8="不适用","不适用","待填"))'
+ */
 export function attainmentFormula(row: TargetRow, v: string): string {
   const t = row.target;
   const eps = "0.000000001";

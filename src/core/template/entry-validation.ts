@@ -4,7 +4,10 @@ import { NOT_APPLICABLE, type Measure, type TargetRow } from "./spec";
 
 const NA = NOT_APPLICABLE[0];
 
-/** Data validation of the 完成值 cell of a non-rate target row (a custom rule so that 不适用 is accepted). */
+/**
+ * Data validation of the 完成值 cell of a non-rate target row (a custom rule so that 不适用 is accepted).
+ * @example valueValidation(rowOf("≥3家"), "I9").formulas // → ['OR(I9="不适用",AND(ISNUMBER(I9),I9>=0,I9=INT(I9)))']
+ */
 export function valueValidation(row: TargetRow, cell: string): ModelDataValidation {
   const { rule, what } = numberRule(row.measure, cell);
   return {
@@ -19,7 +22,10 @@ export function valueValidation(row: TargetRow, cell: string): ModelDataValidati
   };
 }
 
-/** Validation of 分子 (numerator): a number ≥ 0, not above the 分母 when that is filled. */
+/**
+ * Validation of 分子 (numerator): a number ≥ 0, not above the 分母 when that is filled.
+ * @example numeratorValidation(rowOf("≥95%"), "G8", "H8").formulas[0] // → 'OR(G8="不适用",AND(ISNUMBER(G8),G8>=0,OR(NOT(ISNUMBER(H8)),G8<=H8)))'
+ */
 export function numeratorValidation(row: TargetRow, cell: string, denominator: string): ModelDataValidation {
   return {
     range: cell,
@@ -37,7 +43,10 @@ export function numeratorValidation(row: TargetRow, cell: string, denominator: s
   };
 }
 
-/** Validation of 分母 (denominator): a number > 0, not below the 分子 when that is filled. */
+/**
+ * Validation of 分母 (denominator): a number > 0, not below the 分子 when that is filled.
+ * @example denominatorValidation(rowOf("≥95%"), "H8", "G8").formulas[0] // → 'OR(H8="不适用",AND(ISNUMBER(H8),H8>0,OR(NOT(ISNUMBER(G8)),G8<=H8)))'
+ */
 export function denominatorValidation(row: TargetRow, cell: string, numerator: string): ModelDataValidation {
   return {
     range: cell,
@@ -53,7 +62,10 @@ export function denominatorValidation(row: TargetRow, cell: string, numerator: s
   };
 }
 
-/** A free-text cell: at most `max` characters. */
+/**
+ * A free-text cell: at most `max` characters.
+ * @example textValidation("L8", "填写完成情况说明", 500).formulas // → ["500"]
+ */
 export function textValidation(cell: string, title: string, max: number): ModelDataValidation {
   return {
     range: cell,
@@ -65,7 +77,10 @@ export function textValidation(cell: string, title: string, max: number): ModelD
   };
 }
 
-/** A dropdown from a list range (never an inline list: those break past 255 characters). */
+/**
+ * A dropdown from a list range (never an inline list: those break past 255 characters).
+ * @example listValidation("K7", "'_rk_lists'!$A$1:$A$4", "选择进展情况", "进展情况").type // → "list"
+ */
 export function listValidation(
   cell: string,
   source: string,
@@ -81,7 +96,10 @@ export function listValidation(
   };
 }
 
-/** 填报日期: a date from the start of the period to the end of the next year. */
+/**
+ * 填报日期: a date from the start of the period to the end of the next year.
+ * @example dateValidation("E4", "2024-01-01", 2025).formulas // → ["DATE(2024,1,1)", "DATE(2025,12,31)"]
+ */
 export function dateValidation(cell: string, from: string, toYear: number): ModelDataValidation {
   const [y, m, d] = from.split("-").map(Number);
   return {

@@ -18,7 +18,10 @@ export const ROW_FIELDS = [
   "problems",
 ] as const satisfies readonly EntryField[];
 
-/** True when the measure collects 分子 and 分母 and computes 完成值. */
+/**
+ * True when the measure collects 分子 and 分母 and computes 完成值.
+ * @example isRate("rate") // → true
+ */
 export function isRate(measure: Measure): boolean {
   return measure === "rate";
 }

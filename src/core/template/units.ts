@@ -8,7 +8,10 @@ export interface UnitListSource {
   readonly firstRow: number;
 }
 
-/** Trims ordinary and full-width spaces. */
+/**
+ * Trims ordinary and full-width spaces.
+ * @example cleanUnitName("\u3000东湖区卫健委 ") // → "东湖区卫健委"
+ */
 export function cleanUnitName(name: string): string {
   return name.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
 }
