@@ -45,36 +45,25 @@ function checkStatus(
   missed: ReadonlyMap<string, string>,
   file: string,
 ): Finding[] {
+  const missedByTask = new Map<string, string[]>();
+  for (const r of spec.rows) {
+    if (r.kind === "target" && missed.has(r.key)) {
+      missedByTask.set(r.taskKey, [...(missedByTask.get(r.taskKey) ?? []), r.target.indicator]);
+    }
+  }
+  if (missedByTask.size === 0) return [];
+  const byField = new Map(entries.map((e) => [`${e.key}|${e.field}`, e]));
   const findings: Finding[] = [];
   for (const row of spec.rows) {
-    if (row.kind !== "task") continue;
-    const targets = spec.rows.filter(
-      (r) => r.kind === "target" && r.taskKey === row.key && missed.has(r.key),
-    );
-    if (targets.length === 0) continue;
-    const indicator = targets.map((r) => (r.kind === "target" ? r.target.indicator : "")).join("、");
-    const field = (f: string) => entries.find((e) => e.key === row.key && e.field === f);
-    const status = field("status");
-    const problems = field("problems");
-    const label = row.task.title;
-    if (status?.value === "已完成") {
-      findings.push(
-        makeFinding(
-          "check.status_inconsistent",
-          { kind: "cell", file, sheet: status.sheet, cell: status.cell, key: row.key },
-          { label, indicator },
-        ),
-      );
-    }
-    if (problems && problems.kind === "blank") {
-      findings.push(
-        makeFinding(
-          "check.missed_without_problem",
-          { kind: "cell", file, sheet: problems.sheet, cell: problems.cell, key: row.key },
-          { label, indicator },
-        ),
-      );
-    }
+    const indicators = row.kind === "task" ? missedByTask.get(row.key) : undefined;
+    if (row.kind !== "task" || !indicators) continue;
+    const data = { label: row.task.title, indicator: indicators.join("、") };
+    const at = (e: Entry) => ({ kind: "cell" as const, file, sheet: e.sheet, cell: e.cell, key: row.key });
+    const status = byField.get(`${row.key}|status`);
+    const problems = byField.get(`${row.key}|problems`);
+    if (status?.value === "已完成") findings.push(makeFinding("check.status_inconsistent", at(status), data));
+    if (problems?.kind === "blank")
+      findings.push(makeFinding("check.missed_without_problem", at(problems), data));
   }
   return findings;
 }

@@ -90,7 +90,7 @@ export function checkTampering(
     for (const [column, expected] of locked) {
       if (!column) continue;
       const got = cellText(raw.cells[column]);
-      if (!squash(got).includes(squash(expected))) {
+      if (!got.includes(expected) && !squash(got).includes(squash(expected))) {
         findings.push(makeFinding("check.locked_cell_changed", at(column), { label, expected, got }));
       }
     }

@@ -79,7 +79,8 @@ const invalid = (code: NormaliseProblemCode, got: string, extra: Record<string, 
   ok({ kind: "invalid", code, data: { got, ...extra } });
 
 /** Drops floating-point noise: 0.95 * 100 → 95, not 94.99999999999999. */
-const tidy = (n: number): number => (Object.is(n, -0) ? 0 : Number(n.toPrecision(12)));
+const tidy = (n: number): number =>
+  Number.isSafeInteger(n) ? n || 0 : Object.is(n, -0) ? 0 : Number(n.toPrecision(12));
 
 /**
  * Cleans typed text: full-width to half-width (NFKC, unless `fold` is false: notes keep their punctuation), spaces at both ends (also the ideographic space), and the
