@@ -19,6 +19,7 @@ async function makeTemplateFile(): Promise<ExcelJS.Workbook> {
     null,
   ];
   entry.getCell("D3").numFmt = "0.0%";
+  for (const c of ["A2", "B2", "C2", "D2", "E2"]) entry.getCell(c).font = { bold: true };
   entry.getColumn(1).width = 20;
   for (const address of ["B3", "C3", "E3"]) {
     const cell = entry.getCell(address);
@@ -64,6 +65,7 @@ describe("a rendered workbook inserted as sheets of the open one (ExcelApi 1.8 p
     expect(at("D3")).toMatchObject({ formula: '=IF(C3=0,"",B3/C3)', numberFormat: "0.0%" });
     expect([at("B3").locked, at("E3").locked, at("A3").locked]).toEqual([false, false, true]);
     expect(at("B3").fill).toBe("#FFF2CC");
+    expect([at("A2").bold, at("E2").bold, at("A3").bold]).toEqual([true, true, false]);
     const sheet = fake.sheet("填报表 (2)")!;
     expect(sheet).toMatchObject({ protected: true, frozenRows: 2, merges: ["A1:D1"] });
     expect(sheet.validations).toEqual(

@@ -1,6 +1,6 @@
-import type { CellValue as XlsxCellValue, DataValidation, Workbook, Worksheet } from "exceljs";
+import type { Cell, CellValue as XlsxCellValue, DataValidation, Workbook, Worksheet } from "exceljs";
 import { cellAddress, joinCells, parseRange } from "../../office/a1";
-import type { PlanCell, SheetPlan, ValidationPlan } from "../../office/sheet-plan";
+import type { CellLook, PlanCell, SheetPlan, ValidationPlan } from "../../office/sheet-plan";
 
 /**
  * Turns a workbook made by the exceljs adapter (a template, a summary) into sheet plans the Office adapter
@@ -16,38 +16,73 @@ export function workbookToSheetPlans(workbook: Workbook): SheetPlan[] {
 
 function worksheetToPlan(ws: Worksheet, names: SheetPlan["names"]): SheetPlan {
   const rows: PlanCell[][] = [];
-  const numberFormats = new Map<string, string>();
+  const numberFormats: { address: string; format: string }[] = [];
   const unlocked: string[] = [];
-  const fills = new Map<string, string[]>();
+  const looks = new Map<string, { look: CellLook; cells: string[] }>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: PlanCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       out[c - 1] = toPlanCell(cell.value);
       const address = cellAddress(r - 1, c - 1);
       if (cell.numFmt && cell.numFmt !== "General" && cell.numFmt !== "@")
-        numberFormats.set(address, cell.numFmt);
+        numberFormats.push({ address, format: cell.numFmt });
       if (cell.protection?.locked === false) unlocked.push(address);
-      const fill =
-        cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
-      if (fill) fills.set(`#${fill.slice(-6)}`, [...(fills.get(`#${fill.slice(-6)}`) ?? []), address]);
+      const look = lookOf(cell);
+      if (!look) return;
+      const id = JSON.stringify(look);
+      const group = looks.get(id) ?? { look, cells: [] };
+      looks.set(id, group);
+      group.cells.push(address);
     });
     rows[r - 1] = out;
   });
-  const frozen = ws.views?.find((v) => v.state === "frozen") as { ySplit?: number } | undefined;
+  const frozen = ws.views?.find((v) => v.state === "frozen") as
+    { ySplit?: number; xSplit?: number } | undefined;
   return {
     name: ws.name,
     rows: Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)),
     columnWidths: ws.columns?.map((col) => ((col?.width ?? 8.43) * 7 + 5) * 0.75) ?? [],
     frozenRows: frozen?.ySplit || undefined,
-    merges: (ws.model as { merges?: string[] }).merges ?? [],
-    fills: [...fills].flatMap(([color, cells]) => joinCells(cells).map((address) => ({ address, color }))),
+    frozenColumns: frozen?.xSplit || undefined,
+    merges: mergesOf(ws),
+    looks: [...looks.values()].flatMap(({ look, cells }) =>
+      joinCells(cells).map((address) => ({ address, look })),
+    ),
     validations: validationsOf(ws),
     unlocked: joinCells(unlocked),
     protect: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
     visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
-    cellFormats: [...numberFormats].map(([address, format]) => ({ address, format })),
+    cellFormats: numberFormats,
     names,
   };
+}
+
+const rgb = (argb: string | undefined): string | undefined => (argb ? `#${argb.slice(-6)}` : undefined);
+
+/** Font weight and colour, solid fill, wrapping, alignment and borders of a cell; null for a plain cell. */
+function lookOf(cell: Cell): CellLook | null {
+  const fill =
+    cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? rgb(cell.fill.fgColor?.argb) : undefined;
+  const align = cell.alignment?.horizontal;
+  const look: CellLook = {
+    ...(cell.font?.bold ? { bold: true } : {}),
+    ...(cell.font?.italic ? { italic: true } : {}),
+    ...(rgb(cell.font?.color?.argb) ? { color: rgb(cell.font?.color?.argb) } : {}),
+    ...(fill ? { fill } : {}),
+    ...(cell.alignment?.wrapText ? { wrap: true } : {}),
+    ...(align === "left" || align === "center" || align === "right"
+      ? { align: (align[0]!.toUpperCase() + align.slice(1)) as CellLook["align"] }
+      : {}),
+    ...(cell.border?.top || cell.border?.left ? { border: true } : {}),
+  };
+  return Object.keys(look).length ? look : null;
+}
+
+/** Merged ranges; read from the sheet's merge map, not `ws.model`, which would serialise every row again. */
+function mergesOf(ws: Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
+  if (merges) return Object.values(merges).flatMap((m) => (m.range ? [m.range] : []));
+  return (ws.model as { merges?: string[] }).merges ?? [];
 }
 
 /** An exceljs cell value as a value or formula to write; dates become Excel serial numbers. */
