@@ -48,10 +48,16 @@ function instructionsSheet(spec: TemplateSpec, unit: string | null): SheetModel 
     value: i === 0 ? text : `${i}. ${text}`,
     style: i === 0 ? "instructionsTitle" : "instructionsText",
   }));
+  const width = 80;
   const rowHeights = Object.fromEntries(
-    lines.map((t, i) => [i + 1, i === 0 ? 24 : estimateRowHeight([[t, 100]])]),
+    lines.map((t, i) => [i + 1, i === 0 ? 24 : estimateRowHeight([[`${i}. ${t}`, width]])]),
   );
-  return { ...plainSheet(spec.layout.instructionsSheet, "visible", cells, [100]), rowHeights, protect: true };
+  return {
+    ...plainSheet(spec.layout.instructionsSheet, "visible", cells, [width]),
+    rowHeights,
+    protect: true,
+    print: { landscape: false, fitToWidth: true, repeatRows: null, footer: "&C第 &P 页，共 &N 页" },
+  };
 }
 
 function listsSheet(spec: TemplateSpec): SheetModel {
