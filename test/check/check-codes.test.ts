@@ -392,6 +392,14 @@ const CASES: readonly Case[] = [
     severity: "error",
   },
   {
+    code: "check.key_missing",
+    title: "one key cleared",
+    fill: row("T1.2", { value: 4 }),
+    edit: (_wb, ws) => (ws.getCell(`${spec.layout.keyColumn}${rowOf(ws, "T1.2")}`).value = null),
+    at: `A${spec.layout.firstDataRow + 2}`,
+    severity: "warning",
+  },
+  {
     code: "check.keys_destroyed",
     title: "the key column cleared",
     edit: (_wb, ws) => {
@@ -535,6 +543,17 @@ describe("explained exceptions and the three answers", () => {
       cell: `I${spec.layout.firstDataRow + spec.rows.findIndex((r) => r.key === "T3")}`,
     });
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a row whose key was cleared is read by position, not lost and not added", async () => {
+    const result = await run({
+      code: "check.key_missing",
+      title: "",
+      fill: row("T1.2", { value: 4 }),
+      edit: (_wb, ws) => (ws.getCell(`${spec.layout.keyColumn}${rowOf(ws, "T1.2")}`).value = null),
+    });
+    expect(result.entries.find((e) => e.key === "T1.2" && e.field === "value")?.value).toBe(4);
+    expect(result.findings.map((f) => f.code)).toEqual(["check.key_missing"]);
   });
 
   test("a workbook that is not ours stops with one finding", async () => {

@@ -68,7 +68,13 @@ export function locateRows(spec: TemplateSpec, sheet: RawSheet, file: string): L
     });
     return { byKey, findings };
   }
+  const recovered = recoverByPosition(spec, sheet, byKey, unkeyed);
+  for (const [key, row] of recovered) {
+    byKey.set(key, row);
+    findings.push(makeFinding("check.key_missing", at(row.row, key), { key, row: row.row }));
+  }
   for (const row of unkeyed) {
+    if ([...recovered.values()].includes(row)) continue;
     const content = inputs.map((c) => cellText(row.cells[c])).filter(Boolean);
     if (content.length) {
       findings.push(makeFinding("check.row_added", at(row.row), { row: row.row, got: content.join(" | ") }));
@@ -90,6 +96,33 @@ export function locateRows(spec: TemplateSpec, sheet: RawSheet, file: string): L
       makeFinding("check.rows_moved", { kind: "file", file, sheet: sheet.name }, { count: moved }),
     );
   return { byKey, findings };
+}
+
+/**
+ * Rows whose key was cleared but which still sit at their generated position with their own label (indicator of
+ * a target row, title of a task row): read by position rather than lost.
+ */
+function recoverByPosition(
+  spec: TemplateSpec,
+  sheet: RawSheet,
+  byKey: ReadonlyMap<string, RawRow>,
+  unkeyed: readonly RawRow[],
+): Map<string, RawRow> {
+  const { firstDataRow, fixedColumns } = spec.layout;
+  const free = new Map(unkeyed.map((r) => [r.row, r]));
+  const recovered = new Map<string, RawRow>();
+  spec.rows.forEach((r, i) => {
+    if (byKey.has(r.key)) return;
+    const row = free.get(firstDataRow + i);
+    if (!row || !fixedColumns) return;
+    const label =
+      r.kind === "task"
+        ? cellText(row.cells[fixedColumns.task])
+        : cellText(row.cells[fixedColumns.indicator]);
+    const expected = r.kind === "task" ? r.task.title : r.target.indicator;
+    if (label && label === expected.trim()) recovered.set(r.key, row);
+  });
+  return recovered;
 }
 
 /** How many keys are out of their spec order: keys minus the longest run that kept its order. */

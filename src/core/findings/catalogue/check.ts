@@ -369,6 +369,13 @@ export const checkMessages = {
       en: `${enLabel(d)}row ${d.row} repeats template row ${d.key} of row ${d.first} (a copied row?); only row ${d.first} was read`,
     }),
   },
+  "check.key_missing": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `第 ${d.row} 行的行标识被清除，已按原位置和指标名称读取为 ${d.key}`,
+      en: `The row key of row ${d.row} was cleared; read as ${d.key} by its position and label`,
+    }),
+  },
   "check.keys_destroyed": {
     severity: "warning",
     text: () => ({
