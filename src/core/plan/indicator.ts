@@ -2,7 +2,7 @@ import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按|在|要|将|其中|同时|均)+/;
+  /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数)$/;
 
@@ -19,6 +19,10 @@ const END_WORDS = [
   "争取",
   "确保",
   "达",
+  "在",
+  "对",
+  "于",
+  "按",
 ].sort((a, b) => b.length - a.length);
 
 function stripEndWords(s: string): string {
@@ -26,7 +30,7 @@ function stripEndWords(s: string): string {
   for (let changed = true; changed;) {
     changed = false;
     for (const w of END_WORDS) {
-      if (out.length > w.length && out.endsWith(w)) {
+      if (out.length >= w.length && out.endsWith(w)) {
         out = out.slice(0, -w.length);
         changed = true;
       }

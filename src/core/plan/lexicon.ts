@@ -144,6 +144,7 @@ export const GOAL_VERBS = [
   "救助",
   "签约",
   "覆盖",
+  "拥有",
 ] as const;
 
 /** Words right before a count that mark an existing set or a host, not a goal ("与6个", "我市3家", "依托1所"). */
