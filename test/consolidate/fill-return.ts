@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { Target } from "../../src/core/plan/types";
 import { RATE_MULTIPLIER, type EntryField, type TemplateSpec } from "../../src/core/template/spec";
 
 /** One value to type into a return: a row field by key, or a header field (key "header"). */
@@ -10,13 +11,14 @@ export interface Fill {
 
 /**
  * Fills a rendered template copy the way a clerk would (typing into the input cells, found by the row keys in the
- * key column) and saves it with exceljs. `insertRowAfter` inserts a blank row after that key first.
+ * key column) and saves it with exceljs. `insertRowAfter` inserts a row after that key first (with
+ * `insertedValue` typed into its 完成值 cell).
  */
 export async function fillReturn(
   bytes: Uint8Array,
   spec: TemplateSpec,
   fills: readonly Fill[],
-  options: { insertRowAfter?: string } = {},
+  options: { insertRowAfter?: string; insertedValue?: number } = {},
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -33,6 +35,8 @@ export async function fillReturn(
   if (options.insertRowAfter) {
     const at = rowOf().get(options.insertRowAfter);
     if (at) ws.spliceRows(at + 1, 0, []);
+    if (at && options.insertedValue !== undefined)
+      ws.getCell(`${layout.columns.value}${at + 1}`).value = options.insertedValue;
   }
   const rows = rowOf();
   for (const f of fills) {
@@ -44,9 +48,24 @@ export async function fillReturn(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** A figure for a target: mostly meeting it (`meet`), else missing it by a little. */
+function figureFor(t: Target, meet: boolean, r: number): number {
+  const goal = t.op === "between" ? (t.min + t.max) / 2 : t.value;
+  switch (t.op) {
+    case ">=":
+      return meet ? goal * (1 + r * 0.1) : goal * (0.8 + r * 0.15);
+    case "<=":
+      return meet ? goal * (1 - r * 0.3) : goal * (1.1 + r * 0.3);
+    case "between":
+      return meet ? t.min + (t.max - t.min) * r : t.max + 1;
+    default:
+      return meet ? goal : goal * 1.5 + 1;
+  }
+}
+
 /**
- * Plausible figures for every input of a spec: rates from 分子/分母, counts, statuses; `seed` varies them; with
- * `attain` every figure meets its target exactly.
+ * Plausible figures for every input of a spec (rates as 分子/分母, counts, statuses); `seed` varies them and most
+ * meet their targets; with `attain` every figure meets its target exactly.
  */
 export function plausibleFills(
   spec: TemplateSpec,
@@ -60,31 +79,28 @@ export function plausibleFills(
     { key: "header", field: "filledOn", value: header.filledOn ?? new Date(Date.UTC(2024, 6, 5)) },
   ];
   if (header.unit) fills.push({ key: "header", field: "unit", value: header.unit });
-  let n = seed;
+  let n = seed + 7;
   const next = () => (n = (n * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (const row of spec.rows) {
     if (row.kind === "task") {
       fills.push({ key: row.key, field: "status", value: "按计划推进" });
       continue;
     }
-    if (attain) {
-      const t = row.target;
-      const value = t.op === "between" ? t.min : t.value;
-      if (row.measure === "rate") {
-        fills.push({
-          key: row.key,
-          field: "denominator",
-          value: RATE_MULTIPLIER[t.unitOfMeasure ?? "%"] ?? 100,
-        });
-        fills.push({ key: row.key, field: "numerator", value });
-      } else fills.push({ key: row.key, field: "value", value });
-    } else if (row.measure === "rate") {
-      const den = 100 + Math.floor(next() * 900);
+    const t = row.target;
+    const value = attain ? (t.op === "between" ? t.min : t.value) : figureFor(t, next() < 0.85, next());
+    if (row.measure === "rate") {
+      const m = RATE_MULTIPLIER[t.unitOfMeasure ?? "%"] ?? 100;
+      const den = attain ? m : 1000 + Math.floor(next() * 9000);
+      const num = attain ? value : Math.min(den, Math.round((value / m) * den));
       fills.push({ key: row.key, field: "denominator", value: den });
-      fills.push({ key: row.key, field: "numerator", value: Math.floor(den * (0.6 + next() * 0.4)) });
+      fills.push({ key: row.key, field: "numerator", value: num });
     } else if (row.measure === "count")
-      fills.push({ key: row.key, field: "value", value: 1 + Math.floor(next() * 20) });
-    else fills.push({ key: row.key, field: "value", value: Math.round(next() * 1000) / 10 });
+      fills.push({
+        key: row.key,
+        field: "value",
+        value: Math.max(0, t.op === ">=" ? Math.ceil(value) : Math.round(value)),
+      });
+    else fills.push({ key: row.key, field: "value", value: Math.max(0, Math.round(value * 10) / 10) });
   }
   return fills;
 }
