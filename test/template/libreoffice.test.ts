@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import { rowInputFields } from "../../src/core/template/row-fields";
 import { RATE_MULTIPLIER, type EntryField, type TargetRow } from "../../src/core/template/spec";
 import type { Target } from "../../src/core/plan/types";
@@ -110,7 +111,10 @@ const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsS
   beforeAll(async () => {
     const input = join(dir, "copy.xlsx");
     writeFileSync(input, (await makeCopyWriter(spec, nodeSyncFlush))(UNIT));
-    writeFileSync(join(dir, "job.json"), JSON.stringify({ input, ...out, cells }));
+    writeFileSync(
+      join(dir, "job.json"),
+      JSON.stringify({ input, ...out, cells, insertRowAt: { sheet: L.entrySheet, row: L.firstDataRow + 3 } }),
+    );
     execFileSync("/usr/bin/python3", [join(__dirname, "lo-fill.py"), join(dir, "job.json")], {
       timeout: 90_000,
     });
@@ -128,6 +132,15 @@ const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsS
     expect(back.identity.unit).toBe(UNIT);
     expect(back.identity.templateId).toBe(spec.templateId);
     const rows = readRowsByKey(back.workbook, spec);
+    // A row was inserted before the 4th data row: the keys are found by the key column, not by position.
+    const entry = back.workbook.getWorksheet(L.entrySheet);
+    expect(cellText(entry?.getCell(`${L.keyColumn}${L.firstDataRow + 3}`).value ?? null)).toBeNull();
+    expect(cellText(entry?.getCell(`${L.keyColumn}${L.firstDataRow + 4}`).value ?? null)).toBe(
+      spec.rows[3]?.key,
+    );
+    // Still protected (exceljs does not read LibreOffice's sheet="true"; LibreOffice keeps the sheet order).
+    const sheetXml = new TextDecoder().decode(unzipSync(bytes)["xl/worksheets/sheet2.xml"]);
+    expect(sheetXml).toMatch(/<sheetProtection [^>]*sheet="(1|true)"/);
     expect([...rows.keys()]).toEqual(spec.rows.map((r) => r.key));
     for (const [key, want] of expected) {
       const got = rows.get(key) ?? {};
@@ -151,7 +164,7 @@ const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsS
     const ws = wb.getWorksheet(L.entrySheet);
     spec.rows.forEach((row, i) => {
       if (row.kind !== "target") return;
-      const r = L.firstDataRow + i;
+      const r = L.firstDataRow + i + (i >= 3 ? 1 : 0); // one row was inserted before the 4th data row
       const value = cellText(ws?.getCell(`${L.columns.value}${r}`).value ?? null);
       const att = cellText(ws?.getCell(`${L.fixedColumns.attainment}${r}`).value ?? null);
       const want = expected.get(row.key) ?? {};

@@ -1,7 +1,8 @@
 """Fills template input cells with LibreOffice Calc itself (UNO), then saves as .xlsx, as .xls, and .xls -> .xlsx.
 
 Usage: /usr/bin/python3 lo-fill.py JOB.json   (needs libreoffice-calc-nogui and python3-uno)
-JOB: {"input", "xlsx", "xls", "xlsFromXls", "cells": [{"sheet", "address", "kind": "text"|"number"|"date", "value"}]}
+JOB: {"input", "xlsx", "xls", "xlsFromXls", "cells": [{"sheet", "address", "kind": "text"|"number"|"date", "value"}],
+      "insertRowAt": {"sheet", "row"} (optional: insert a blank row before this 1-based row after filling)}
 """
 import datetime
 import json
@@ -60,6 +61,12 @@ def main():
                 cell.setValue((datetime.date.fromisoformat(c["value"]) - epoch).days)
             else:
                 cell.setString(c["value"])
+        if job.get("insertRowAt"):
+            # as a clerk might: a blank row inserted between data rows (insertRows is allowed by the protection)
+            sheet = doc.Sheets.getByName(job["insertRowAt"]["sheet"])
+            sheet.unprotect("")
+            sheet.Rows.insertByIndex(job["insertRowAt"]["row"] - 1, 1)
+            sheet.protect("")
         doc.calculateAll()
         doc.storeToURL(url(job["xlsx"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.storeToURL(url(job["xls"]), (prop("FilterName", "MS Excel 97"),))
