@@ -38,6 +38,29 @@ function where(f: Finding): [string, string] {
   return [String(l.line), ""];
 }
 
+/** Info notes beyond the first INFO_SHOWN of a code become one line: "…另有 22 条同类提示" (--json has them all). */
+const INFO_SHOWN = 3;
+function collapseInfo(findings: readonly Finding[], lang: Lang): (Finding | string)[] {
+  const seen = new Map<string, number>();
+  const out: (Finding | string)[] = [];
+  for (const f of findings) {
+    const n = (seen.get(f.code) ?? 0) + 1;
+    seen.set(f.code, n);
+    if (f.severity !== "info" || n <= INFO_SHOWN) out.push(f);
+  }
+  for (const [code, n] of seen) {
+    const hidden = n - INFO_SHOWN;
+    if (hidden > 0 && findings.some((f) => f.code === code && f.severity === "info")) {
+      out.push(
+        lang === "en"
+          ? `… ${hidden} more ${code} notes (see --json)`
+          : `……另有 ${hidden} 条 ${code} 提示（--json 可见全部）`,
+      );
+    }
+  }
+  return out;
+}
+
 /** The terminal report of one return: a heading line, a table of findings (worst first), a count line. */
 export function checkTable(file: string, result: CheckResult, lang: Lang): string {
   const en = lang === "en";
@@ -47,9 +70,14 @@ export function checkTable(file: string, result: CheckResult, lang: Lang): strin
       ? `${file}  template ${id.templateId}  unit ${result.unit ?? "-"}  period ${id.period}`
       : `${file}  模板 ${id.templateId}  单位 ${result.unit ?? "-"}  报告期 ${id.period}`
     : file;
-  const rows = [...result.findings]
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
-    .map((f) => [t(SEVERITY[f.severity], lang), ...where(f), f.code, t(f.message, lang)]);
+  const rows = collapseInfo(
+    [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]),
+    lang,
+  ).map((f) =>
+    typeof f === "string"
+      ? ["", "", "", "", f]
+      : [t(SEVERITY[f.severity], lang), ...where(f), f.code, t(f.message, lang)],
+  );
   const heading = en ? ["level", "cell", "row", "code", "message"] : ["级别", "位置", "行", "代码", "问题"];
   const all = [heading, ...rows];
   const widths = heading.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ""))));
@@ -62,7 +90,7 @@ export function checkTable(file: string, result: CheckResult, lang: Lang): strin
   const n = (s: Finding["severity"]) => result.findings.filter((f) => f.severity === s).length;
   const figures = result.entries.filter((e) => e.kind !== "blank").length;
   const summary = en
-    ? `  ${n("error")} errors, ${n("warning")} warnings, ${n("info")} notes; ${figures} entries read`
+    ? `  ${n("error")} error(s), ${n("warning")} warning(s), ${n("info")} note(s); ${figures} entries read`
     : `  共 ${n("error")} 个错误，${n("warning")} 个警告，${n("info")} 条提示；读取 ${figures} 个填报值`;
   const body = rows.length ? [line(heading), ...rows.map(line)] : [en ? "  no findings" : "  未发现问题"];
   return [head, ...body, summary].join("\n");
