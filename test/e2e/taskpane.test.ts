@@ -300,6 +300,12 @@ describe("task pane in a browser", () => {
     expect(summary.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(["汇总", "明细", "报送情况"]),
     );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载汇总 (.xlsx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("汇总.xlsx");
+    expect(readFileSync((await download.path())!).equals(Buffer.from(created[0]!, "base64"))).toBe(true);
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import { REQUEST_BUDGET_BYTES } from "../../office/excel-batch";
 import { readUnitLines } from "../plan/unit-lines";
 import { localTime } from "./local-time";
 import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
@@ -27,6 +28,8 @@ const useStyles = makeStyles({
 });
 
 type Done = Extract<ConsolidateMessage, { type: "done" }>;
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface Props {
   readonly ops: PaneOperations;
@@ -98,6 +101,14 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
       );
     });
 
+  // Excel.createWorkbook sends the whole file in one request: past Excel on the web's limit it would fail.
+  const openNew = () =>
+    run(async () => {
+      if ((result!.summary!.length * 4) / 3 > REQUEST_BUDGET_BYTES)
+        return setNotice({ intent: "warning", text: s.summaryTooLarge });
+      await ops.openAsNewWorkbook(result!.summary!);
+    });
+
   return (
     <section className={styles.root} aria-label={s.tabConsolidate}>
       <div className={styles.row}>
@@ -134,9 +145,17 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
           <Button appearance="primary" disabled={busy} onClick={insert}>
             {s.insertSummary}
           </Button>
-          <Button disabled={busy} onClick={() => run(() => ops.openAsNewWorkbook(result.summary!))}>
+          <Button disabled={busy} onClick={openNew}>
             {s.openSummary}
           </Button>
+          {ops.canDownload && (
+            <Button
+              disabled={busy}
+              onClick={() => ops.download(s.summaryFileName, result.summary!, XLSX_MIME)}
+            >
+              {s.downloadSummary}
+            </Button>
+          )}
         </div>
       )}
       {notice && (
