@@ -83,4 +83,11 @@ export async function startHarness(): Promise<Harness> {
 }
 
 export const seedPlan = (name: string): string => readFileSync(path.join(root, "seeds", name), "utf8");
-export const docsPath = (name: string): string => path.join(root, "docs", name);
+/**
+ * Where a screenshot goes: docs/ (shown in the README) with RK_SCREENSHOTS=1 (`npm run test:e2e:docs`), else a
+ * temporary folder, so that an ordinary test run does not rewrite tracked images.
+ */
+const shots = process.env.RK_SCREENSHOTS
+  ? path.join(root, "docs")
+  : mkdtempSync(path.join(tmpdir(), "rk-shots-"));
+export const docsPath = (name: string): string => path.join(shots, name);
