@@ -2,7 +2,7 @@ import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { HEADER_FIELDS } from "../template/row-fields";
 import type { TemplateIdentity, TemplateSpec } from "../template/spec";
-import { entryValue, readCell, type RowPlace } from "./check-row";
+import { entryValue, readCell, type RowPlace } from "./read-cell";
 import type { Entry } from "./types";
 import type { RawCell } from "./unit-return";
 
@@ -36,6 +36,7 @@ export interface HeaderCheck {
  * Reads and checks the header fields: unit (in the unit list, unchanged in a personalised copy), reporter, a
  * plausible phone number and a date within reason (not before the period starts, not after today or a year
  * past the period).
+ * @example checkHeader(spec, identity, cells, place, { today: "2024-07-10" }) // phone "12345" → [check.bad_phone at C4]
  */
 export function checkHeader(
   spec: TemplateSpec,

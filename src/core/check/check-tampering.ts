@@ -15,6 +15,8 @@ const squash = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
 /**
  * Sheets renamed, added or removed against the spec's layout. The entry sheet found under another name is a
  * rename; an expected sheet missing while an unknown one appeared is taken as a rename too.
+ * @example checkSheets(spec, { sheetNames: [{ name: "Sheet1" }, { name: "填报说明" }, …], entrySheet: { name: "Sheet1", … }, … })
+ *   // → [check.sheet_renamed { expected: "填报表", got: "Sheet1" }]
  */
 export function checkSheets(spec: TemplateSpec, unitReturn: UnitReturn): Finding[] {
   const { entrySheet, instructionsSheet, identitySheet, listsSheet } = spec.layout;
@@ -49,6 +51,7 @@ export function checkSheets(spec: TemplateSpec, unitReturn: UnitReturn): Finding
 /**
  * Changes under the protection: protection removed, locked labels (task, indicator, target) changed, the 完成值
  * formula of a rate replaced, formulas or external links in input cells.
+ * @example checkTampering(spec, unitReturn, byKey) // I9 holds =[1]Sheet1!A1 → [check.external_link at 填报表!I9]
  */
 export function checkTampering(
   spec: TemplateSpec,

@@ -10,7 +10,10 @@ export interface LocatedRows {
   readonly findings: readonly Finding[];
 }
 
-/** Text of a cell as shown, for keys and comparisons. */
+/**
+ * Text of a cell as stored, trimmed, for keys and comparisons ("" when empty).
+ * @example cellText({ address: "A9", value: " T1.2 ", numFmt: "General", locked: true }) // → "T1.2"
+ */
 export function cellText(cell: RawCell | undefined): string {
   if (!cell || cell.value === null) return "";
   return String(cell.value).trim();
@@ -142,7 +145,10 @@ function countMoved(keys: readonly string[], rowOf: (key: string) => number): nu
   return rows.length - tails.length;
 }
 
-/** Input fields of a spec row that have a column in the layout (rowInputFields, filtered by the layout). */
+/**
+ * Input fields of a spec row that have a column in the layout (rowInputFields, filtered by the layout).
+ * @example inputFieldsOf(spec, rateRow) // → ["numerator", "denominator", "note"]
+ */
 export function inputFieldsOf(spec: TemplateSpec, row: TemplateSpec["rows"][number]): EntryField[] {
   return rowInputFields(row).filter((f) => spec.layout.columns[f] !== undefined);
 }
