@@ -111,6 +111,12 @@ describe("exceljs template renderer", () => {
     expect(unit.dataValidation?.type).toBe("list");
     expect(unit.dataValidation?.formulae?.[0]).toBe("'_rk_lists'!$B$1:$B$2");
     expect(wb.getWorksheet(L.listsSheet)?.getColumn(1).values.slice(1)).toEqual([...STATUSES]);
+    const xml = new TextDecoder().decode(unzipSync(blank)["xl/worksheets/sheet2.xml"]);
+    const filledOn = new RegExp(
+      `sqref="${L.headerCells.filledOn}"><formula1>(\\d+)</formula1><formula2>(\\d+)</formula2>`,
+    );
+    // 2023-01-01 and 2024-12-31 as Excel date serials
+    expect(filledOn.exec(xml)?.slice(1)).toEqual(["44927", "45657"]);
     expect(ws.pageSetup.orientation).toBe("landscape");
     expect(ws.pageSetup.paperSize).toBe(9);
   });

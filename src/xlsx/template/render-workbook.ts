@@ -28,6 +28,15 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 
 const STYLES = Object.fromEntries(Object.entries(CELL_STYLES).map(([k, s]) => [k, toExcelStyle(s)]));
 
+/**
+ * exceljs turns a date rule's bounds into serial numbers itself and writes NaN for a formula, so "DATE(2024,1,1)"
+ * becomes the Date it names (UTC midnight, a whole serial).
+ */
+function dateBound(formula: string): string | Date {
+  const m = /^DATE\((\d+),(\d+),(\d+)\)$/.exec(formula);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : formula;
+}
+
 /** Renders a workbook model with exceljs (the same model the Office.js adapter renders). */
 export async function renderWorkbook(model: WorkbookModel): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -63,7 +72,7 @@ async function renderSheet(wb: ExcelJS.Workbook, m: SheetModel): Promise<void> {
       type: v.type,
       operator: v.operator,
       allowBlank: true,
-      formulae: [...v.formulas],
+      formulae: v.type === "date" ? v.formulas.map(dateBound) : [...v.formulas],
       showInputMessage: true,
       promptTitle: v.prompt.title,
       prompt: v.prompt.message,
