@@ -17,17 +17,67 @@ export type StoredSpecResult =
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);
 
-/** The layout fields the engine relies on; the first one missing, or null. */
-function layoutProblem(spec: TemplateSpec): string | null {
-  const layout: unknown = spec.layout;
-  if (!Array.isArray(spec.rows)) return "spec rows";
-  if (!isRecord(layout) || typeof layout.entrySheet !== "string" || typeof layout.keyColumn !== "string") {
-    return "spec layout";
+const isString = (x: unknown): x is string => typeof x === "string";
+const isNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const OPS = [">=", "<=", "=", "between", "approx"];
+
+/** A target as the engine needs it: an indicator, its task, an operator with its numbers. */
+function isTarget(t: unknown): boolean {
+  if (!isRecord(t) || !isString(t.indicator) || !isString(t.task) || !OPS.includes(String(t.op)))
+    return false;
+  if (t.unitOfMeasure !== null && !isString(t.unitOfMeasure)) return false;
+  if (t.op === "between") return isNumber(t.min) && isNumber(t.max);
+  return isNumber(t.value) && (t.op !== "approx" || isNumber(t.tolerance));
+}
+
+/** A spec row as the engine needs it (a hand-edited or cut spec must not reach the rules half-formed). */
+function isSpecRow(r: unknown): boolean {
+  if (!isRecord(r) || !isString(r.key)) return false;
+  if (r.kind === "task") return isRecord(r.task) && isString(r.task.title) && isString(r.task.id);
+  return (
+    r.kind === "target" &&
+    isString(r.taskKey) &&
+    isString(r.measure) &&
+    isString(r.targetLabel) &&
+    isTarget(r.target)
+  );
+}
+
+/** The fields the engine relies on; the first one missing or malformed, or null. */
+function specProblem(spec: TemplateSpec): string | null {
+  const raw: unknown = spec;
+  if (!isRecord(raw) || !Array.isArray(raw.rows) || !raw.rows.every(isSpecRow)) return "spec rows";
+  if (
+    !isRecord(raw.period) ||
+    !isString(raw.period.label) ||
+    !isString(raw.period.start) ||
+    !isString(raw.period.end)
+  ) {
+    return "spec period";
   }
-  if (!isRecord(layout.columns) || !isRecord(layout.headerCells) || typeof layout.firstDataRow !== "number") {
+  if (!Array.isArray(raw.units) || !raw.units.every(isString)) return "spec units";
+  const layout = raw.layout;
+  if (!isRecord(layout) || !isString(layout.entrySheet) || !isString(layout.keyColumn)) return "spec layout";
+  if (!isRecord(layout.columns) || !Object.values(layout.columns).every(isString)) return "spec layout";
+  if (!isRecord(layout.headerCells) || !Object.values(layout.headerCells).every(isString))
+    return "spec layout";
+  if (
+    !isNumber(layout.firstDataRow) ||
+    (layout.fixedColumns !== undefined && !isRecord(layout.fixedColumns))
+  ) {
     return "spec layout";
   }
   return null;
+}
+
+/**
+ * The spec stored in identity rows when it is whole and well-formed, else null (for readers that only need the
+ * layout; checkReturn reports why with readStoredSpec).
+ * @example validStoredSpec(unitReturn.identityRows) // → { kind: "report-kit/template", layout: { entrySheet: "填报表", … }, … }
+ */
+export function validStoredSpec(rows: readonly (readonly [string, string])[]): TemplateSpec | null {
+  const read = readIdentityRowsCached(rows);
+  return read.ok && specProblem(read.spec) === null ? read.spec : null;
 }
 
 /** The identity as written, even when the spec JSON is damaged (so that findings can still name the template). */
@@ -56,7 +106,7 @@ export function readStoredSpec(unitReturn: UnitReturn): StoredSpecResult {
     return { ok: false, findings: [makeFinding("check.not_our_template", where)] };
   }
   const read = readIdentityRowsCached(rows);
-  const problem = read.ok ? layoutProblem(read.spec) : read.reason;
+  const problem = read.ok ? specProblem(read.spec) : read.reason;
   if (!read.ok || problem) {
     const findings = [makeFinding("check.identity_damaged", where, { detail: problem ?? "spec" })];
     return { ok: true, identity: looseIdentity(rows), spec: null, findings };

@@ -1,6 +1,6 @@
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
-import { readIdentityRowsCached } from "../../core/check/identity-cache";
+import { validStoredSpec } from "../../core/check/stored-spec";
 import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
 import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
 import { DEFAULT_ZIP_LIMITS, readNamed, type ZipEntry, type ZipLimits } from "../safe-zip/safe-unzip";
@@ -88,9 +88,9 @@ function readParts(
     scanSheet(part(ref.path) ?? "", shared, styles, columns ? { columns } : {});
   const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
-  const stored = identityRows ? readIdentityRowsCached(identityRows) : null;
-  const layout = stored?.ok ? stored.spec.layout : fallbackLayout;
-  const keys = stored?.ok ? new Set(stored.spec.rows.map((r) => r.key)) : new Set<string>();
+  const stored = identityRows ? validStoredSpec(identityRows) : null;
+  const layout = stored ? stored.layout : fallbackLayout;
+  const keys = new Set((stored ?? { rows: [] }).rows.map((r) => r.key));
   return {
     file,
     sheetNames: sheets.map(({ name, state }) => ({ name, state })),
