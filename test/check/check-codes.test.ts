@@ -556,6 +556,20 @@ describe("explained exceptions and the three answers", () => {
     expect(result.findings.map((f) => f.code)).toEqual(["check.key_missing"]);
   });
 
+  test("dates of a workbook in the 1904 date system (old Mac Excel) are read right", async () => {
+    const result = await run({
+      code: "check.bad_date",
+      title: "",
+      fill: header({ filledOn: new Date(Date.UTC(2024, 6, 5)) }),
+      edit: (wb) => (wb.properties.date1904 = true),
+    });
+    expect(result.entries.find((e) => e.field === "filledOn")).toMatchObject({
+      kind: "date",
+      value: "2024-07-05",
+    });
+    expect(result.findings).toEqual([]);
+  });
+
   test("a workbook that is not ours stops with one finding", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1").getCell("A1").value = "随便一张表";

@@ -81,11 +81,13 @@ function readParts(
     }
     return byteString(read.data);
   };
-  const sheets = readSheetRefs(part("xl/workbook.xml") ?? "", part("xl/_rels/workbook.xml.rels") ?? "");
+  const workbookXml = part("xl/workbook.xml") ?? "";
+  const sheets = readSheetRefs(workbookXml, part("xl/_rels/workbook.xml.rels") ?? "");
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
   const shared = readSharedStrings(part("xl/sharedStrings.xml"));
   const styles = readStyles(part("xl/styles.xml") ?? "");
   const scan = (ref: SheetRef, columns?: ReadonlySet<string>) =>
-    scanSheet(part(ref.path) ?? "", shared, styles, columns ? { columns } : {});
+    scanSheet(part(ref.path) ?? "", shared, styles, { date1904, ...(columns ? { columns } : {}) });
   const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
   const stored = identityRows ? validStoredSpec(identityRows) : null;

@@ -1,4 +1,5 @@
 import { columnLetters } from "../../core/check/a1";
+import { isDateFormat } from "../../core/check/number-format";
 import type { RawCell, RawRow } from "../../core/check/unit-return";
 import { DEFAULT_STYLE, type CellStyle } from "./read-styles";
 import { attribute, textOf, xmlText } from "./xml-text";
@@ -11,6 +12,8 @@ export interface ScannedSheet {
 export interface ScanOptions {
   /** Keep only these columns (e.g. A:B of the identity sheet); all when absent. */
   readonly columns?: ReadonlySet<string>;
+  /** The workbook counts dates from 1904 (old Mac Excel): date serials are moved to the 1900 system the core uses. */
+  readonly date1904?: boolean;
 }
 
 const TAG = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>/g;
@@ -70,7 +73,8 @@ export function scanSheet(
     TAG.lastIndex = close ? CLOSE.lastIndex : data.length;
     if (options.columns && !options.columns.has(address.letters)) continue;
     const a = { s: attribute(attrText, "s"), t: attribute(attrText, "t") };
-    const cell = readCell(`${address.letters}${address.row}`, a, inner, shared, styles, sharedFormulas);
+    const read = readCell(`${address.letters}${address.row}`, a, inner, shared, styles, sharedFormulas);
+    const cell = read && options.date1904 ? to1900(read) : read;
     if (!cell) continue;
     if (!current || current.row !== address.row) {
       current = { row: address.row, cells: {} };
@@ -94,6 +98,15 @@ function splitRef(ref: string): { letters: string; column: number; row: number }
   const letters = ref.slice(0, i).replace(/\$/g, "");
   const row = Number(ref.slice(i).replace(/\$/g, ""));
   return { letters, column, row };
+}
+
+/** Days between Excel's 1904 and 1900 date systems. */
+const DAYS_1904 = 1462;
+
+function to1900(cell: RawCell): RawCell {
+  return typeof cell.value === "number" && isDateFormat(cell.numFmt)
+    ? { ...cell, value: cell.value + DAYS_1904 }
+    : cell;
 }
 
 function readCell(
