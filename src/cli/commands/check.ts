@@ -131,7 +131,18 @@ async function writeNotices(checked: readonly Checked[], dir: string, ctx: CliCo
       continue;
     }
     const target = join(out, noticeName(c.file));
-    await writeFile(target, await writeNotice(c.bytes, c.result, c.file));
+    // exceljs cannot open every workbook our reader can (odd parts written by other programs): that return gets
+    // no notice, said plainly, and the others still do.
+    const notice = await writeNotice(c.bytes, c.result, c.file).catch(() => null);
+    if (!notice) {
+      ctx.err(
+        en
+          ? `${c.file}: no notice (the workbook could not be copied)`
+          : `${c.file}：未生成退回意见（无法复制该工作簿）`,
+      );
+      continue;
+    }
+    await writeFile(target, notice);
     ctx.err(en ? `${c.file}: notice written to ${target}` : `${c.file}：退回意见已写入 ${target}`);
   }
 }
