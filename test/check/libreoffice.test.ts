@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CheckResult } from "../../src/core/check/types";
+import { writeNotice } from "../../src/xlsx/notice/write-notice";
 import { checkWorkbook } from "../../src/xlsx/return/check-workbook";
 import { renderTemplate } from "../../src/xlsx/template/render-template";
 import { makeSpec, UNITS } from "./builders";
@@ -89,6 +90,15 @@ const script = join(__dirname, "../template/lo-fill.py");
       expect(codes).not.toContain("check.rate_value_mismatch");
       const raw = result.entries.find((e) => e.key === "T1.1" && e.field === "value")?.raw;
       expect(raw).toBe(96);
+    });
+
+    test("a correction notice can be written for a LibreOffice-saved return, and read back", async () => {
+      const bytes = new Uint8Array(readFileSync(out.xlsx));
+      const result = check(out.xlsx);
+      const notice = await writeNotice(bytes, result, "filled.xlsx");
+      const again = checkWorkbook(notice, "notice.xlsx", { today: "2024-07-10" });
+      expect(again.identity?.templateId).toBe(spec.templateId);
+      expect(again.findings.map((f) => f.code)).not.toContain("check.sheet_added");
     });
 
     test("file.xls: the .xls LibreOffice wrote is recognised as Excel 97-2003 with advice", () => {
