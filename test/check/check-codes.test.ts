@@ -491,6 +491,7 @@ describe("explained exceptions and the three answers", () => {
     const f = result.findings.find((x) => x.code === "check.above_target");
     expect(f).toMatchObject({ severity: "warning", data: { reason } });
     expect(f?.message.zh).toContain(reason);
+    expect(result.findings.map((x) => x.code)).not.toContain("check.missed_without_problem");
   });
 
   test("a note that says nothing (无) explains nothing", async () => {

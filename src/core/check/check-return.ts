@@ -38,31 +38,44 @@ function checkIdentity(identity: TemplateIdentity, expected: TemplateSpec | null
   return findings;
 }
 
-/** Status consistent with the figures: 已完成 with a missed target; a missed target with no problem noted. */
+/** A missed target: its code, and whether the row's note explains it. */
+interface Miss {
+  readonly code: string;
+  readonly explained: boolean;
+}
+
+/**
+ * Status consistent with the figures: 已完成 with a missed target; a missed target with no problem noted (unless the
+ * row's note already explains the miss).
+ */
 function checkStatus(
   spec: TemplateSpec,
   entries: readonly Entry[],
-  missed: ReadonlyMap<string, string>,
+  missed: ReadonlyMap<string, Miss>,
   file: string,
 ): Finding[] {
-  const missedByTask = new Map<string, string[]>();
+  const missedByTask = new Map<string, { indicators: string[]; unexplained: boolean }>();
   for (const r of spec.rows) {
-    if (r.kind === "target" && missed.has(r.key)) {
-      missedByTask.set(r.taskKey, [...(missedByTask.get(r.taskKey) ?? []), r.target.indicator]);
-    }
+    const miss = r.kind === "target" ? missed.get(r.key) : undefined;
+    if (r.kind !== "target" || !miss) continue;
+    const group = missedByTask.get(r.taskKey) ?? { indicators: [], unexplained: false };
+    missedByTask.set(r.taskKey, {
+      indicators: [...group.indicators, r.target.indicator],
+      unexplained: group.unexplained || !miss.explained,
+    });
   }
   if (missedByTask.size === 0) return [];
   const byField = new Map(entries.map((e) => [`${e.key}|${e.field}`, e]));
   const findings: Finding[] = [];
   for (const row of spec.rows) {
-    const indicators = row.kind === "task" ? missedByTask.get(row.key) : undefined;
-    if (row.kind !== "task" || !indicators) continue;
-    const data = { label: row.task.title, indicator: indicators.join("、") };
+    const group = row.kind === "task" ? missedByTask.get(row.key) : undefined;
+    if (row.kind !== "task" || !group) continue;
+    const data = { label: row.task.title, indicator: group.indicators.join("、") };
     const at = (e: Entry) => ({ kind: "cell" as const, file, sheet: e.sheet, cell: e.cell, key: row.key });
     const status = byField.get(`${row.key}|status`);
     const problems = byField.get(`${row.key}|problems`);
     if (status?.value === "已完成") findings.push(makeFinding("check.status_inconsistent", at(status), data));
-    if (problems?.kind === "blank")
+    if (problems?.kind === "blank" && group.unexplained)
       findings.push(makeFinding("check.missed_without_problem", at(problems), data));
   }
   return findings;
@@ -98,12 +111,12 @@ export function checkReturn(
   const located = locateRows(spec, sheet, file);
   const entries: Entry[] = [...header.entries];
   findings.push(...header.findings, ...located.findings);
-  const missed = new Map<string, string>();
+  const missed = new Map<string, Miss>();
   for (const row of spec.rows) {
     const result = checkRow(spec, row, located.byKey.get(row.key), place);
     entries.push(...result.entries);
     findings.push(...result.findings);
-    if (result.missed) missed.set(row.key, result.missed);
+    if (result.missed) missed.set(row.key, { code: result.missed, explained: result.explained });
   }
   findings.push(
     ...checkStatus(spec, entries, missed, file),
