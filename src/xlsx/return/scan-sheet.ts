@@ -2,7 +2,7 @@ import { columnLetters } from "../../core/check/a1";
 import { isDateFormat } from "../../core/check/number-format";
 import type { RawCell, RawRow } from "../../core/check/unit-return";
 import { DEFAULT_STYLE, type CellStyle } from "./read-styles";
-import { attribute, textOf, xmlText } from "./xml-text";
+import { rawAttribute, textOf, xmlText } from "./xml-text";
 
 export interface ScannedSheet {
   readonly rows: readonly RawRow[];
@@ -54,7 +54,7 @@ export function scanSheet(
       column = 0;
       continue;
     }
-    const r = attribute(attrText, "r");
+    const r = rawAttribute(attrText, "r");
     if (selfClosing === "/") {
       // An empty cell: only its position matters, for the next cell without an address.
       lastRef = r ?? null;
@@ -72,7 +72,7 @@ export function scanSheet(
     const inner = data.slice(TAG.lastIndex, close ? close.index : data.length);
     TAG.lastIndex = close ? CLOSE.lastIndex : data.length;
     if (options.columns && !options.columns.has(address.letters)) continue;
-    const a = { s: attribute(attrText, "s"), t: attribute(attrText, "t") };
+    const a = { s: rawAttribute(attrText, "s"), t: rawAttribute(attrText, "t") };
     const read = readCell(`${address.letters}${address.row}`, a, inner, shared, styles, sharedFormulas);
     const cell = read && options.date1904 ? to1900(read) : read;
     if (!cell) continue;
@@ -122,9 +122,9 @@ function readCell(
   let formula: string | undefined;
   if (f) {
     const fText = f[1] ?? "";
-    const si = attribute(fText, "si");
+    const si = rawAttribute(fText, "si");
     formula = xmlText(f[2] ?? "");
-    if (attribute(fText, "t") === "shared" && si !== undefined) {
+    if (rawAttribute(fText, "t") === "shared" && si !== undefined) {
       if (formula) sharedFormulas.set(si, formula);
       else formula = sharedFormulas.get(si) ?? "";
     }

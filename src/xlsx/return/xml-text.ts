@@ -95,13 +95,22 @@ export function xmlText(fragment: string): string {
  * @example attribute(' r="D7" s="3" t="s"', "s") // → "3"
  */
 export function attribute(text: string, name: string): string | undefined {
+  const raw = rawAttribute(text, name);
+  return raw === undefined ? undefined : xmlText(raw);
+}
+
+/**
+ * One attribute's value as written, undecoded: for the ASCII attributes of every cell (r, s, t), where decoding
+ * would only cost time.
+ * @example rawAttribute(' r="D7" s="3"', "r") // → "D7"
+ */
+export function rawAttribute(text: string, name: string): string | undefined {
   const at = text.indexOf(` ${name}=`);
   if (at < 0) return undefined;
   const quote = text[at + name.length + 2];
   const start = at + name.length + 3;
   const end = text.indexOf(quote ?? '"', start);
-  if (end < 0) return undefined;
-  return xmlText(text.slice(start, end));
+  return end < 0 ? undefined : text.slice(start, end);
 }
 
 /**
@@ -125,6 +134,23 @@ export function attributes(text: string): Record<string, string> {
  * @example textOf("<r><t>95</t></r><r><t xml:space=\"preserve\">%</t></r>") // → "95%"
  */
 export function textOf(fragment: string): string {
+  if (fragment.length < LONG_TEXT) return decodeTextOf(fragment);
+  const hit = longTexts.get(fragment);
+  if (hit !== undefined) return hit;
+  const text = decodeTextOf(fragment);
+  if (longTexts.size >= 32) longTexts.delete(longTexts.keys().next().value ?? "");
+  longTexts.set(fragment, text);
+  return text;
+}
+
+/**
+ * Long shared strings (the spec JSON stored in every return of a template, tens of KB) are decoded once and
+ * remembered by their raw bytes: a consolidation reads hundreds of returns carrying the same spec.
+ */
+const LONG_TEXT = 4096;
+const longTexts = new Map<string, string>();
+
+function decodeTextOf(fragment: string): string {
   const clean = fragment.includes("rPh")
     ? fragment.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "")
     : fragment;
