@@ -183,6 +183,7 @@ describe("normaliseEntry: dates, formulas, errors", () => {
     expect(entry("2024.7.10", date)).toEqual({ kind: "date", value: "2024-07-10" });
     expect(entry("２０２４/７/１０", date)).toEqual({ kind: "date", value: "2024-07-10" });
     expect(entry("2024-02-30", date)).toMatchObject({ kind: "invalid", code: "check.bad_date" });
+    expect(entry("2024-07-10T00:00:00.000Z", date)).toEqual({ kind: "date", value: "2024-07-10" });
   });
 
   test("status: choices, synonyms, anything else", () => {
