@@ -17,6 +17,7 @@ export interface ScanOptions {
 }
 
 const TAG = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>/g;
+const SHEET_DATA_END = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/;
 const PROTECTION = /<(?:\w+:)?sheetProtection\b([^>]*)>/;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
@@ -41,9 +42,9 @@ export function scanSheet(
   let column = 0;
   let lastRef: string | null = null;
   // Cells live in <sheetData>; what follows (protection, validations, formats) is looked at only for protection.
-  const dataEnd = xml.search(/<\/(?:\w+:)?sheetData>/);
-  const data = dataEnd < 0 ? xml : xml.slice(0, dataEnd);
-  const protection = PROTECTION.exec(dataEnd < 0 ? "" : xml.slice(dataEnd));
+  const end = SHEET_DATA_END.exec(xml);
+  const data = end ? xml.slice(0, end.index) : xml;
+  const protection = PROTECTION.exec(end ? xml.slice(end.index) : "");
   const isProtected = protection !== null && /\bsheet\s*=\s*["'](1|true)["']/.test(protection[1] ?? "");
   TAG.lastIndex = 0;
   for (let m = TAG.exec(data); m; m = TAG.exec(data)) {
