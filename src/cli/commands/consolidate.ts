@@ -15,6 +15,7 @@ import {
 } from "../consolidate/outputs";
 import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
+import { zlibCompression } from "../consolidate/zlib-compression";
 import "../consolidate/worker-entry";
 import type { CliContext } from "../context";
 import { InputError, UsageError } from "../errors";
@@ -110,7 +111,12 @@ async function runConsolidate(
   const written: string[] = [];
   for (const [i, summary] of result.summaries.entries()) {
     const path = summaryPath(out, summary.spec, i);
-    const writeOptions = { filledOn: day, reporter: options.reporter ?? null, phone: options.phone ?? null };
+    const writeOptions = {
+      filledOn: day,
+      reporter: options.reporter ?? null,
+      phone: options.phone ?? null,
+      compression: zlibCompression,
+    };
     await writeAtomicWith(path, (write) => writeSummaryTo(summary, writeOptions, write));
     written.push(summaryPath(options.out!, summary.spec, i));
   }

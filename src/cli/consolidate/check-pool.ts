@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../core/errors";
 import type { CheckedInput } from "../../core/consolidate/types";
+import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { InputItem } from "./gather-inputs";
@@ -23,9 +24,10 @@ export async function checkAll(
   const size = Math.max(0, options.workers ?? Math.min(availableParallelism(), 8));
   const results: CheckedInput[] = [];
   const specs = new Map<string, TemplateSpec>();
+  const intern = makeInterner();
   let done = 0;
   const keep = (seq: number, input: CheckedInput) => {
-    results[seq] = shareSpec(input, specs);
+    results[seq] = shareSpec(input, specs, intern);
     onProgress(++done, input.file);
   };
   if (!bundle || size <= 1) {
@@ -92,14 +94,63 @@ async function dispatch(
   if (failure) throw failure;
 }
 
-/** One spec object per template: the copies that came back from workers are dropped (memory stays flat). */
-function shareSpec(input: CheckedInput, specs: Map<string, TemplateSpec>): CheckedInput {
-  if (input.kind !== "return") return input;
+/**
+ * Keeps a checked return small while it waits for the consolidation: one spec object per template (the copies
+ * that came back from workers are dropped), blank cells dropped (they are not figures; a missing entry reads as
+ * blank), and the strings every return repeats (keys, fields, sheet names, messages) shared. Memory per return is
+ * then about its figures and findings.
+ */
+function shareSpec(input: CheckedInput, specs: Map<string, TemplateSpec>, intern: Interner): CheckedInput {
+  if (input.kind !== "return")
+    return { ...input, findings: input.findings.map((f) => internFinding(f, intern)) };
   const id = `${input.spec.templateId}@${input.spec.specVersion}`;
-  const known = specs.get(id);
-  if (!known) {
-    specs.set(id, input.spec);
-    return input;
-  }
-  return { ...input, spec: known };
+  if (!specs.has(id)) specs.set(id, input.spec);
+  const entries = input.entries
+    .filter((e) => !(e.kind === "blank" && (e.raw === null || e.raw === "")))
+    .map((e) => ({
+      ...e,
+      key: intern(e.key),
+      task: intern(e.task),
+      indicator: e.indicator === null ? null : intern(e.indicator),
+      field: intern(e.field) as typeof e.field,
+      kind: intern(e.kind) as typeof e.kind,
+      sheet: intern(e.sheet),
+    }));
+  return {
+    ...input,
+    file: intern(input.file),
+    spec: specs.get(id)!,
+    entries,
+    findings: input.findings.map((f) => internFinding(f, intern)),
+  };
+}
+
+type Interner = (s: string) => string;
+
+/** Returns one shared copy of each distinct string. */
+export function makeInterner(): Interner {
+  const strings = new Map<string, string>();
+  return (s) => {
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+}
+
+function internFinding(f: Finding, intern: Interner): Finding {
+  const location =
+    f.location.kind === "plan"
+      ? f.location
+      : {
+          ...f.location,
+          file: intern(f.location.file),
+          ...(f.location.sheet ? { sheet: intern(f.location.sheet) } : {}),
+        };
+  return {
+    ...f,
+    code: intern(f.code) as Finding["code"],
+    location: location as Finding["location"],
+    message: { zh: intern(f.message.zh), en: intern(f.message.en) },
+  };
 }

@@ -1,8 +1,10 @@
-import { unzipSync, Zip, ZipDeflate } from "fflate";
+import { unzipSync } from "fflate";
+import { StreamZip, type Compression } from "./stream-zip";
 import { columnLetter } from "./styles";
 
-/** A cell value of a bulk row: a number, text, or nothing. */
-export type BulkCell = number | string | null;
+/** A cell value of a bulk row: a number, text, or nothing; `alt` takes the style of the second sample row. */
+export type BulkCell =
+  number | string | null | { readonly value: number | string | null; readonly alt: true };
 
 /**
  * Rows of a sheet too many for exceljs's object model (明细 of a thousand returns has hundreds of thousands of
@@ -14,6 +16,8 @@ export interface BulkRows {
   readonly firstRow: number;
   readonly count: number;
   readonly rows: () => Iterable<readonly BulkCell[]>;
+  /** Sample rows written by exceljs from `firstRow`: 1, or 2 when some cells take the second one's style (`alt`). */
+  readonly samples?: 1 | 2;
   /** A table on the sheet whose range grows with the rows (its name in xl/tables). */
   readonly table?: string;
 }
@@ -45,7 +49,7 @@ function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
 }
 
 /** Renders rows as sheet XML, each cell with the style of its column in the sample row. */
-function* rowXml(bulk: BulkRows, styles: readonly string[]): Generator<string> {
+function* rowXml(bulk: BulkRows, styles: readonly string[], alt: readonly string[]): Generator<string> {
   const letters: string[] = [];
   let r = bulk.firstRow;
   let chunk = "";
@@ -53,8 +57,11 @@ function* rowXml(bulk: BulkRows, styles: readonly string[]): Generator<string> {
     let xml = `<row r="${r}">`;
     for (let c = 0; c < Math.max(row.length, styles.length); c++) {
       const col = (letters[c] ??= columnLetter(c + 1));
-      const v = row[c] ?? null;
-      const s = styles[c] ? ` s="${styles[c]}"` : "";
+      const cell = row[c] ?? null;
+      const isAlt = cell !== null && typeof cell === "object";
+      const v = isAlt ? cell.value : cell;
+      const style = isAlt ? alt[c] : styles[c];
+      const s = style ? ` s="${style}"` : "";
       if (typeof v === "number" && Number.isFinite(v)) xml += `<c r="${col}${r}"${s}><v>${v}</v></c>`;
       else if (typeof v === "string" && v !== "")
         xml += `<c r="${col}${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
@@ -70,20 +77,30 @@ function* rowXml(bulk: BulkRows, styles: readonly string[]): Generator<string> {
   if (chunk) yield chunk;
 }
 
-/** Splits a sheet's XML around its sample row; reads the sample's cell styles. */
-function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; styles: string[] } {
+/** Splits a sheet's XML around its sample rows; reads the samples' cell styles by column. */
+function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; styles: string[][] } {
   const start = xml.search(new RegExp(`<row r="${bulk.firstRow}"[ >]`));
   const end = xml.indexOf("</sheetData>");
   if (start < 0 || end < 0) throw new Error(`bulk rows: no sample row ${bulk.firstRow} on ${bulk.sheet}`);
-  const sample = xml.slice(start, xml.indexOf("</row>", start));
-  const styles: string[] = [];
-  for (const m of sample.matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) styles.push(m[2] ?? "");
+  const styles: string[][] = [];
+  let at = start;
+  for (let i = 0; i < (bulk.samples ?? 1); i++) {
+    const stop = xml.indexOf("</row>", at);
+    const byColumn: string[] = [];
+    for (const m of xml.slice(at, stop).matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g))
+      byColumn[columnNumber(m[1]!) - 1] = m[2] ?? "";
+    styles.push(byColumn);
+    at = stop + "</row>".length;
+  }
   const last = bulk.firstRow + Math.max(bulk.count, 1) - 1;
   const head = xml
     .slice(0, start)
     .replace(/<dimension ref="([A-Z]+)(\d+):([A-Z]+)\d+"\/>/, `<dimension ref="$1$2:$3${last}"/>`);
   return { head, tail: xml.slice(end), styles };
 }
+
+const columnNumber = (letters: string): number =>
+  [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** Grows a table's range (and its filter's) to the last bulk row. */
 function growTable(xml: string, last: number): string {
@@ -98,34 +115,31 @@ export function spliceBulkRows(
   xlsx: Uint8Array,
   bulks: readonly BulkRows[],
   sink: (chunk: Uint8Array) => void,
+  compression?: Compression,
 ): void {
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
   const bulkByPart = new Map(bulks.map((b) => [parts.get(b.sheet) ?? "", b]));
   const tables = new Map<string, number>();
   for (const b of bulks) if (b.table) tables.set(b.table, b.firstRow + Math.max(b.count, 1) - 1);
-  let failure: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
-    else sink(chunk);
-  });
+  const zip = new StreamZip(sink, compression);
   for (const [name, data] of Object.entries(files)) {
     const bulk = bulkByPart.get(name);
-    // fflate's deflate is plain JavaScript: the fastest level keeps a quarter of a million rows quick.
-    const entry = new ZipDeflate(name, { level: bulk ? 1 : 6 });
-    zip.add(entry);
     if (bulk) {
       const { head, tail, styles } = splitSheet(decoder.decode(data), bulk);
-      entry.push(encoder.encode(head));
-      for (const chunk of rowXml(bulk, styles)) entry.push(encoder.encode(chunk));
-      entry.push(encoder.encode(tail), true);
+      const chunks = function* () {
+        yield encoder.encode(head);
+        for (const chunk of rowXml(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? []))
+          yield encoder.encode(chunk);
+        yield encoder.encode(tail);
+      };
+      zip.add(name, chunks(), 1);
       continue;
     }
     const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;
     const tableName = table ? /\bname="([^"]+)"/.exec(table)?.[1] : undefined;
     const last = tableName ? tables.get(tableName) : undefined;
-    entry.push(table && last ? encoder.encode(growTable(table, last)) : data, true);
+    zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
   }
   zip.end();
-  if (failure) throw failure;
 }

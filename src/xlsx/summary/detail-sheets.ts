@@ -81,28 +81,20 @@ export function addDetailSheet(wb: ExcelJS.Workbook, model: SummaryModel): BulkR
   };
 }
 
-/** 进展: each task's status (进展情况) by unit, the rolled-up status and counts per status. */
-export function addProgressSheet(wb: ExcelJS.Workbook, model: SummaryModel): ExcelJS.Worksheet {
+/** 进展: each task's status (进展情况) by unit, the rolled-up status, counts per status and the units' problems. */
+export function addProgressSheet(wb: ExcelJS.Workbook, model: SummaryModel): BulkRows {
   const ws = wb.addWorksheet("进展");
   const headings = ["行键", "工作任务", ...model.units, "汇总进展", ...STATUSES, "存在问题"];
   addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 任务进展`, headings.length);
   styleHeader(ws.addRow(headings));
-  for (const p of model.progress)
-    ws.addRow([
-      p.key,
-      p.taskTitle,
-      ...p.byUnit,
-      p.rolledUp,
-      ...STATUSES.map((s) => p.counts[s] ?? 0),
-      p.problems,
-    ]);
+  ws.addRow(headings.map(() => ""));
   styleBody(ws, 3, headings.length);
   ws.getColumn(1).width = 7;
   ws.getColumn(2).width = 32;
   for (let c = 3; c <= headings.length; c++) ws.getColumn(c).width = 11;
   ws.getColumn(headings.length).width = 40;
   const to = columnLetter(3 + model.units.length);
-  attainmentFormats(ws, `C3:${to}${Math.max(ws.rowCount, 3)}`, {
+  attainmentFormats(ws, `C3:${to}${Math.max(model.progress.length + 2, 3)}`, {
     good: ["已完成"],
     bad: ["滞后"],
     warn: ["未启动"],
@@ -110,5 +102,20 @@ export function addProgressSheet(wb: ExcelJS.Workbook, model: SummaryModel): Exc
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: headings.length } };
   freeze(ws, 2, 2);
   printSetup(ws, 2);
-  return ws;
+  return {
+    sheet: ws.name,
+    firstRow: 3,
+    count: model.progress.length,
+    rows: function* () {
+      for (const p of model.progress)
+        yield [
+          p.key,
+          p.taskTitle,
+          ...p.byUnit,
+          p.rolledUp,
+          ...STATUSES.map((s) => p.counts[s] ?? 0),
+          p.problems,
+        ];
+    },
+  };
 }

@@ -1,9 +1,11 @@
 import type ExcelJS from "exceljs";
 import { ATTAINMENT_LABELS, METHOD_LABELS } from "../../core/consolidate/labels";
 import type { SummaryModel, UnitFigure } from "../../core/consolidate/types";
+import type { BulkCell, BulkRows } from "./bulk-rows";
 import {
   addTitle,
   attainmentFormats,
+  BORDER,
   columnLetter,
   freeze,
   printSetup,
@@ -35,8 +37,15 @@ const FIXED = [
 const figureCell = (f: UnitFigure): number | string | null =>
   f.kind === "value" ? f.value : f.kind === "not_applicable" ? "不适用" : null;
 
-/** 汇总: one row per target with its target, units reporting, attainment, the aggregate and a column per unit. */
-export function addSummarySheet(wb: ExcelJS.Workbook, model: SummaryModel): ExcelJS.Worksheet {
+/**
+ * 汇总: one row per target with its target, units reporting, attainment, the aggregate and a column per unit (a
+ * unit's figure on light red where it misses the target). Rows are streamed (see ./bulk-rows.ts): a thousand units
+ * make a hundred thousand cells.
+ */
+export function addSummarySheet(
+  wb: ExcelJS.Workbook,
+  model: SummaryModel,
+): { sheet: ExcelJS.Worksheet; bulk: BulkRows } {
   const ws = wb.addWorksheet("汇总", { properties: { tabColor: { argb: "FF2F5597" } } });
   const columns = FIXED.length + model.units.length;
   addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 汇总表`, columns);
@@ -44,8 +53,60 @@ export function addSummarySheet(wb: ExcelJS.Workbook, model: SummaryModel): Exce
   styleHeader(head);
   FIXED.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
   model.units.forEach((_, i) => (ws.getColumn(FIXED.length + i + 1).width = 10));
-  model.targets.forEach((t, i) => {
-    ws.addRow([
+  sampleRows(ws, columns, FIXED.length + 1);
+  const last = Math.max(model.targets.length + 2, 3);
+  const attainCol = columnLetter(FIXED.length);
+  attainmentFormats(ws, `${attainCol}3:${attainCol}${last}`, {
+    good: ["达标"],
+    bad: ["未达标"],
+    warn: ["待填"],
+  });
+  if (model.units.length)
+    ws.addConditionalFormatting({
+      ref: `${columnLetter(FIXED.length + 1)}3:${columnLetter(columns)}${last}`,
+      rules: [
+        {
+          type: "containsText",
+          operator: "containsText",
+          text: "不适用",
+          priority: 20,
+          style: { font: { color: { argb: "FF7F7F7F" }, italic: true } },
+        },
+      ],
+    });
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns } };
+  freeze(ws, 2, 3);
+  printSetup(ws, 2);
+  return {
+    sheet: ws,
+    bulk: {
+      sheet: ws.name,
+      firstRow: 3,
+      samples: 2,
+      count: model.targets.length,
+      rows: () => targetRows(model),
+    },
+  };
+}
+
+/** Two styled sample rows for the bulk rows: plain, and light red for a unit that misses its target. */
+function sampleRows(ws: ExcelJS.Worksheet, columns: number, firstUnitColumn: number): void {
+  const plain = ws.addRow(Array.from({ length: columns }, () => ""));
+  const missed = ws.addRow(Array.from({ length: columns }, () => ""));
+  styleBody(ws, plain.number, columns);
+  for (const row of [plain, missed])
+    for (let c = 1; c <= columns; c++) {
+      const cell = row.getCell(c);
+      cell.border = BORDER;
+      cell.alignment = { vertical: "top", wrapText: c === 2 || c === 3 };
+      if (row === missed && c >= firstUnitColumn)
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
+    }
+}
+
+function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
+  for (const [i, t] of model.targets.entries())
+    yield [
       i + 1,
       t.taskTitle,
       t.indicator,
@@ -64,48 +125,9 @@ export function addSummarySheet(wb: ExcelJS.Workbook, model: SummaryModel): Exce
       t.median,
       t.max,
       ATTAINMENT_LABELS[t.aggregateAttainment].zh,
-      ...t.byUnit.map(figureCell),
-    ]);
-  });
-  styleBody(ws, 3, columns);
-  const last = Math.max(ws.rowCount, 3);
-  const attainCol = columnLetter(FIXED.length);
-  attainmentFormats(ws, `${attainCol}3:${attainCol}${last}`, {
-    good: ["达标"],
-    bad: ["未达标"],
-    warn: ["待填"],
-  });
-  // Unit cells below their row's target: a red fill where the unit missed it, computed from the 目标 row data.
-  if (model.units.length) {
-    const from = columnLetter(FIXED.length + 1);
-    const to = columnLetter(columns);
-    ws.addConditionalFormatting({
-      ref: `${from}3:${to}${last}`,
-      rules: [
-        {
-          type: "containsText",
-          operator: "containsText",
-          text: "不适用",
-          priority: 20,
-          style: { font: { color: { argb: "FF7F7F7F" }, italic: true } },
-        },
-      ],
-    });
-    missedCells(ws, model);
-  }
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns } };
-  freeze(ws, 2, 3);
-  printSetup(ws, 2);
-  return ws;
-}
-
-/** Unit cells that miss their target get a light red fill (decided by the core, not by a sheet formula). */
-function missedCells(ws: ExcelJS.Worksheet, model: SummaryModel): void {
-  model.targets.forEach((t, i) =>
-    t.byUnitAttainment.forEach((a, u) => {
-      if (a !== "not_attained") return;
-      const cell = ws.getRow(3 + i).getCell(FIXED.length + 1 + u);
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
-    }),
-  );
+      ...t.byUnit.map((f, u): BulkCell => {
+        const value = figureCell(f);
+        return t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
+      }),
+    ];
 }

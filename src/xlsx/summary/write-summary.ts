@@ -4,6 +4,7 @@ import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { renderWorkbook } from "../template/render-workbook";
 import { spliceBulkRows, type BulkRows } from "./bulk-rows";
+import type { Compression } from "./stream-zip";
 import { addDetailSheet, addProgressSheet } from "./detail-sheets";
 import { addCompletenessSheet, addFindingsSheet } from "./status-sheets";
 import { addSummarySheet } from "./summary-sheet";
@@ -16,6 +17,8 @@ export interface SummaryWriteOptions {
   readonly phone?: string | null;
   /** Findings to list in 问题清单 (default: the model's). */
   readonly findings?: readonly Finding[];
+  /** Deflate and CRC-32 for the file (default: fflate; the CLI passes Node's zlib, which is faster). */
+  readonly compression?: Compression;
 }
 
 /**
@@ -41,10 +44,14 @@ async function buildSkeleton(
   const unit = model.asReturn.unit || null;
   const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit));
   fillEntrySheet(wb, model, options);
-  const summary = addSummarySheet(wb, model);
-  const bulks = [addDetailSheet(wb, model)];
-  addProgressSheet(wb, model);
-  bulks.push(addCompletenessSheet(wb, model), addFindingsSheet(wb, options.findings ?? model.findings));
+  const { sheet: summary, bulk } = addSummarySheet(wb, model);
+  const bulks = [
+    bulk,
+    addDetailSheet(wb, model),
+    addProgressSheet(wb, model),
+    addCompletenessSheet(wb, model),
+    addFindingsSheet(wb, options.findings ?? model.findings),
+  ];
   const index = wb.worksheets.indexOf(summary);
   for (const ws of wb.worksheets)
     if (ws.views[0]) (ws.views[0] as { tabSelected?: boolean }).tabSelected = ws === summary;
@@ -65,7 +72,7 @@ export async function writeSummaryTo(
 ): Promise<void> {
   const { workbook, bulks } = await buildSkeleton(model, options);
   const skeleton = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true }));
-  spliceBulkRows(skeleton, bulks, sink);
+  spliceBulkRows(skeleton, bulks, sink, options.compression);
 }
 
 /** The summary workbook as .xlsx bytes (for the task pane and tests). */
@@ -127,17 +134,26 @@ function fillBulkRows(wb: ExcelJS.Workbook, bulk: BulkRows): void {
     table.commit();
     return;
   }
-  const sample = ws.getRow(bulk.firstRow);
-  const styles: Partial<ExcelJS.Style>[] = [];
-  sample.eachCell({ includeEmpty: true }, (cell, c) => (styles[c] = { ...cell.style }));
+  const samples = [0, 1].map((i) => {
+    const styles: Partial<ExcelJS.Style>[] = [];
+    ws.getRow(bulk.firstRow + i).eachCell(
+      { includeEmpty: true },
+      (cell, c) => (styles[c] = { ...cell.style }),
+    );
+    return styles;
+  });
+  const alt = (bulk.samples ?? 1) === 2 ? samples[1]! : samples[0]!;
   let r = bulk.firstRow;
   for (const values of bulk.rows()) {
     const row = ws.getRow(r++);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = v;
-      if (styles[i + 1]) cell.style = styles[i + 1] as ExcelJS.Style;
+      const isAlt = v !== null && typeof v === "object";
+      cell.value = isAlt ? v.value : v;
+      const style = (isAlt ? alt : samples[0]!)[i + 1];
+      if (style) cell.style = style as ExcelJS.Style;
     });
   }
-  if (bulk.count === 0) sample.values = [];
+  // Sample rows not overwritten by data are cleared.
+  for (; r < bulk.firstRow + (bulk.samples ?? 1); r++) ws.getRow(r).values = [];
 }
