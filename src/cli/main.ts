@@ -63,6 +63,13 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
 
 /** Entry point of the `report-kit` command (bin/report-kit.js). */
 export function main(): void {
+  // `report-kit … | head` closes the pipe early: that is normal use, not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const ctx: CliContext = {
     lang: detectLang(process.argv.slice(2), process.env),
     out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
