@@ -44,6 +44,14 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
   const unitsFile = useRef<HTMLInputElement>(null);
   const units = readUnitLines(unitsText);
 
+  /** A unit list file (.txt, .csv in UTF-8 or GBK, .xlsx) read by the same reader as the CLI, loaded on first use. */
+  const readUnitsFile = async (file: File): Promise<string> => {
+    const { readUnitListBytes } = await import("../../xlsx/unit-list");
+    const list = await readUnitListBytes(await readFileBytes(file), file.name);
+    setFindings(list.ok ? [] : list.findings);
+    return list.ok ? list.names.join("\n") : unitsText;
+  };
+
   /** Builds the spec (its findings are shown), then runs the action with it. */
   const withSpec = (action: (spec: TemplateSpec) => Promise<void>) =>
     run(async () => {
@@ -101,10 +109,10 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
         ref={unitsFile}
         className={styles.hidden}
         type="file"
-        accept=".txt,.csv,text/plain,text/csv"
+        accept=".txt,.csv,.xlsx,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) run(async () => setUnitsText(new TextDecoder().decode(await readFileBytes(file))));
+          if (file) run(async () => setUnitsText(await readUnitsFile(file)));
           e.target.value = "";
         }}
       />
