@@ -23,7 +23,11 @@ function makeSpec(): TemplateSpec {
 }
 
 const picked = (name: string, bytes: Uint8Array) => ({ name, bytes, lastModified: Date.UTC(2024, 6, 8) });
-const LABELS = { chartSheet: "达标率图", chartTitle: "各单位指标达标率" };
+const LABELS = {
+  chartSheet: "达标率图",
+  chartTitle: "各单位指标达标率",
+  chartColumns: ["单位", "达标率", "达标指标数", "未达标指标数"] as [string, string, string, string],
+};
 
 describe("consolidation in the pane's worker", () => {
   test("zips inside zips are opened; a broken archive is a finding, not an exception", () => {

@@ -64,7 +64,11 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
         ),
         units: readUnitLines(unitsText).filter(Boolean),
         today: localTime(new Date()).slice(0, 10),
-        labels: { chartSheet: s.chartSheet, chartTitle: s.chartTitle },
+        labels: {
+          chartSheet: s.chartSheet,
+          chartTitle: s.chartTitle,
+          chartColumns: [s.chartColumnUnit, s.chartColumnRate, s.chartColumnAttained, s.chartColumnMissed],
+        },
       };
       setProgress({ done: 0, total: files.length });
       const message = await new Promise<ConsolidateMessage>((resolve) => {

@@ -1,3 +1,4 @@
+import { attainmentByUnit } from "../../core/consolidate/attainment";
 import type { SummaryModel } from "../../core/consolidate/types";
 import type { SheetPlan } from "../../office/sheet-plan";
 
@@ -7,17 +8,12 @@ import type { SheetPlan } from "../../office/sheet-plan";
  */
 export function attainmentChartSheet(
   model: SummaryModel,
-  labels: { sheet: string; title: string },
+  labels: { sheet: string; title: string; columns: readonly [string, string, string, string] },
 ): SheetPlan {
-  const rows = model.units.map((unit, u) => {
-    const states = model.targets.map((t) => t.byUnitAttainment[u]);
-    const attained = states.filter((a) => a === "attained").length;
-    const missed = states.filter((a) => a === "not_attained").length;
-    return [unit, attained + missed ? attained / (attained + missed) : null, attained, missed];
-  });
+  const rows = attainmentByUnit(model).map((a) => [a.unit, a.rate, a.attained, a.notAttained]);
   return {
     name: labels.sheet,
-    rows: [["单位", "达标率", "达标指标数", "未达标指标数"], ...rows],
+    rows: [[...labels.columns], ...rows],
     numberFormats: { 1: "0%" },
     headerRows: 1,
     columnWidths: [120, 60, 70, 80],

@@ -12,7 +12,12 @@ export interface ConsolidateRequest {
   /** Today "YYYY-MM-DD" (填报日期 of the summary, plausibility of dates). */
   readonly today: string;
   /** Names of the sheets the pane adds, in its language. */
-  readonly labels: { readonly chartSheet: string; readonly chartTitle: string };
+  readonly labels: {
+    readonly chartSheet: string;
+    readonly chartTitle: string;
+    /** Column headings of the chart sheet: unit, rate, attained, not attained. */
+    readonly chartColumns: readonly [string, string, string, string];
+  };
 }
 
 export type ConsolidateMessage =

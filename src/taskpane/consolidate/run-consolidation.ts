@@ -61,6 +61,7 @@ export async function runConsolidation(
   const sheets = workbookToSheetPlans(workbook).filter((s) => !templateSheets.has(s.name));
   const chart = attainmentChartSheet(model, {
     sheet: request.labels.chartSheet,
+    columns: request.labels.chartColumns,
     title: request.labels.chartTitle,
   });
   return {
