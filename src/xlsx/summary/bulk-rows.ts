@@ -16,6 +16,12 @@ export interface BulkRows {
   readonly firstRow: number;
   readonly count: number;
   readonly rows: () => Iterable<readonly BulkCell[]>;
+  /**
+   * Columns whose text is written inline, not in the shared string table (text that rarely repeats: cells, raw
+   * values, messages). Every other text goes into the table once, so 明细's file names and hashes cost one number
+   * per row.
+   */
+  readonly inline?: readonly number[];
   /** Sample rows written by exceljs from `firstRow`: 1, or 2 when some cells take the second one's style (`alt`). */
   readonly samples?: 1 | 2;
   /** A table on the sheet whose range grows with the rows (its name in xl/tables). */
@@ -49,7 +55,45 @@ function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
 }
 
 /** Renders rows as sheet XML, each cell with the style of its column in the sample row. */
-function* rowXml(bulk: BulkRows, styles: readonly string[], alt: readonly string[]): Generator<string> {
+/** The workbook's shared strings, extended with the text of bulk rows. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly added: string[] = [];
+  constructor(private readonly xml: string) {}
+  private get base(): number {
+    return (this.xml.match(/<si[\s>]/g) ?? []).length;
+  }
+  private baseCount = -1;
+  indexOf(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      if (this.baseCount < 0) this.baseCount = this.base;
+      i = this.baseCount + this.added.length;
+      this.index.set(text, i);
+      this.added.push(text);
+    }
+    return i;
+  }
+  /** The sharedStrings.xml part with the added strings. */
+  render(): string {
+    if (this.added.length === 0) return this.xml;
+    const total = (this.baseCount < 0 ? this.base : this.baseCount) + this.added.length;
+    const items = this.added.map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`).join("");
+    return this.xml
+      .replace(/(<sst\b[^>]*?)\s(?:count|uniqueCount)="\d+"/g, "$1")
+      .replace(/(<sst\b[^>]*?)\s(?:count|uniqueCount)="\d+"/g, "$1")
+      .replace(/<sst\b/, `<sst count="${total}" uniqueCount="${total}"`)
+      .replace("</sst>", `${items}</sst>`);
+  }
+}
+
+function* rowXml(
+  bulk: BulkRows,
+  styles: readonly string[],
+  alt: readonly string[],
+  shared: SharedStrings,
+): Generator<string> {
+  const inline = new Set(bulk.inline ?? []);
   const letters: string[] = [];
   let r = bulk.firstRow;
   let chunk = "";
@@ -63,6 +107,8 @@ function* rowXml(bulk: BulkRows, styles: readonly string[], alt: readonly string
       const style = isAlt ? alt[c] : styles[c];
       const s = style ? ` s="${style}"` : "";
       if (typeof v === "number" && Number.isFinite(v)) xml += `<c r="${col}${r}"${s}><v>${v}</v></c>`;
+      else if (typeof v === "string" && v !== "" && !inline.has(c))
+        xml += `<c r="${col}${r}"${s} t="s"><v>${shared.indexOf(v.slice(0, 32767))}</v></c>`;
       else if (typeof v === "string" && v !== "")
         xml += `<c r="${col}${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       else if (s) xml += `<c r="${col}${r}"${s}/>`;
@@ -123,13 +169,16 @@ export function spliceBulkRows(
   const tables = new Map<string, number>();
   for (const b of bulks) if (b.table) tables.set(b.table, b.firstRow + Math.max(b.count, 1) - 1);
   const zip = new StreamZip(sink, compression);
+  const SST = "xl/sharedStrings.xml";
+  const shared = new SharedStrings(files[SST] ? decoder.decode(files[SST]) : "");
   for (const [name, data] of Object.entries(files)) {
+    if (name === SST) continue;
     const bulk = bulkByPart.get(name);
     if (bulk) {
       const { head, tail, styles } = splitSheet(decoder.decode(data), bulk);
       const chunks = function* () {
         yield encoder.encode(head);
-        for (const chunk of rowXml(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? []))
+        for (const chunk of rowXml(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? [], shared))
           yield encoder.encode(chunk);
         yield encoder.encode(tail);
       };
@@ -141,5 +190,7 @@ export function spliceBulkRows(
     const last = tableName ? tables.get(tableName) : undefined;
     zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
   }
+  // Written last, once the bulk rows have added their text.
+  if (files[SST]) zip.add(SST, [encoder.encode(shared.render())]);
   zip.end();
 }
