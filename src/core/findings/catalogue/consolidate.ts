@@ -51,13 +51,6 @@ export const consolidateMessages = {
       en: `This file belongs to another template "${d.plan}" (${d.period}, ${d.templateId}); summarised separately in ${d.summary}`,
     }),
   },
-  "consolidate.not_a_return": {
-    severity: "info",
-    text: (d) => ({
-      zh: `不是填报工作簿（${d.what}），已跳过`,
-      en: `Not a returned workbook (${d.whatEn}); skipped`,
-    }),
-  },
   "consolidate.input_not_found": {
     severity: "error",
     text: (d) => ({
