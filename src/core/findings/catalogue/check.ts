@@ -33,7 +33,7 @@ export const fieldNameZh = (field: string | number | undefined): string =>
 
 /**
  * Findings of the check area (校验). Codes are stable: add new ones, never reword or reuse a code. Each is
- * documented in docs/readme/check.md.
+ * documented in README.md.
  */
 export const checkMessages = {
   // ── Reading entries (the normaliser) ──────────────────────────────────────────────────────────────────
