@@ -3,6 +3,7 @@ import { checkReturn } from "../../core/check/check-return";
 import type { CheckedInput } from "../../core/consolidate/types";
 import { readReturn } from "../../xlsx/return/read-return";
 import type { InputItem } from "./gather-inputs";
+import { zlibInflate } from "./zlib-inflate";
 
 export interface CheckInputOptions {
   /** The unit list, passed to the check (a unit not on it is a finding). */
@@ -20,7 +21,7 @@ export function checkInput(item: InputItem, options: CheckInputOptions): Checked
   const sha256 = item.bytes ? createHash("sha256").update(item.bytes).digest("hex") : "";
   const source = { file: item.file, sha256, fileTime: item.fileTime };
   if (!item.bytes) return { kind: "not_return", ...source, findings: item.findings };
-  const read = readReturn(item.bytes, item.file);
+  const read = readReturn(item.bytes, item.file, { inflate: zlibInflate });
   if (!read.ok) return { kind: "not_return", ...source, findings: [...item.findings, ...read.findings] };
   const checked = checkReturn(read.unitReturn, null, {
     today: options.today,

@@ -6,9 +6,10 @@ import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { InputItem } from "./gather-inputs";
-import { WORKER_FLAG, type WorkRequest } from "./worker-entry";
+import { specId, WORKER_FLAG, type WorkRequest } from "./worker-entry";
 
-type Reply = { seq: number; input?: CheckedInput; bug?: string };
+/** A worker's reply; after the first return of a template, its spec is left out (null) and named by specRef. */
+type Reply = { seq: number; input?: CheckedInput; specRef?: string; bug?: string };
 
 /**
  * Reads and checks files on worker threads (one per core), at most two files in flight per worker so memory stays
@@ -48,7 +49,13 @@ export async function checkAll(
       }),
   );
   try {
-    await dispatch(items, workers, keep);
+    await dispatch(items, workers, (seq, input, specRef) => {
+      if (specRef && input.kind === "return") {
+        const spec = specs.get(specRef);
+        if (!spec) throw new InternalError(`check worker referred to an unknown spec ${specRef}`);
+        keep(seq, { ...input, spec });
+      } else keep(seq, input);
+    });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -58,7 +65,7 @@ export async function checkAll(
 async function dispatch(
   items: AsyncIterable<InputItem>,
   workers: readonly Worker[],
-  keep: (seq: number, input: CheckedInput) => void,
+  keep: (seq: number, input: CheckedInput, specRef?: string) => void,
 ): Promise<void> {
   const limit = workers.length * 2;
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
@@ -71,7 +78,7 @@ async function dispatch(
     w.on("message", (reply: Reply) => {
       busy.set(w, (busy.get(w) ?? 1) - 1);
       inFlight--;
-      if (reply.input) keep(reply.seq, reply.input);
+      if (reply.input) keep(reply.seq, reply.input, reply.specRef);
       else failure ??= new InternalError(`check worker failed:\n${reply.bug ?? "no reply"}`);
       wakeAll();
     });
@@ -103,7 +110,7 @@ async function dispatch(
 function shareSpec(input: CheckedInput, specs: Map<string, TemplateSpec>, intern: Interner): CheckedInput {
   if (input.kind !== "return")
     return { ...input, findings: input.findings.map((f) => internFinding(f, intern)) };
-  const id = `${input.spec.templateId}@${input.spec.specVersion}`;
+  const id = specId(input.spec);
   if (!specs.has(id)) specs.set(id, input.spec);
   const entries = input.entries
     .filter((e) => !(e.kind === "blank" && (e.raw === null || e.raw === "")))

@@ -3,11 +3,17 @@ import type { Finding } from "../../core/findings/types";
 import { validStoredSpec } from "../../core/check/stored-spec";
 import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
 import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
-import { DEFAULT_ZIP_LIMITS, readNamed, type ZipEntry, type ZipLimits } from "../safe-zip/safe-unzip";
+import {
+  DEFAULT_ZIP_LIMITS,
+  readNamed,
+  type RawInflate,
+  type ZipEntry,
+  type ZipLimits,
+} from "../safe-zip/safe-unzip";
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
 import { scanSheet } from "./scan-sheet";
-import { attributes, byteString, textOf } from "./xml-text";
+import { attributes, byteString, decodedTextOf, utf8String } from "./xml-text";
 
 export interface ReadReturnOptions extends SniffOptions {
   /** Layout to fall back on when the stored spec is damaged (the expected template's). */
@@ -57,7 +63,7 @@ export function readReturn(
   if (!sniff.ok) return sniff;
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   try {
-    const unitReturn = readParts(bytes, file, sniff.entries, limits, options.layout);
+    const unitReturn = readParts(bytes, file, sniff.entries, limits, options.layout, options.inflate);
     return { ok: true, unitReturn, findings: sniff.findings };
   } catch (e) {
     if (e instanceof PartProblem) return { ok: false, findings: [...sniff.findings, e.finding] };
@@ -71,20 +77,26 @@ function readParts(
   entries: readonly ZipEntry[],
   limits: ZipLimits,
   fallbackLayout: TemplateLayout | undefined,
+  inflate: RawInflate | undefined,
 ): UnitReturn {
-  const part = (name: string): string | null => {
-    const read = readNamed(bytes, entries, name, limits);
+  const partBytes = (name: string): Uint8Array | null => {
+    const read = readNamed(bytes, entries, name, limits, inflate);
     if (!read) return null;
     if (!read.ok) {
       const code = read.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip";
       throw new PartProblem(makeFinding(code, { kind: "file", file }, { detail: read.problem.detail }));
     }
-    return byteString(read.data);
+    return read.data;
+  };
+  const part = (name: string): string | null => {
+    const data = partBytes(name);
+    return data ? byteString(data) : null;
   };
   const workbookXml = part("xl/workbook.xml") ?? "";
   const sheets = readSheetRefs(workbookXml, part("xl/_rels/workbook.xml.rels") ?? "");
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
-  const shared = readSharedStrings(part("xl/sharedStrings.xml"));
+  const sharedBytes = partBytes("xl/sharedStrings.xml");
+  const shared = readSharedStrings(sharedBytes ? utf8String(sharedBytes) : null);
   const styles = readStyles(part("xl/styles.xml") ?? "");
   const scan = (ref: SheetRef, columns?: ReadonlySet<string>) =>
     scanSheet(part(ref.path) ?? "", shared, styles, { date1904, ...(columns ? { columns } : {}) });
@@ -119,11 +131,31 @@ function readSheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
   return sheets;
 }
 
+/** The shared string table, from the part decoded as UTF-8 (one native decode instead of one per string). */
 function readSharedStrings(xml: string | null): string[] {
   if (!xml) return [];
   const out: string[] = [];
-  const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? textOf(m[1]) : "");
+  if (xml.includes(":si")) {
+    const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? decodedTextOf(m[1]) : "");
+    return out;
+  }
+  // Unprefixed <si> (what Excel, WPS, LibreOffice and exceljs write): plain indexOf, no regex backtracking over
+  // the long spec strings.
+  for (let at = xml.indexOf("<si"); at >= 0; at = xml.indexOf("<si", at + 3)) {
+    const next = xml.charCodeAt(at + 3);
+    if (next !== 62 && next !== 47 && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue; // > / space
+    const tagEnd = xml.indexOf(">", at);
+    if (tagEnd < 0) break;
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      out.push("");
+      continue;
+    }
+    const close = xml.indexOf("</si>", tagEnd);
+    if (close < 0) break;
+    out.push(close > tagEnd + 1 ? decodedTextOf(xml.slice(tagEnd + 1, close)) : "");
+    at = close;
+  }
   return out;
 }
 

@@ -19,6 +19,12 @@ export function byteString(bytes: Uint8Array): string {
   return out;
 }
 
+/** A part's bytes decoded as UTF-8 in one native call (for parts that are mostly text, like sharedStrings). */
+export function utf8String(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  return utf8Decoder.decode(bytes);
+}
+
 /**
  * Decodes a byte string's UTF-8 (ASCII passes through untouched).
  * @example utf8Text("\u00e4\u00b8\u008d") // → "不"
@@ -150,14 +156,30 @@ export function textOf(fragment: string): string {
 const LONG_TEXT = 4096;
 const longTexts = new Map<string, string>();
 
-function decodeTextOf(fragment: string): string {
+/**
+ * textOf for a fragment already decoded from UTF-8 (a real string, not a byte string): entities and _xHHHH_ only.
+ * @example decodedTextOf("<t>不&amp;适用</t>") // → "不&适用"
+ */
+export function decodedTextOf(fragment: string): string {
+  if (fragment.length < LONG_TEXT) return decodeTextOf(fragment, decodeXml);
+  const hit = longDecoded.get(fragment);
+  if (hit !== undefined) return hit;
+  const text = decodeTextOf(fragment, decodeXml);
+  if (longDecoded.size >= 32) longDecoded.delete(longDecoded.keys().next().value ?? "");
+  longDecoded.set(fragment, text);
+  return text;
+}
+
+const longDecoded = new Map<string, string>();
+
+function decodeTextOf(fragment: string, decode: (s: string) => string = xmlText): string {
   const clean = fragment.includes("rPh")
     ? fragment.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, "")
     : fragment;
   const simple = /^<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>$/.exec(clean);
-  if (simple) return xmlText(simple[1] ?? "");
+  if (simple) return decode(simple[1] ?? "");
   let out = "";
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g;
   for (let m = re.exec(clean); m; m = re.exec(clean)) out += m[1] ?? "";
-  return xmlText(out);
+  return decode(out);
 }

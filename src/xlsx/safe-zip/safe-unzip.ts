@@ -43,6 +43,13 @@ export type ZipListing =
   | { readonly ok: true; readonly entries: readonly ZipEntry[] }
   | { readonly ok: false; readonly problem: ZipProblem };
 
+/**
+ * A raw-deflate inflater that never produces more than `maxOutput` bytes: it returns the output, or null when the
+ * data would expand past `maxOutput`, and throws when the data is damaged. The default is fflate (runs in the
+ * browser); Node front ends may pass a native one (zlib.inflateRawSync with maxOutputLength), several times faster.
+ */
+export type RawInflate = (data: Uint8Array, maxOutput: number) => Uint8Array | null;
+
 export type ZipRead =
   { readonly ok: true; readonly data: Uint8Array } | { readonly ok: false; readonly problem: ZipProblem };
 
@@ -122,6 +129,7 @@ export function readZipEntry(
   bytes: Uint8Array,
   entry: ZipEntry,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  inflate?: RawInflate,
 ): ZipRead {
   const p = entry.localHeaderOffset;
   if (p + 30 > bytes.length || u32(bytes, p) !== LOCAL) return corrupt(`${entry.name}: local header`);
@@ -132,7 +140,22 @@ export function readZipEntry(
   const data = bytes.subarray(start, stop);
   if (entry.method === 0) return { ok: true, data };
   if (entry.method !== 8) return corrupt(`${entry.name}: method ${entry.method}`);
-  return inflateBounded(data, Math.min(entry.size, limits.maxEntryBytes), entry.name);
+  const limit = Math.min(entry.size, limits.maxEntryBytes);
+  return inflate ? inflateWith(inflate, data, limit, entry.name) : inflateBounded(data, limit, entry.name);
+}
+
+/** Inflates with an injected inflater, capped one byte past the declared size (as inflateOnce). */
+function inflateWith(inflate: RawInflate, data: Uint8Array, size: number, name: string): ZipRead {
+  let out: Uint8Array | null;
+  try {
+    out = inflate(data, size + 1);
+  } catch {
+    return corrupt(`${name}: 解压失败 / inflate failed`);
+  }
+  if (out === null || out.length > size)
+    return bomb(`${name}: 超过声明大小 / expands past its declared size`);
+  if (out.length !== size) return corrupt(`${name}: 大小不符 / size mismatch`);
+  return { ok: true, data: out };
 }
 
 class TooLarge extends Error {}
@@ -189,7 +212,8 @@ export function readNamed(
   entries: readonly ZipEntry[],
   name: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  inflate?: RawInflate,
 ): ZipRead | null {
   const entry = entries.find((e) => e.name === name);
-  return entry ? readZipEntry(bytes, entry, limits) : null;
+  return entry ? readZipEntry(bytes, entry, limits, inflate) : null;
 }

@@ -1,6 +1,14 @@
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
-import { DEFAULT_ZIP_LIMITS, isZip, listZip, readNamed, type ZipEntry, type ZipLimits } from "./safe-unzip";
+import {
+  DEFAULT_ZIP_LIMITS,
+  isZip,
+  listZip,
+  readNamed,
+  type RawInflate,
+  type ZipEntry,
+  type ZipLimits,
+} from "./safe-unzip";
 
 /** Largest workbook file accepted (a 150-row return is about 30–60 KB). */
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
@@ -8,6 +16,8 @@ export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 export interface SniffOptions {
   readonly maxBytes?: number;
   readonly limits?: ZipLimits;
+  /** Inflater for the parts read (default fflate; the CLI passes Node's zlib). */
+  readonly inflate?: RawInflate;
 }
 
 export type SniffResult =
@@ -106,7 +116,7 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
     });
   }
   const entries = listing.entries;
-  const types = readNamed(bytes, entries, "[Content_Types].xml", options.limits);
+  const types = readNamed(bytes, entries, "[Content_Types].xml", options.limits, options.inflate);
   if (!entries.some((e) => e.name === "xl/workbook.xml") || !types) {
     return reject("file.not_xlsx", { format: zipFormat(entries) });
   }
