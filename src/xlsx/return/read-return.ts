@@ -13,7 +13,7 @@ import {
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
 import { scanSheet } from "./scan-sheet";
-import { attributes, byteString, decodedTextOf, utf8String } from "./xml-text";
+import { attributes, byteString, decodedTextOf, textOf, utf8String } from "./xml-text";
 
 export interface ReadReturnOptions extends SniffOptions {
   /** Layout to fall back on when the stored spec is damaged (the expected template's). */
@@ -95,8 +95,7 @@ function readParts(
   const workbookXml = part("xl/workbook.xml") ?? "";
   const sheets = readSheetRefs(workbookXml, part("xl/_rels/workbook.xml.rels") ?? "");
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
-  const sharedBytes = partBytes("xl/sharedStrings.xml");
-  const shared = readSharedStrings(sharedBytes ? utf8String(sharedBytes) : null);
+  const shared = readSharedStrings(partBytes("xl/sharedStrings.xml"));
   const styles = readStyles(part("xl/styles.xml") ?? "");
   const scan = (ref: SheetRef, columns?: ReadonlySet<string>) =>
     scanSheet(part(ref.path) ?? "", shared, styles, { date1904, ...(columns ? { columns } : {}) });
@@ -131,32 +130,62 @@ function readSheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
   return sheets;
 }
 
-/** The shared string table, from the part decoded as UTF-8 (one native decode instead of one per string). */
-function readSharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
+/**
+ * The shared string table. The part is split as a byte string (cheap); the long strings (the stored spec, tens of
+ * KB, the same in every return of a template) are decoded through textOf's cache, and the short ones between them
+ * are UTF-8-decoded a run at a time, in one native call per run rather than one per string.
+ */
+function readSharedStrings(bytes: Uint8Array | null): string[] {
+  if (!bytes) return [];
+  const xml = byteString(bytes);
   const out: string[] = [];
   if (xml.includes(":si")) {
     const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-    for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? decodedTextOf(m[1]) : "");
+    for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? textOf(m[1]) : "");
     return out;
   }
-  // Unprefixed <si> (what Excel, WPS, LibreOffice and exceljs write): plain indexOf, no regex backtracking over
-  // the long spec strings.
-  for (let at = xml.indexOf("<si"); at >= 0; at = xml.indexOf("<si", at + 3)) {
+  let run = 0;
+  const flush = (stop: number) => {
+    if (stop > run) splitShortStrings(utf8String(bytes.subarray(run, stop)), out);
+  };
+  for (let at = xml.indexOf("<si", run); at >= 0; at = xml.indexOf("<si", at + 3)) {
     const next = xml.charCodeAt(at + 3);
     if (next !== 62 && next !== 47 && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue; // > / space
     const tagEnd = xml.indexOf(">", at);
     if (tagEnd < 0) break;
+    if (xml.charCodeAt(tagEnd - 1) === 47) continue;
+    const close = xml.indexOf("</si>", tagEnd);
+    if (close < 0) break;
+    if (close - tagEnd > LONG_SHARED) {
+      flush(at);
+      out.push(textOf(xml.slice(tagEnd + 1, close)));
+      run = close + 5;
+    }
+    at = close;
+  }
+  flush(xml.length);
+  return out;
+}
+
+/** Above this many bytes a shared string is decoded through textOf's cache (the spec's chunks). */
+const LONG_SHARED = 4096;
+
+/** Unprefixed <si> items of an already-decoded run of the part, with indexOf (no regex backtracking). */
+function splitShortStrings(xml: string, out: string[]): void {
+  for (let at = xml.indexOf("<si"); at >= 0; at = xml.indexOf("<si", at + 3)) {
+    const next = xml.charCodeAt(at + 3);
+    if (next !== 62 && next !== 47 && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue; // > / space
+    const tagEnd = xml.indexOf(">", at);
+    if (tagEnd < 0) return;
     if (xml.charCodeAt(tagEnd - 1) === 47) {
       out.push("");
       continue;
     }
     const close = xml.indexOf("</si>", tagEnd);
-    if (close < 0) break;
+    if (close < 0) return;
     out.push(close > tagEnd + 1 ? decodedTextOf(xml.slice(tagEnd + 1, close)) : "");
     at = close;
   }
-  return out;
 }
 
 function readIdentity(rows: RawSheet["rows"]): [string, string][] {
