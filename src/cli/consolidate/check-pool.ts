@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../core/errors";
 import type { CheckedInput } from "../../core/consolidate/types";
@@ -40,10 +42,13 @@ export async function checkAll(
     today: options.today,
     ...(options.units ? { units: options.units } : {}),
   };
+  // The small worker bundle built next to dist/cli.js (reader + check only); the whole CLI bundle otherwise.
+  const small = join(dirname(bundle), "check-worker.js");
+  const script = existsSync(small) ? small : bundle;
   const workers = Array.from(
     { length: size },
     () =>
-      new Worker(`require(${JSON.stringify(bundle)});`, {
+      new Worker(`require(${JSON.stringify(script)});`, {
         eval: true,
         workerData: { [WORKER_FLAG]: true, options: checkOptions },
       }),
