@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { checkReturn } from "../../core/check/check-return";
 import type { CheckedInput } from "../../core/consolidate/types";
-import { readReturn } from "../../xlsx/return/read-return";
+import { checkInputFile } from "../../xlsx/return/checked-input";
 import type { InputItem } from "./gather-inputs";
 import { zlibInflate } from "./zlib-inflate";
 
@@ -19,22 +18,12 @@ export interface CheckInputOptions {
  */
 export function checkInput(item: InputItem, options: CheckInputOptions): CheckedInput {
   const sha256 = item.bytes ? createHash("sha256").update(item.bytes).digest("hex") : "";
-  const source = { file: item.file, sha256, fileTime: item.fileTime };
-  if (!item.bytes) return { kind: "not_return", ...source, findings: item.findings };
-  const read = readReturn(item.bytes, item.file, { inflate: zlibInflate });
-  if (!read.ok) return { kind: "not_return", ...source, findings: [...item.findings, ...read.findings] };
-  const checked = checkReturn(read.unitReturn, null, {
-    today: options.today,
-    ...(options.units?.length ? { units: options.units } : {}),
-  });
-  const findings = [...item.findings, ...read.findings, ...checked.findings];
-  if (!checked.identity || !checked.spec) return { kind: "not_return", ...source, findings };
-  return {
-    kind: "return",
-    ...source,
-    identity: checked.identity,
-    spec: checked.spec,
-    entries: checked.entries,
-    findings,
-  };
+  return checkInputFile(
+    { ...item, sha256 },
+    {
+      today: options.today,
+      inflate: zlibInflate,
+      ...(options.units?.length ? { units: options.units } : {}),
+    },
+  );
 }

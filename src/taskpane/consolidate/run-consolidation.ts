@@ -1,7 +1,6 @@
-import { checkReturn } from "../../core/check/check-return";
 import { consolidateReturns } from "../../core/consolidate/consolidate";
 import type { CheckedInput } from "../../core/consolidate/types";
-import { readReturn } from "../../xlsx/return/read-return";
+import { checkInputFile } from "../../xlsx/return/checked-input";
 import { buildSummaryWorkbook } from "../../xlsx/summary/write-summary";
 import { workbookToSheetPlans } from "../shell/xlsx-to-sheet-plans";
 import { attainmentChartSheet } from "./attainment-chart";
@@ -14,24 +13,10 @@ const hex = (buffer: ArrayBuffer): string =>
 /** Reads one workbook with the return reader and checks it, as the CLI does for each input. */
 async function checkPicked(item: PickedItem, request: ConsolidateRequest): Promise<CheckedInput> {
   const sha256 = item.bytes ? hex(await crypto.subtle.digest("SHA-256", item.bytes as BufferSource)) : "";
-  const source = { file: item.file, sha256, fileTime: item.fileTime };
-  if (!item.bytes) return { kind: "not_return", ...source, findings: item.findings };
-  const read = readReturn(item.bytes, item.file);
-  if (!read.ok) return { kind: "not_return", ...source, findings: [...item.findings, ...read.findings] };
-  const checked = checkReturn(read.unitReturn, null, {
-    today: request.today,
-    ...(request.units.length ? { units: request.units } : {}),
-  });
-  const findings = [...item.findings, ...read.findings, ...checked.findings];
-  if (!checked.identity || !checked.spec) return { kind: "not_return", ...source, findings };
-  return {
-    kind: "return",
-    ...source,
-    identity: checked.identity,
-    spec: checked.spec,
-    entries: checked.entries,
-    findings,
-  };
+  return checkInputFile(
+    { ...item, sha256 },
+    { today: request.today, ...(request.units.length ? { units: request.units } : {}) },
+  );
 }
 
 /**
