@@ -5,6 +5,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -115,6 +116,7 @@ beforeAll(async () => {
   } else put("戊县.xlsx", wu);
   writeFileSync(join(input, "broken.xlsx"), jia.subarray(0, jia.length >> 1));
   writeFileSync(join(input, "说明.txt"), "请于7月10日前报送。");
+  symlinkSync(join(dir, "已删除.xlsx"), join(input, "丢失.xlsx"));
 
   const r = await run([
     "consolidate",
@@ -151,6 +153,12 @@ describe("report-kit consolidate", () => {
     expect(outcome("说明.txt")).toBe("not_return");
     const broken = json.returns.find((r) => r.file.endsWith("broken.xlsx"))!;
     expect(broken.findings.map((f) => f.code)).toEqual(["file.corrupt_zip"]);
+    // A link to a file that is gone is listed, not skipped.
+    const gone = json.returns.find((r) => r.file.endsWith("丢失.xlsx"))!;
+    expect(gone.status).toBe("not_return");
+    expect(gone.findings.map((f) => [f.code, f.message])).toEqual([
+      ["consolidate.input_unreadable", "无法读取文件：文件已不存在（ENOENT）"],
+    ]);
     expect(code).toBe(1);
   });
 

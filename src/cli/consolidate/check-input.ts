@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { makeFinding } from "../../core/findings/make-finding";
+import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 import type { CheckedInput } from "../../core/consolidate/types";
 import { checkInputFile } from "../../xlsx/return/checked-input";
-import type { InputItem } from "./gather-inputs";
+import { localTime, type InputItem } from "./gather-inputs";
 import { zlibInflate } from "./zlib-inflate";
 
 export interface CheckInputOptions {
@@ -17,13 +20,49 @@ export interface CheckInputOptions {
  * file is not a usable return.
  */
 export function checkInput(item: InputItem, options: CheckInputOptions): CheckedInput {
-  const sha256 = item.bytes ? createHash("sha256").update(item.bytes).digest("hex") : "";
-  return checkInputFile(
-    { ...item, sha256 },
+  const input = item.path ? readItem(item, item.path) : item;
+  const sha256 = input.bytes ? createHash("sha256").update(input.bytes).digest("hex") : "";
+  const checked = checkInputFile(
+    { ...input, sha256 },
     {
       today: options.today,
       inflate: zlibInflate,
       ...(options.units?.length ? { units: options.units } : {}),
     },
   );
+  if (checked.kind !== "return") return checked;
+  // Blank cells are not figures (a missing entry reads as blank): only answers travel on.
+  const entries = checked.entries.filter((e) => !(e.kind === "blank" && (e.raw === null || e.raw === "")));
+  return { ...checked, entries };
+}
+
+const READ_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
+  EACCES: ["没有读取权限", "permission denied"],
+  EPERM: ["没有读取权限", "permission denied"],
+  ENOENT: ["文件已不存在", "the file is gone"],
+  EISDIR: ["这是文件夹", "it is a folder"],
+  EBUSY: ["文件被占用", "the file is busy"],
+};
+
+/** Reads a plain file: its bytes and modification time, or a finding saying why not. */
+function readItem(item: InputItem, path: string): InputItem {
+  const where = { kind: "file" as const, file: item.file };
+  try {
+    const info = statSync(path);
+    const fileTime = localTime(info.mtime);
+    if (info.size > MAX_WORKBOOK_BYTES) {
+      const f = makeFinding("file.too_large", where, { size: info.size, limit: MAX_WORKBOOK_BYTES });
+      return { file: item.file, bytes: null, fileTime, findings: [f] };
+    }
+    return { file: item.file, bytes: new Uint8Array(readFileSync(path)), fileTime, findings: item.findings };
+  } catch (e) {
+    // (Node's errors are checked by shape: under test runners they come from another realm.)
+    const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
+    const [zh, en] = READ_ERRORS[code] ?? ["读取出错", "read error"];
+    const f = makeFinding("consolidate.input_unreadable", where, {
+      reason: `${zh}${code ? `（${code}）` : ""}`,
+      reasonEn: `${en}${code ? ` (${code})` : ""}`,
+    });
+    return { file: item.file, bytes: null, fileTime: null, findings: [f] };
+  }
 }

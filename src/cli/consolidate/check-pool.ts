@@ -108,26 +108,23 @@ async function dispatch(
 
 /**
  * Keeps a checked return small while it waits for the consolidation: one spec object per template (the copies
- * that came back from workers are dropped), blank cells dropped (they are not figures; a missing entry reads as
- * blank), and the strings every return repeats (keys, fields, sheet names, messages) shared. Memory per return is
- * then about its figures and findings.
+ * that came back from workers are dropped) and the strings every return repeats (keys, fields, sheet names,
+ * messages) shared. Memory per return is then about its figures and findings.
  */
 function shareSpec(input: CheckedInput, specs: Map<string, TemplateSpec>, intern: Interner): CheckedInput {
   if (input.kind !== "return")
     return { ...input, findings: input.findings.map((f) => internFinding(f, intern)) };
   const id = specId(input.spec);
   if (!specs.has(id)) specs.set(id, input.spec);
-  const entries = input.entries
-    .filter((e) => !(e.kind === "blank" && (e.raw === null || e.raw === "")))
-    .map((e) => ({
-      ...e,
-      key: intern(e.key),
-      task: intern(e.task),
-      indicator: e.indicator === null ? null : intern(e.indicator),
-      field: intern(e.field) as typeof e.field,
-      kind: intern(e.kind) as typeof e.kind,
-      sheet: intern(e.sheet),
-    }));
+  const entries = input.entries.map((e) => ({
+    ...e,
+    key: intern(e.key),
+    task: intern(e.task),
+    indicator: e.indicator === null ? null : intern(e.indicator),
+    field: intern(e.field) as typeof e.field,
+    kind: intern(e.kind) as typeof e.kind,
+    sheet: intern(e.sheet),
+  }));
   return {
     ...input,
     file: intern(input.file),

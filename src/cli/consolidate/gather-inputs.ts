@@ -1,16 +1,20 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import PostalMime from "postal-mime";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
 import { DEFAULT_ZIP_LIMITS, listZip, readZipEntry } from "../../xlsx/safe-zip/safe-unzip";
-import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 
 /** One file to read and check: its bytes, or findings when it could not even be taken out of its container. */
 export interface InputItem {
   /** Path as shown to people: "returns/东湖区.xlsx", "county.zip › a/b.xlsx", "mail.eml › 东湖区.xlsx". */
   readonly file: string;
   readonly bytes: Uint8Array | null;
+  /**
+   * A plain file left for the checker to read (on its worker thread, so the main thread does not carry every
+   * file's bytes); its bytes and time are then null until read.
+   */
+  readonly path?: string;
   readonly fileTime: string | null;
   /** Why the bytes are missing (corrupt zip entry, unreadable email, missing path). */
   readonly findings: readonly Finding[];
@@ -20,7 +24,7 @@ export interface InputItem {
 const MAX_ZIP_DEPTH = 4;
 const SEP = " › ";
 
-const localTime = (d: Date): string => {
+export const localTime = (d: Date): string => {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 };
@@ -51,12 +55,17 @@ export async function* gatherInputs(paths: readonly string[], cwd: string): Asyn
   }
 }
 
-async function* walk(dir: string, cwd: string): AsyncGenerator<InputItem> {
+async function* walk(dir: string, cwd: string, seen = new Set<string>()): AsyncGenerator<InputItem> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full, cwd);
-    else if (e.isFile()) {
+    // A link to a folder is followed once (a link back up would never end); any other link is read as a file,
+    // so a broken one is listed as unreadable rather than skipped.
+    const linked = e.isSymbolicLink() ? await stat(full).catch(() => null) : null;
+    if (e.isDirectory() || (linked?.isDirectory() && !seen.has(await realpath(full)))) {
+      if (linked) seen.add(await realpath(full));
+      yield* walk(full, cwd, seen);
+    } else if (e.isFile() || e.isSymbolicLink()) {
       const shown = relative(cwd, full);
       yield* fromFile(full, shown.startsWith("..") ? full : shown);
     }
@@ -64,11 +73,16 @@ async function* walk(dir: string, cwd: string): AsyncGenerator<InputItem> {
 }
 
 async function* fromFile(full: string, shown: string): AsyncGenerator<InputItem> {
+  const ext = extname(full).toLowerCase();
+  // A workbook (or anything else) is read where it is checked; archives and emails are opened here.
+  if (ext !== ".zip" && ext !== ".eml") {
+    yield { file: shown, bytes: null, path: full, fileTime: null, findings: [] };
+    return;
+  }
   const info = await stat(full);
   const fileTime = localTime(info.mtime);
-  const ext = extname(full).toLowerCase();
-  // Workbooks are checked for size by the reader; archives and emails may be larger, but not unboundedly.
-  const limit = ext === ".zip" || ext === ".eml" ? DEFAULT_ZIP_LIMITS.maxTotalBytes : MAX_WORKBOOK_BYTES;
+  // Archives and emails may be larger than a workbook, but not unboundedly.
+  const limit = DEFAULT_ZIP_LIMITS.maxTotalBytes;
   if (info.size > limit) {
     const f = makeFinding("file.too_large", { kind: "file", file: shown }, { size: info.size, limit });
     yield { file: shown, bytes: null, fileTime, findings: [f] };

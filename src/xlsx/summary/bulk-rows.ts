@@ -16,12 +16,6 @@ export interface BulkRows {
   readonly firstRow: number;
   readonly count: number;
   readonly rows: () => Iterable<readonly BulkCell[]>;
-  /**
-   * Columns whose text is written inline, not in the shared string table (text that rarely repeats: cells, raw
-   * values, messages). Every other text goes into the table once, so 明细's file names and hashes cost one number
-   * per row.
-   */
-  readonly inline?: readonly number[];
   /** Sample rows written by exceljs from `firstRow`: 1, or 2 when some cells take the second one's style (`alt`). */
   readonly samples?: 1 | 2;
   /** A table on the sheet whose range grows with the rows (its name in xl/tables). */
@@ -54,7 +48,6 @@ function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
   return parts;
 }
 
-/** Renders rows as sheet XML, each cell with the style of its column in the sample row. */
 /** The workbook's shared strings, extended with the text of bulk rows. */
 class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -87,40 +80,127 @@ class SharedStrings {
   }
 }
 
-function* rowXml(
+/** Bytes of rows are handed on in chunks of about this size. */
+const CHUNK = 1 << 20;
+
+const ascii = (s: string): Uint8Array => {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+};
+
+/** Byte fragments of a bulk sheet's markup, per column where they differ. */
+interface Markup {
+  /** `<c r="A`, per column. */
+  readonly open: Uint8Array[];
+  /** `" s="3"` (or `"` without a style), per column: the sample row's style and the alternate one. */
+  readonly plain: Uint8Array[];
+  readonly alternate: Uint8Array[];
+  readonly styles: readonly string[];
+  readonly alt: readonly string[];
+}
+
+const ROW = ascii('<row r="');
+const ROW_END = ascii("</row>");
+const NUMBER = ascii("><v>");
+const TEXT = ascii(' t="s"><v>');
+const VALUE_END = ascii("</v></c>");
+const digitsOf = new Uint8Array(16);
+const rowDigits = new Uint8Array(16);
+
+/**
+ * Writes one row's XML into `buf` from `at` (the caller leaves room: 96 bytes a cell) and returns where it ended.
+ * The copying loops are written out in place: this runs for every cell of 明细 (millions of them).
+ */
+function writeRow(
+  buf: Uint8Array,
+  at: number,
+  r: number,
+  cells: readonly BulkCell[],
+  width: number,
+  m: Markup,
+  shared: SharedStrings,
+): number {
+  let f = ROW;
+  let nd = 0;
+  for (let x = r; x > 0; x = Math.floor(x / 10)) rowDigits[nd++] = 48 + (x % 10);
+  for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+  for (let i = nd - 1; i >= 0; i--) buf[at++] = rowDigits[i]!;
+  buf[at++] = 34; // "
+  buf[at++] = 62; // >
+  for (let c = 0; c < width; c++) {
+    const cell = cells[c] ?? null;
+    const isAlt = cell !== null && typeof cell === "object";
+    const v = isAlt ? cell.value : cell;
+    const kind = typeof v === "number" && Number.isFinite(v) ? 1 : typeof v === "string" && v !== "" ? 2 : 0;
+    if (kind === 0 && !(isAlt ? m.alt[c] : m.styles[c])) continue;
+    f = m.open[c]!;
+    for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+    for (let i = nd - 1; i >= 0; i--) buf[at++] = rowDigits[i]!;
+    f = (isAlt ? m.alternate : m.plain)[c]!;
+    for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+    if (kind === 0) {
+      buf[at++] = 47; // /
+      buf[at++] = 62; // >
+      continue;
+    }
+    f = kind === 1 ? NUMBER : TEXT;
+    for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+    if (kind === 1) {
+      const text = String(v);
+      for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
+    } else {
+      let n = 0;
+      for (let x = shared.indexOf(v as string); x > 0 || n === 0; x = Math.floor(x / 10))
+        digitsOf[n++] = 48 + (x % 10);
+      for (let i = n - 1; i >= 0; i--) buf[at++] = digitsOf[i]!;
+    }
+    f = VALUE_END;
+    for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+  }
+  f = ROW_END;
+  for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+  return at;
+}
+
+/**
+ * Renders rows as sheet XML, each cell with the style of its column in the sample row, straight into byte chunks
+ * of about a megabyte. Every text goes into the shared string table (a unit's name, a file's hash or a message is
+ * stored once however often it repeats), so the rows are plain ASCII: no string of the sheet is built or
+ * UTF-8-encoded.
+ */
+function* rowChunks(
   bulk: BulkRows,
   styles: readonly string[],
   alt: readonly string[],
   shared: SharedStrings,
-): Generator<string> {
-  const inline = new Set(bulk.inline ?? []);
-  const letters: string[] = [];
+): Generator<Uint8Array> {
+  const styleOf = (list: readonly string[], c: number) => ascii(list[c] ? `" s="${list[c]}"` : `"`);
+  const m: Markup = { open: [], plain: [], alternate: [], styles, alt };
+  let buf = new Uint8Array(CHUNK * 2);
+  let at = 0;
   let r = bulk.firstRow;
-  let chunk = "";
-  for (const row of bulk.rows()) {
-    let xml = `<row r="${r}">`;
-    for (let c = 0; c < Math.max(row.length, styles.length); c++) {
-      const col = (letters[c] ??= columnLetter(c + 1));
-      const cell = row[c] ?? null;
-      const isAlt = cell !== null && typeof cell === "object";
-      const v = isAlt ? cell.value : cell;
-      const style = isAlt ? alt[c] : styles[c];
-      const s = style ? ` s="${style}"` : "";
-      if (typeof v === "number" && Number.isFinite(v)) xml += `<c r="${col}${r}"${s}><v>${v}</v></c>`;
-      else if (typeof v === "string" && v !== "" && !inline.has(c))
-        xml += `<c r="${col}${r}"${s} t="s"><v>${shared.indexOf(v.slice(0, 32767))}</v></c>`;
-      else if (typeof v === "string" && v !== "")
-        xml += `<c r="${col}${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
-      else if (s) xml += `<c r="${col}${r}"${s}/>`;
+  for (const cells of bulk.rows()) {
+    const width = Math.max(cells.length, styles.length);
+    for (let c = m.open.length; c < width; c++) {
+      m.open[c] = ascii(`<c r="${columnLetter(c + 1)}`);
+      m.plain[c] = styleOf(styles, c);
+      m.alternate[c] = styleOf(alt, c);
     }
-    chunk += `${xml}</row>`;
-    r++;
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = "";
+    // Room for the row's markup (a cell's number is at most 24 characters).
+    if (at + width * 96 + 64 > buf.length) {
+      const bigger = new Uint8Array(buf.length * 2 + width * 96);
+      bigger.set(buf.subarray(0, at));
+      buf = bigger;
+    }
+    at = writeRow(buf, at, r++, cells, width, m, shared);
+    if (at >= CHUNK) {
+      yield buf.subarray(0, at);
+      buf = new Uint8Array(CHUNK * 2);
+      at = 0;
     }
   }
-  if (chunk) yield chunk;
+  if (at > 0) yield buf.subarray(0, at);
 }
 
 /** Splits a sheet's XML around its sample rows; reads the samples' cell styles by column. */
@@ -178,8 +258,7 @@ export function spliceBulkRows(
       const { head, tail, styles } = splitSheet(decoder.decode(data), bulk);
       const chunks = function* () {
         yield encoder.encode(head);
-        for (const chunk of rowXml(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? [], shared))
-          yield encoder.encode(chunk);
+        yield* rowChunks(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? [], shared);
         yield encoder.encode(tail);
       };
       zip.add(name, chunks(), 1);

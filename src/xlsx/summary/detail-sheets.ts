@@ -61,7 +61,6 @@ export function addDetailSheet(wb: ExcelJS.Workbook, model: SummaryModel): BulkR
     firstRow: 2,
     count: model.records.length,
     table: DETAIL_TABLE,
-    inline: [6, 10],
     rows: function* () {
       for (const r of model.records)
         yield [

@@ -118,7 +118,6 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, findings: readonly Findin
     sheet: ws.name,
     firstRow: 3,
     count: findings.length,
-    inline: [6, 7],
     rows: function* () {
       for (const severity of ["error", "warning", "info"] as const)
         for (const f of findings)

@@ -58,6 +58,13 @@ export const consolidateMessages = {
       en: `Input "${d.path}" does not exist`,
     }),
   },
+  "consolidate.input_unreadable": {
+    severity: "error",
+    text: (d) => ({
+      zh: `无法读取文件：${d.reason}`,
+      en: `The file could not be read: ${d.reasonEn}`,
+    }),
+  },
   "consolidate.email_unreadable": {
     severity: "warning",
     text: (d) => ({
