@@ -9,6 +9,8 @@ await build({
   target: "node20",
   format: "cjs",
   packages: "external",
+  // Lazily loaded packages (exceljs, mammoth: `await import(…)`) are required when first used.
+  supported: { "dynamic-import": false },
   sourcemap: true,
   logLevel: "warning",
 });

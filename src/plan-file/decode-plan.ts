@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { makeFinding } from "../core/findings/make-finding";
 import type { Finding } from "../core/findings/types";
 import { docxHtmlToText } from "./docx-html-to-text";
@@ -38,7 +37,11 @@ async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult
   try {
     // Node's mammoth reads `buffer`, its browser build reads `arrayBuffer`: give both.
     const input = { arrayBuffer, buffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
-    const result = await mammoth.convertToHtml(input);
+    // mammoth is loaded here, when a .docx is read, not at start.
+    const loaded = (await import("mammoth")) as typeof import("mammoth") & {
+      default?: typeof import("mammoth");
+    };
+    const result = await (loaded.default ?? loaded).convertToHtml(input);
     const text = docxHtmlToText(result.value);
     if (!text.trim())
       return { ok: false, findings: [makeFinding("plan.empty", { kind: "file", file }, { file })] };

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs";
 import { makeFinding } from "../core/findings/make-finding";
 import type { Finding } from "../core/findings/types";
 import { cleanUnitName } from "../core/template/units";
@@ -22,7 +23,7 @@ export async function readUnitListBytes(bytes: Uint8Array, path: string): Promis
   });
   let cells: string[];
   if (path.toLowerCase().endsWith(".xlsx")) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJS()).Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../exceljs";
 import { NOTICE_SHEET } from "../../core/check/notice";
 import type { CheckResult } from "../../core/check/types";
 import type { Finding, Severity } from "../../core/findings/types";
@@ -100,7 +101,7 @@ function addFindingList(wb: ExcelJS.Workbook, result: CheckResult, file: string)
  * sends it again.
  */
 export async function writeNotice(bytes: Uint8Array, result: CheckResult, file: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const old = wb.getWorksheet(NOTICE_SHEET);
   if (old) wb.removeWorksheet(old.id);

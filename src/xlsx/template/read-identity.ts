@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../exceljs";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
 import { readIdentityRows } from "../../core/template/identity";
@@ -18,7 +19,7 @@ export async function readTemplateIdentity(
   bytes: Uint8Array,
   file: string,
 ): Promise<ReadTemplateIdentityResult> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../exceljs";
 import {
   CELL_STYLES,
   type CellStyle,
@@ -39,7 +40,7 @@ function dateBound(formula: string): string | Date {
 
 /** Renders a workbook model with exceljs (the same model the Office.js adapter renders). */
 export async function renderWorkbook(model: WorkbookModel): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = "report-kit";
   wb.created = new Date(0);
   wb.modified = new Date(0);
