@@ -1,4 +1,3 @@
-import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./exceljs";
 import { makeFinding } from "../core/findings/make-finding";
 import type { Finding } from "../core/findings/types";
