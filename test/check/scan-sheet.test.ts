@@ -94,3 +94,18 @@ test("text helpers: numeric entities, UTF-8 only where used, unknown entities le
   expect(decodeXml("&#20013;&#x6587; &unknown; & alone")).toBe("中文 &unknown; & alone");
   expect(xmlText(bytes("&quot;不适用&quot; &lt;&gt; &amp;lt;"))).toBe('"不适用" <> &lt;');
 });
+
+test("a shared string index that is not in the table reads as empty text, never as another string", () => {
+  const xml = bytes(
+    `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>-1</v></c><c r="B1" t="s"><v>x</v></c>` +
+      `<c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>1.5</v></c><c r="E1" t="s"><v>1</v></c></row></sheetData></worksheet>`,
+  );
+  const cells = scanSheet(xml, ["甲", "乙"], []).rows[0]!.cells;
+  expect(Object.values(cells).map((c) => [c.address, c.value])).toEqual([
+    ["A1", ""],
+    ["B1", ""],
+    ["C1", ""],
+    ["D1", ""],
+    ["E1", "乙"],
+  ]);
+});

@@ -12,7 +12,7 @@ import {
 } from "../safe-zip/safe-unzip";
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
-import { scanSheet } from "./scan-sheet";
+import { scanSheet, type SharedStrings } from "./scan-sheet";
 import { attributes, byteString, decodedTextOf, textOf, utf8String } from "./xml-text";
 
 export interface ReadReturnOptions extends SniffOptions {
@@ -131,26 +131,28 @@ function readSheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
 }
 
 /**
- * The shared string table. The part is split as a byte string (cheap); the long strings (the stored spec, tens of
- * KB, the same in every return of a template) are decoded through textOf's cache, and the short ones between them
- * are UTF-8-decoded a run at a time, in one native call per run rather than one per string.
+ * The shared string table, decoded as cells refer to it: a return's table holds the whole template's text (the
+ * unit list of the dropdown, instructions, the spec), of which a reader needs a part. The part is split as a byte
+ * string (cheap); the long strings (the stored spec, tens of KB, the same in every return of a template) are
+ * decoded at once through textOf's cache, and the runs of short ones between them are UTF-8-decoded a run at a time
+ * (one native call per run) and cut into items only when asked for.
  */
-function readSharedStrings(bytes: Uint8Array | null): string[] {
+function readSharedStrings(bytes: Uint8Array | null): SharedStrings {
   if (!bytes) return [];
   const xml = byteString(bytes);
-  const out: string[] = [];
   if (xml.includes(":si")) {
+    const out: string[] = [];
     const re = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
     for (let m = re.exec(xml); m; m = re.exec(xml)) out.push(m[1] ? textOf(m[1]) : "");
     return out;
   }
+  const table = new LazySharedStrings();
   let run = 0;
   const flush = (stop: number) => {
-    if (stop > run) splitShortStrings(utf8String(bytes.subarray(run, stop)), out);
+    if (stop > run) table.addRun(utf8String(bytes.subarray(run, stop)));
   };
   for (let at = xml.indexOf("<si", run); at >= 0; at = xml.indexOf("<si", at + 3)) {
-    const next = xml.charCodeAt(at + 3);
-    if (next !== 62 && next !== 47 && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue; // > / space
+    if (!isItemStart(xml, at)) continue;
     const tagEnd = xml.indexOf(">", at);
     if (tagEnd < 0) break;
     if (xml.charCodeAt(tagEnd - 1) === 47) continue;
@@ -158,33 +160,72 @@ function readSharedStrings(bytes: Uint8Array | null): string[] {
     if (close < 0) break;
     if (close - tagEnd > LONG_SHARED) {
       flush(at);
-      out.push(textOf(xml.slice(tagEnd + 1, close)));
+      table.addText(textOf(xml.slice(tagEnd + 1, close)));
       run = close + 5;
     }
     at = close;
   }
   flush(xml.length);
-  return out;
+  return table;
 }
 
 /** Above this many bytes a shared string is decoded through textOf's cache (the spec's chunks). */
 const LONG_SHARED = 4096;
 
-/** Unprefixed <si> items of an already-decoded run of the part, with indexOf (no regex backtracking). */
-function splitShortStrings(xml: string, out: string[]): void {
-  for (let at = xml.indexOf("<si"); at >= 0; at = xml.indexOf("<si", at + 3)) {
-    const next = xml.charCodeAt(at + 3);
-    if (next !== 62 && next !== 47 && next !== 32 && next !== 9 && next !== 10 && next !== 13) continue; // > / space
-    const tagEnd = xml.indexOf(">", at);
-    if (tagEnd < 0) return;
-    if (xml.charCodeAt(tagEnd - 1) === 47) {
-      out.push("");
-      continue;
+/** `<si` followed by `>`, `/` or white space (not `<sig…`). */
+const isItemStart = (xml: string, at: number): boolean => {
+  const next = xml.charCodeAt(at + 3);
+  return next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13;
+};
+
+/** Shared strings by index: decoded ones, and items of decoded runs of the part cut out on first use. */
+class LazySharedStrings implements SharedStrings {
+  private readonly texts: (string | undefined)[] = [];
+  /** Per item: its run (-1 when decoded already), and where its content starts and ends in the run. */
+  private readonly runOf: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly runs: string[] = [];
+
+  addText(text: string): void {
+    this.push(text, -1, 0, 0);
+  }
+
+  /** Unprefixed <si> items of a decoded run of the part, found with indexOf (no regex backtracking). */
+  addRun(xml: string): void {
+    const run = this.runs.push(xml) - 1;
+    for (let at = xml.indexOf("<si"); at >= 0; at = xml.indexOf("<si", at + 3)) {
+      if (!isItemStart(xml, at)) continue;
+      const tagEnd = xml.indexOf(">", at);
+      if (tagEnd < 0) return;
+      if (xml.charCodeAt(tagEnd - 1) === 47) {
+        this.push("", -1, 0, 0);
+        continue;
+      }
+      const close = xml.indexOf("</si>", tagEnd);
+      if (close < 0) return;
+      if (close > tagEnd + 1) this.push(undefined, run, tagEnd + 1, close);
+      else this.push("", -1, 0, 0);
+      at = close;
     }
-    const close = xml.indexOf("</si>", tagEnd);
-    if (close < 0) return;
-    out.push(close > tagEnd + 1 ? decodedTextOf(xml.slice(tagEnd + 1, close)) : "");
-    at = close;
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.texts.length)) return undefined;
+    let text = this.texts[index];
+    if (text === undefined) {
+      const run = this.runs[this.runOf[index]!]!;
+      text = decodedTextOf(run.slice(this.starts[index], this.ends[index]));
+      this.texts[index] = text;
+    }
+    return text;
+  }
+
+  private push(text: string | undefined, run: number, start: number, end: number): void {
+    this.texts.push(text);
+    this.runOf.push(run);
+    this.starts.push(start);
+    this.ends.push(end);
   }
 }
 

@@ -9,6 +9,11 @@ export interface ScannedSheet {
   readonly isProtected: boolean;
 }
 
+/** A workbook's shared strings by index (an array will do). */
+export interface SharedStrings {
+  at(index: number): string | undefined;
+}
+
 export interface ScanOptions {
   /** Keep only these columns (e.g. A:B of the identity sheet); all when absent. */
   readonly columns?: ReadonlySet<string>;
@@ -31,7 +36,7 @@ const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
  */
 export function scanSheet(
   xml: string,
-  shared: readonly string[],
+  shared: SharedStrings,
   styles: readonly CellStyle[],
   options: ScanOptions = {},
 ): ScannedSheet {
@@ -114,7 +119,7 @@ function readCell(
   address: string,
   a: { readonly s: string | undefined; readonly t: string | undefined },
   inner: string,
-  shared: readonly string[],
+  shared: SharedStrings,
   styles: readonly CellStyle[],
   sharedFormulas: Map<string, string>,
 ): RawCell | null {
@@ -135,9 +140,11 @@ function readCell(
   let value: RawCell["value"] = null;
   let error: string | undefined;
   switch (a.t) {
-    case "s":
-      value = text === null ? null : (shared[Number(text)] ?? "");
+    case "s": {
+      const index = text === null ? NaN : Number(text);
+      value = text === null ? null : Number.isInteger(index) && index >= 0 ? (shared.at(index) ?? "") : "";
       break;
+    }
     case "str":
     case "d":
       value = text;
