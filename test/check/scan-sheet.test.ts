@@ -1,7 +1,7 @@
 import { strToU8 } from "fflate";
 import { readStyles } from "../../src/xlsx/return/read-styles";
 import { scanSheet } from "../../src/xlsx/return/scan-sheet";
-import { byteString, decodeXml, xmlText } from "../../src/xlsx/return/xml-text";
+import { byteString, decodeXml, sheetByteString, xmlText } from "../../src/xlsx/return/xml-text";
 
 /**
  * The sheet scanner on XML as other programs write it (Excel, WPS, the OpenXML SDK), which the tests cannot
@@ -108,4 +108,40 @@ test("a shared string index that is not in the table reads as empty text, never 
     ["D1", ""],
     ["E1", "乙"],
   ]);
+});
+
+describe("a sheet part is decoded up to its cells and its protection only", () => {
+  const scanPart = (xml: string) => scanSheet(sheetByteString(strToU8(xml)), ["甲"], []);
+  const values = (sheet: ReturnType<typeof scanSheet>) =>
+    sheet.rows.flatMap((r) => Object.values(r.cells).map((c) => [c.address, c.value]));
+
+  it("reads every cell and the protection even when later text says sheetData or sheetProtection", () => {
+    const xml =
+      `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sheetData sheetProtection</t></is></c>` +
+      `<c r="B1"><v>2</v></c></row></sheetData><sheetProtection sheet="1"/>` +
+      `<dataValidations count="1"><dataValidation prompt="see sheetData, sheetProtection" sqref="B1"/></dataValidations></worksheet>`;
+    const sheet = scanPart(xml);
+    expect(values(sheet)).toEqual([
+      ["A1", "sheetData sheetProtection"],
+      ["B1", 2],
+    ]);
+    expect(sheet.isProtected).toBe(true);
+  });
+
+  it("with a namespace prefix, and without protection", () => {
+    const on = `<x:worksheet><x:sheetData><x:row r="3"><x:c r="C3" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData><x:sheetProtection x:sheet="1" sheet="1"/></x:worksheet>`;
+    expect(values(scanPart(on))).toEqual([["C3", "甲"]]);
+    expect(scanPart(on).isProtected).toBe(true);
+    const off = `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><dataValidations/></worksheet>`;
+    expect(values(scanPart(off))).toEqual([["A1", 1]]);
+    expect(scanPart(off).isProtected).toBe(false);
+  });
+
+  it("a truncated part without the end of its cells is read whole", () => {
+    const xml = `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>`;
+    expect(values(scanPart(xml))).toEqual([
+      ["A1", 1],
+      ["B1", 2],
+    ]);
+  });
 });

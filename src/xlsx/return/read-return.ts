@@ -13,7 +13,7 @@ import {
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
 import { scanSheet, type SharedStrings } from "./scan-sheet";
-import { attributes, byteString, decodedTextOf, textOf, utf8String } from "./xml-text";
+import { attributes, byteString, decodedTextOf, sheetByteString, textOf, utf8String } from "./xml-text";
 
 export interface ReadReturnOptions extends SniffOptions {
   /** Layout to fall back on when the stored spec is damaged (the expected template's). */
@@ -97,8 +97,12 @@ function readParts(
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
   const shared = readSharedStrings(partBytes("xl/sharedStrings.xml"));
   const styles = readStyles(part("xl/styles.xml") ?? "");
+  const sheet = (name: string): string => {
+    const data = partBytes(name);
+    return data ? sheetByteString(data) : "";
+  };
   const scan = (ref: SheetRef, columns?: ReadonlySet<string>) =>
-    scanSheet(part(ref.path) ?? "", shared, styles, { date1904, ...(columns ? { columns } : {}) });
+    scanSheet(sheet(ref.path), shared, styles, { date1904, ...(columns ? { columns } : {}) });
   const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
   const stored = identityRows ? validStoredSpec(identityRows) : null;

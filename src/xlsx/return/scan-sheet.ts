@@ -22,7 +22,21 @@ export interface ScanOptions {
 }
 
 const TAG = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>/g;
-const SHEET_DATA_END = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/;
+const SHEET_DATA_END = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/y;
+
+/**
+ * Where <sheetData> ends (its closing tag, or the self-closing tag), or -1: looked for from the end of the part,
+ * which is quicker than scanning all the cells before it (text never holds a "<", so a match is a real tag).
+ */
+function sheetDataEnd(xml: string): number {
+  for (let at = xml.lastIndexOf("sheetData"); at >= 0; at = xml.lastIndexOf("sheetData", at - 1)) {
+    const lt = xml.lastIndexOf("<", at);
+    if (lt < 0) return -1;
+    SHEET_DATA_END.lastIndex = lt;
+    if (SHEET_DATA_END.test(xml)) return lt;
+  }
+  return -1;
+}
 const PROTECTION = /<(?:\w+:)?sheetProtection\b([^>]*)>/;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
@@ -47,9 +61,9 @@ export function scanSheet(
   let column = 0;
   let lastRef: string | null = null;
   // Cells live in <sheetData>; what follows (protection, validations, formats) is looked at only for protection.
-  const end = SHEET_DATA_END.exec(xml);
-  const data = end ? xml.slice(0, end.index) : xml;
-  const protection = PROTECTION.exec(end ? xml.slice(end.index) : "");
+  const end = sheetDataEnd(xml);
+  const data = end >= 0 ? xml.slice(0, end) : xml;
+  const protection = PROTECTION.exec(end >= 0 ? xml.slice(end) : "");
   const isProtected = protection !== null && /\bsheet\s*=\s*["'](1|true)["']/.test(protection[1] ?? "");
   TAG.lastIndex = 0;
   for (let m = TAG.exec(data); m; m = TAG.exec(data)) {
@@ -124,7 +138,8 @@ function readCell(
   sharedFormulas: Map<string, string>,
 ): RawCell | null {
   const style = styles[Number(a.s ?? 0)] ?? DEFAULT_STYLE;
-  const f = FORMULA.exec(inner);
+  // (Most cells have no formula: skip the pattern unless an "f" is there at all.)
+  const f = inner.includes("f") ? FORMULA.exec(inner) : null;
   let formula: string | undefined;
   if (f) {
     const fText = f[1] ?? "";
@@ -136,7 +151,9 @@ function readCell(
     }
   }
   const v = VALUE.exec(inner);
-  const text = v ? xmlText(v[1] ?? "") : null;
+  // A number, a shared string index or a boolean is plain ASCII: only text values need decoding.
+  const plain = a.t === undefined || a.t === "n" || a.t === "s" || a.t === "b";
+  const text = v ? (plain ? (v[1] ?? "") : xmlText(v[1] ?? "")) : null;
   let value: RawCell["value"] = null;
   let error: string | undefined;
   switch (a.t) {

@@ -19,6 +19,36 @@ export function byteString(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * A worksheet part as a byte string without what follows its cells: data validations and conditional formats,
+ * often half a template's sheet, are left undecoded, except the sheetProtection tag. Cut only when the *last*
+ * "sheetData" in the part is the end of the cells, so neither text that happens to say "sheetData" nor a truncated
+ * part ever cuts cells off. (Outside Node, and in those cases, the whole part.)
+ */
+export function sheetByteString(bytes: Uint8Array): string {
+  if (!NodeBuffer) return byteString(bytes);
+  const buf = NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const first = buf.indexOf("sheetData");
+  const last = buf.lastIndexOf("sheetData");
+  const lt = last < 0 ? -1 : buf.lastIndexOf(60, last); // <
+  const end = last < 0 ? -1 : buf.indexOf(62, last); // >
+  // Only a real end of the cells is a place to cut (not an opening tag of a truncated part, not text).
+  if (first < 0 || lt < 0 || end < 0 || !SHEET_DATA_END.test(buf.toString("latin1", lt, end + 1)))
+    return byteString(bytes);
+  const head = buf.toString("latin1", 0, end + 1);
+  for (let at = buf.indexOf("sheetProtection", first); at >= 0; at = buf.indexOf("sheetProtection", at + 1)) {
+    const lt = buf.lastIndexOf(60, at); // <
+    const gt = buf.indexOf(62, at);
+    if (lt < 0 || gt < 0) break;
+    const tag = buf.toString("latin1", lt, gt + 1);
+    if (PROTECTION_TAG.test(tag)) return lt > end ? head + tag : head;
+  }
+  return head;
+}
+
+const PROTECTION_TAG = /^<(?:\w+:)?sheetProtection[\s/>]/;
+const SHEET_DATA_END = /^(?:<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>)$/;
+
 /** A part's bytes decoded as UTF-8 in one native call (for parts that are mostly text, like sharedStrings). */
 export function utf8String(bytes: Uint8Array): string {
   if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
