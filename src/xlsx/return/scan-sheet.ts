@@ -2,7 +2,7 @@ import { columnLetters } from "../../core/check/a1";
 import { isDateFormat } from "../../core/check/number-format";
 import type { RawCell, RawRow } from "../../core/check/unit-return";
 import { DEFAULT_STYLE, type CellStyle } from "./read-styles";
-import { rawAttribute, textOf, xmlText } from "./xml-text";
+import { attributeAt, rawAttribute, repeatedXmlText, textOf } from "./xml-text";
 
 export interface ScannedSheet {
   readonly rows: readonly RawRow[];
@@ -74,7 +74,7 @@ export function scanSheet(
       column = 0;
       continue;
     }
-    const r = rawAttribute(attrText, "r");
+    const r = attributeAt(attrText, " r=");
     if (selfClosing === "/") {
       // An empty cell: only its position matters, for the next cell without an address.
       lastRef = r ?? null;
@@ -92,7 +92,7 @@ export function scanSheet(
     const inner = data.slice(TAG.lastIndex, close ? close.index : data.length);
     TAG.lastIndex = close ? CLOSE.lastIndex : data.length;
     if (options.columns && !options.columns.has(address.letters)) continue;
-    const a = { s: rawAttribute(attrText, "s"), t: rawAttribute(attrText, "t") };
+    const a = { s: attributeAt(attrText, " s="), t: attributeAt(attrText, " t=") };
     const read = readCell(`${address.letters}${address.row}`, a, inner, shared, styles, sharedFormulas);
     const cell = read && options.date1904 ? to1900(read) : read;
     if (!cell) continue;
@@ -109,15 +109,28 @@ export function scanSheet(
 function splitRef(ref: string): { letters: string; column: number; row: number } {
   let column = 0;
   let i = 0;
+  let dollar = false;
   for (; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
-    if (c === 36) continue; // $
+    if (c === 36) {
+      dollar = true; // $
+      continue;
+    }
     if (c < 65 || c > 90) break;
     column = column * 26 + (c - 64);
   }
-  const letters = ref.slice(0, i).replace(/\$/g, "");
-  const row = Number(ref.slice(i).replace(/\$/g, ""));
-  return { letters, column, row };
+  if (dollar || ref.includes("$", i)) {
+    const letters = ref.slice(0, i).replace(/\$/g, "");
+    return { letters, column, row: Number(ref.slice(i).replace(/\$/g, "")) };
+  }
+  let row = 0;
+  let digits = 0;
+  for (let j = i; j < ref.length; j++, digits++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return { letters: ref.slice(0, i), column, row: Number(ref.slice(i)) };
+    row = row * 10 + (c - 48);
+  }
+  return { letters: ref.slice(0, i), column, row: digits ? row : 0 };
 }
 
 /** Days between Excel's 1904 and 1900 date systems. */
@@ -144,7 +157,7 @@ function readCell(
   if (f) {
     const fText = f[1] ?? "";
     const si = rawAttribute(fText, "si");
-    formula = xmlText(f[2] ?? "");
+    formula = repeatedXmlText(f[2] ?? "");
     if (rawAttribute(fText, "t") === "shared" && si !== undefined) {
       if (formula) sharedFormulas.set(si, formula);
       else formula = sharedFormulas.get(si) ?? "";
@@ -153,7 +166,7 @@ function readCell(
   const v = VALUE.exec(inner);
   // A number, a shared string index or a boolean is plain ASCII: only text values need decoding.
   const plain = a.t === undefined || a.t === "n" || a.t === "s" || a.t === "b";
-  const text = v ? (plain ? (v[1] ?? "") : xmlText(v[1] ?? "")) : null;
+  const text = v ? (plain ? (v[1] ?? "") : repeatedXmlText(v[1] ?? "")) : null;
   let value: RawCell["value"] = null;
   let error: string | undefined;
   switch (a.t) {

@@ -127,6 +127,22 @@ export function xmlText(fragment: string): string {
 }
 
 /**
+ * xmlText, remembered: for text that repeats from return to return of a template (the formulas of 完成值 and 是否达标,
+ * their cached results such as 达标), which would otherwise be decoded again in every file.
+ */
+export function repeatedXmlText(fragment: string): string {
+  let text = repeated.get(fragment);
+  if (text === undefined) {
+    text = xmlText(fragment);
+    if (repeated.size >= 8192) repeated.clear();
+    repeated.set(fragment, text);
+  }
+  return text;
+}
+
+const repeated = new Map<string, string>();
+
+/**
  * One attribute of a start tag's attribute text, without parsing the others (the hot path of the sheet scan).
  * @example attribute(' r="D7" s="3" t="s"', "s") // → "3"
  */
@@ -141,11 +157,16 @@ export function attribute(text: string, name: string): string | undefined {
  * @example rawAttribute(' r="D7" s="3"', "r") // → "D7"
  */
 export function rawAttribute(text: string, name: string): string | undefined {
-  const at = text.indexOf(` ${name}=`);
+  return attributeAt(text, ` ${name}=`);
+}
+
+/** rawAttribute with the ` name=` to look for already made (for the per-cell attributes r, s and t). */
+export function attributeAt(text: string, needle: string): string | undefined {
+  const at = text.indexOf(needle);
   if (at < 0) return undefined;
-  const quote = text[at + name.length + 2];
-  const start = at + name.length + 3;
-  const end = text.indexOf(quote ?? '"', start);
+  const quote = text.charCodeAt(at + needle.length);
+  const start = at + needle.length + 1;
+  const end = text.indexOf(quote === 39 ? "'" : '"', start);
   return end < 0 ? undefined : text.slice(start, end);
 }
 
