@@ -71,7 +71,10 @@ export async function writeSummaryTo(
   sink: (chunk: Uint8Array) => void,
 ): Promise<void> {
   const { workbook, bulks } = await buildSkeleton(model, options);
-  const skeleton = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true }));
+  // Stored, not deflated: the skeleton is unzipped again at once.
+  const skeleton = new Uint8Array(
+    await workbook.xlsx.writeBuffer({ useSharedStrings: true, zip: { compression: "STORE" } }),
+  );
   spliceBulkRows(skeleton, bulks, sink, options.compression);
 }
 
