@@ -3,15 +3,15 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../core/errors";
-import type { CheckedInput } from "../../core/consolidate/types";
+import type { CheckedInput, ReturnEntry } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { InputItem } from "./gather-inputs";
-import { specId, WORKER_FLAG, type WorkRequest } from "./worker-entry";
+import { packEntry, specId, WORKER_FLAG, type PackedInput, type WorkRequest } from "./worker-entry";
 
 /** A worker's reply; after the first return of a template, its spec is left out (null) and named by specRef. */
-type Reply = { seq: number; input?: CheckedInput; specRef?: string; bug?: string };
+type Reply = { seq: number; input?: PackedInput; specRef?: string; bug?: string };
 
 /**
  * Reads and checks files on worker threads (one per core), at most two files in flight per worker so memory stays
@@ -29,13 +29,14 @@ export async function checkAll(
   const specs = new Map<string, TemplateSpec>();
   const intern = makeInterner();
   let done = 0;
-  const keep = (seq: number, input: CheckedInput) => {
-    results[seq] = shareSpec(input, specs, intern);
-    onProgress(++done, input.file);
+  const keep = (seq: number, input: PackedInput) => {
+    const shared = share(input, specs, intern);
+    results[seq] = shared;
+    onProgress(++done, shared.file);
   };
   if (!bundle || size <= 1) {
     let seq = 0;
-    for await (const item of items) keep(seq++, checkInput(item, options));
+    for await (const item of items) keep(seq++, pack(checkInput(item, options)));
     return results;
   }
   const checkOptions: CheckInputOptions = {
@@ -55,8 +56,8 @@ export async function checkAll(
   );
   try {
     await dispatch(items, workers, (seq, input, specRef) => {
-      if (specRef && input.kind === "return") {
-        const spec = specs.get(specRef);
+      if (input.kind === "return" && !input.spec) {
+        const spec = specRef ? specs.get(specRef) : undefined;
         if (!spec) throw new InternalError(`check worker referred to an unknown spec ${specRef}`);
         keep(seq, { ...input, spec });
       } else keep(seq, input);
@@ -70,7 +71,7 @@ export async function checkAll(
 async function dispatch(
   items: AsyncIterable<InputItem>,
   workers: readonly Worker[],
-  keep: (seq: number, input: CheckedInput, specRef?: string) => void,
+  keep: (seq: number, input: PackedInput, specRef?: string) => void,
 ): Promise<void> {
   const limit = workers.length * 2;
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
@@ -106,25 +107,35 @@ async function dispatch(
   if (failure) throw failure;
 }
 
+const pack = (input: CheckedInput): PackedInput =>
+  input.kind === "return" ? { ...input, entries: input.entries.map(packEntry) } : input;
+
 /**
- * Keeps a checked return small while it waits for the consolidation: one spec object per template (the copies
- * that came back from workers are dropped) and the strings every return repeats (keys, fields, sheet names,
- * messages) shared. Memory per return is then about its figures and findings.
+ * Unpacks a checked return and keeps it small while it waits for the consolidation: one spec object per template
+ * (the copies that came back from workers are dropped) and the strings every return repeats (keys, fields, sheet
+ * names, cells, short answers, messages) shared. Memory per return is then about its figures and findings.
  */
-function shareSpec(input: CheckedInput, specs: Map<string, TemplateSpec>, intern: Interner): CheckedInput {
+function share(input: PackedInput, specs: Map<string, TemplateSpec>, intern: Interner): CheckedInput {
   if (input.kind !== "return")
     return { ...input, findings: input.findings.map((f) => internFinding(f, intern)) };
+  if (!input.spec) throw new InternalError("a checked return without its spec");
   const id = specId(input.spec);
   if (!specs.has(id)) specs.set(id, input.spec);
-  const entries = input.entries.map((e) => ({
-    ...e,
-    key: intern(e.key),
-    task: intern(e.task),
-    indicator: e.indicator === null ? null : intern(e.indicator),
-    field: intern(e.field) as typeof e.field,
-    kind: intern(e.kind) as typeof e.kind,
-    sheet: intern(e.sheet),
-  }));
+  // Short answers repeat from unit to unit (按计划推进, 不适用…); long text does not.
+  const short = <T>(v: T): T => (typeof v === "string" && v.length <= 32 ? (intern(v) as T) : v);
+  const entries = input.entries.map(
+    ([key, task, indicator, field, kind, value, raw, sheet, cell]): ReturnEntry => ({
+      key: intern(key),
+      task: intern(task),
+      indicator: indicator === null ? null : intern(indicator),
+      field: intern(field) as typeof field,
+      kind: intern(kind) as typeof kind,
+      value: short(value),
+      raw: short(raw),
+      sheet: intern(sheet),
+      cell: intern(cell),
+    }),
+  );
   return {
     ...input,
     file: intern(input.file),
