@@ -87,7 +87,7 @@ export function consolidationJson(result: ConsolidationResult, lang: Lang) {
       sha256: f.sha256,
       findings: f.findings.map((x) => flatFinding(x, lang)),
     })),
-    records: result.summaries.flatMap((s) => s.records.map((r) => jsonRecord(r, s.spec.templateId))),
+    records: result.summaries.flatMap((s) => Array.from(s.records, (r) => jsonRecord(r, s.spec.templateId))),
     findings: result.findings.map((x) => flatFinding(x, lang)),
   };
 }

@@ -58,7 +58,9 @@ describe("consolidateReturns", () => {
     expect(dup.location).toEqual({ kind: "file", file: "b.xlsx" });
     expect(dup.message.zh).toContain("填报日期更晚");
     expect(s.unitReports[0]!.returns).toBe(2);
-    expect(s.records.filter((r) => r.file === "b.xlsx").every((r) => r.status === "superseded")).toBe(true);
+    expect([...s.records].filter((r) => r.file === "b.xlsx").every((r) => r.status === "superseded")).toBe(
+      true,
+    );
   });
 
   it("breaks a tie on 填报日期 by the file's time", () => {
@@ -102,14 +104,14 @@ describe("consolidateReturns", () => {
     const bad = makeReturn(spec, { unit: "甲县", figures: rate(90, 100), findings: [error] });
     const loose = consolidateReturns([bad]);
     expect(loose.files[0]!.outcome).toBe("used_with_errors");
-    expect(loose.summaries[0]!.records.find((r) => r.cell === "G8")!.status).toBe("error");
+    expect([...loose.summaries[0]!.records].find((r) => r.cell === "G8")!.status).toBe("error");
     expect(loose.summaries[0]!.targets[0]!.value).toBe(90);
     const strict = consolidateReturns([bad], { strict: true });
     expect(strict.files[0]!.outcome).toBe("rejected");
     expect(strict.summaries[0]!.targets[0]!.value).toBeNull();
     expect(strict.summaries[0]!.unitReports[0]!.state).toBe("rejected");
     expect(strict.summaries[0]!.unitReports[0]!.reason!.zh).toContain("--strict");
-    expect(strict.summaries[0]!.records.every((r) => r.status === "rejected")).toBe(true);
+    expect([...strict.summaries[0]!.records].every((r) => r.status === "rejected")).toBe(true);
   });
 
   it("keeps every entry as a tidy record with its source", () => {
@@ -117,7 +119,7 @@ describe("consolidateReturns", () => {
       unit: "甲县",
       figures: { ...rate(9, 10), T1: { status: "滞后", note: "设备未到" } },
     });
-    const records = consolidateReturns([r]).summaries[0]!.records;
+    const records = [...consolidateReturns([r]).summaries[0]!.records];
     expect(records).toHaveLength(r.entries.length);
     expect(records.find((x) => x.field === "status")).toMatchObject({
       unit: "甲县",
@@ -128,6 +130,20 @@ describe("consolidateReturns", () => {
       sheet: "填报表",
       sha256: "sha-甲县.xlsx",
     });
+  });
+
+  it("makes the records each time they are gone through, the same each time, as many as it says", () => {
+    const a = makeReturn(spec, { unit: "甲县", figures: { ...rate(9, 10), T1: { status: "滞后" } } });
+    const b = makeReturn(spec, { unit: "乙县", figures: rate(4, 10) });
+    const { records } = consolidateReturns([a, b]).summaries[0]!;
+    const first = [...records];
+    expect(first).toHaveLength(records.length);
+    expect(records.length).toBe(a.entries.length + b.entries.length);
+    expect([...records]).toEqual(first);
+    expect(first.map((r) => r.unit)).toEqual([
+      ...a.entries.map(() => "甲县"),
+      ...b.entries.map(() => "乙县"),
+    ]);
   });
 
   it("groups returns by template and lists inputs that are not returns", () => {

@@ -3,7 +3,7 @@ import type { Finding } from "../findings/types";
 import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
 import { indexEntries, summariseProgress, summariseTarget, type EntryIndex } from "./aggregate";
 import { unitColumns, unitReports } from "./completeness";
-import { rowLabels, tidyRecords } from "./records";
+import { recordList, rowLabels } from "./records";
 import { placeReturns, type Placed } from "./select";
 import type {
   CheckedInput,
@@ -12,7 +12,6 @@ import type {
   SummaryModel,
   TargetSummary,
   TaskProgress,
-  TidyRecord,
 } from "./types";
 
 export interface ConsolidateOptions {
@@ -109,7 +108,7 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   );
   const completeness = unitReports(units, unitList, placed, spec.deadline);
   const labels = rowLabels(spec);
-  const records: TidyRecord[] = placed.flatMap((p) => tidyRecords(p, labels));
+  const records = recordList(placed, labels);
   const unknownRows = unknownRowFindings(spec, placed);
   const values = returnValues(targets, progress);
   return {

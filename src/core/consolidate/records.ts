@@ -1,7 +1,7 @@
 import type { Finding, Severity } from "../findings/types";
 import type { SpecRow, TemplateSpec } from "../template/spec";
 import type { Placed } from "./select";
-import type { RecordStatus, TidyRecord } from "./types";
+import type { RecordList, RecordStatus, TidyRecord } from "./types";
 
 /** Row key → task title and indicator, for labelling records. */
 export function rowLabels(spec: TemplateSpec): ReadonlyMap<string, { task: string; indicator: string }> {
@@ -45,7 +45,7 @@ export function tidyRecords(
   const fixed = fixedStatus(placed);
   const severities = fixed ? null : cellSeverities(r.findings);
   return r.entries.flatMap((e) => {
-    if (e.kind === "blank" && (e.raw === null || e.raw === "")) return [];
+    if (!isAnswered(e)) return [];
     const label = labels.get(e.key);
     const severity = severities?.get(`${e.sheet}!${e.cell}`);
     const status: RecordStatus =
@@ -68,6 +68,24 @@ export function tidyRecords(
     return [record];
   });
 }
+
+/** Every answered entry of the placed returns as tidy records, made each time the list is gone through. */
+export function recordList(
+  placed: readonly Placed[],
+  labels: ReadonlyMap<string, { task: string; indicator: string }>,
+): RecordList {
+  let length = 0;
+  for (const p of placed) for (const e of p.unitReturn.entries) if (isAnswered(e)) length++;
+  return {
+    length,
+    *[Symbol.iterator]() {
+      for (const p of placed) yield* tidyRecords(p, labels);
+    },
+  };
+}
+
+const isAnswered = (e: Placed["unitReturn"]["entries"][number]): boolean =>
+  !(e.kind === "blank" && (e.raw === null || e.raw === ""));
 
 function fixedStatus(p: Placed): RecordStatus | null {
   switch (p.outcome) {

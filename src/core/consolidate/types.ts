@@ -154,6 +154,14 @@ export interface TaskProgress {
 /** Status of one figure in the tidy records. */
 export type RecordStatus = "ok" | "warning" | "error" | "superseded" | "rejected";
 
+/**
+ * The tidy records of a summary: how many, and each in turn. They are made from the returns' entries as they are
+ * gone through rather than held, since a thousand returns make a quarter of a million of them.
+ */
+export interface RecordList extends Iterable<TidyRecord> {
+  readonly length: number;
+}
+
 /** One row of 明细 / --csv / --json records: every figure with its source. */
 export interface TidyRecord {
   readonly unit: string;
@@ -184,7 +192,8 @@ export interface SummaryModel {
   readonly progress: readonly TaskProgress[];
   readonly unitReports: readonly UnitReport[];
   readonly files: readonly FileReport[];
-  readonly records: readonly TidyRecord[];
+  /** Every figure (明细), made on demand from the returns each time it is gone through (see RecordList). */
+  readonly records: RecordList;
   /** Every finding: each return's check findings and the consolidation's own. */
   readonly findings: readonly Finding[];
   /**
