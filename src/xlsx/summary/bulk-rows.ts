@@ -165,9 +165,9 @@ function writeRow(
 
 /**
  * Renders rows as sheet XML, each cell with the style of its column in the sample row, straight into byte chunks
- * of about a megabyte. Every text goes into the shared string table (a unit's name, a file's hash or a message is
- * stored once however often it repeats), so the rows are plain ASCII: no string of the sheet is built or
- * UTF-8-encoded.
+ * of about a megabyte, each valid until the chunk after the next is asked for. Every text goes into the shared
+ * string table (a unit's name, a file's hash or a message is stored once however often it repeats), so the rows
+ * are plain ASCII: no string of the sheet is built or UTF-8-encoded.
  */
 function* rowChunks(
   bulk: BulkRows,
@@ -177,7 +177,11 @@ function* rowChunks(
 ): Generator<Uint8Array> {
   const styleOf = (list: readonly string[], c: number) => ascii(list[c] ? `" s="${list[c]}"` : `"`);
   const m: Markup = { open: [], plain: [], alternate: [], styles, alt };
-  let buf = new Uint8Array(CHUNK * 2);
+  // Two buffers in turn: a chunk is used up (checksummed and compressed by StreamZip) by the time the chunk after
+  // it has been taken, so its buffer is free again for the one after that. Memory stays at two chunks.
+  const buffers = [new Uint8Array(CHUNK * 2), new Uint8Array(CHUNK * 2)];
+  let turn = 0;
+  let buf = buffers[0]!;
   let at = 0;
   let r = bulk.firstRow;
   for (const cells of bulk.rows()) {
@@ -191,12 +195,13 @@ function* rowChunks(
     if (at + width * 96 + 64 > buf.length) {
       const bigger = new Uint8Array(buf.length * 2 + width * 96);
       bigger.set(buf.subarray(0, at));
-      buf = bigger;
+      buf = buffers[turn] = bigger;
     }
     at = writeRow(buf, at, r++, cells, width, m, shared);
     if (at >= CHUNK) {
       yield buf.subarray(0, at);
-      buf = new Uint8Array(CHUNK * 2);
+      turn = 1 - turn;
+      buf = buffers[turn]!;
       at = 0;
     }
   }
