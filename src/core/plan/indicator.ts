@@ -76,17 +76,20 @@ export function indicatorOf(
       .replace(FILLER_START, ""),
   );
   // "95%以上的A和85%以上的B": a subject that ends with 和 belongs to the number before; this one's follows it.
-  const pre = /[和及与、]$/.test(preText) ? "" : preText;
+  // "A2个、B10个": a subject that starts with 、 is the next item of a list after the number before.
+  const pre = /[和及与、]$/.test(preText) ? "" : preText.replace(/^[和及与、]+/, "");
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
-  const object = (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]/)[0] ?? "")
+  // A number followed by 、 or 和 ends its item ("专科2个、省级重点专科10个"): what it counts came before it.
+  const object = (/^[和及与、]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]/)[0] ?? ""))
     .replace(/[□"“”]/g, "")
     .replace(/[和及与、]$/, "")
     .trim();
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
   if (/[数率比量度]$/.test(pre)) return pre;
-  const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点)$/.test(first.unit ?? "");
+  // Levels, ages, money, multiples and durations are values of the subject, not things counted.
+  const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点|天|日|小时|分钟)$/.test(first.unit ?? "");
   if (!isRate && !isValue && first.unit !== null) {
     const suffix =
       first.unit === "人次" ? "人次" : first.unit === "名" || first.unit === "人" ? "人数" : "数";

@@ -75,6 +75,15 @@ export const OP_BEFORE: readonly (readonly [string, ">=" | "<=" | "approx"])[] =
   ["减少至", "<="],
   ["约", "approx"],
   ["达", ">="],
+  // Written as symbols in tables and terse lists ("治疗率≥90%"); full-width forms are made ASCII beforehand.
+  [">=", ">="],
+  ["≥", ">="],
+  ["≧", ">="],
+  [">", ">="],
+  ["<=", "<="],
+  ["≤", "<="],
+  ["≦", "<="],
+  ["<", "<="],
 ];
 
 /** Operator cues written after a number (and its unit). */

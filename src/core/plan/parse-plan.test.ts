@@ -191,6 +191,9 @@ describe("targets: operators", () => {
     ["每千名老年人拥有医疗康复护理床位5.5张", ">= 5.5 张/千人"],
     ["床位使用率控制在85%-93%", "between 85-93 %"],
     ["电子病历应用水平达到4级", ">= 4 级"],
+    ["肺结核患者成功治疗率≥90%", ">= 90 %"],
+    ["抗菌药物使用强度≤40", "<= 40 null"],
+    ["15岁以上人群吸烟率＜20%", "<= 20 %"],
   ])("%s → %s", (body, expected) => {
     expect(targetsOf(`${body}。`)).toEqual([expected]);
   });
@@ -220,6 +223,27 @@ describe("targets: several in one sentence", () => {
       ">= 5 个",
       ">= 10 个",
       ">= 20 个",
+    ]);
+  });
+
+  it("a list of counts each written after what it counts", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.学科。新增国家级临床重点专科2个、省级重点专科10个和市级重点专科20个。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "国家级临床重点专科数 >= 2 个",
+      "省级重点专科数 >= 10 个",
+      "市级重点专科数 >= 20 个",
+    ]);
+  });
+
+  it("names a symbol-cued target by its subject, and a duration by what lasts", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.质量。肺结核患者成功治疗率≥90%，三级公立医院平均住院日控制在8天以内。",
+    );
+    expect(taskList.targets.map((t) => t.indicator)).toEqual([
+      "肺结核患者成功治疗率",
+      "三级公立医院平均住院日",
     ]);
   });
 
