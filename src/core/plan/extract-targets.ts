@@ -27,6 +27,8 @@ type CueOp = ">=" | "<=" | "approx";
 const CLAUSE_BREAK = /[,;:]/;
 const SENTENCE_END = /[。!?]/;
 const RATE_UNITS = new Set(["%", "‰", "/10万", "/万", "ratio"]);
+/** What follows a baseline: its unit, then where it moves to ("张增加至", "提升到"). */
+const BASELINE_TO = /^[^\d,;。]{0,4}(?:增加|提高|提升|增长|扩大|下降|降低|减少|降|升)?(?:到|至)/;
 
 /**
  * Numbers inside quotes and book-title marks are names ("1546行动", “两个允许”, 《十四五规划》): replace them with
@@ -98,6 +100,12 @@ function judge(
   const beforeCue = findCue(before, OP_BEFORE, "end");
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
   if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
+  // A baseline: "床位由现有的120张增加至200张", "从目前的0.9提升到1.2" (only the number it rises or falls to is a target).
+  if (
+    /(从|由)(现有|目前|现在|当前|去年|上年)?的?$/.test(before) &&
+    BASELINE_TO.test(sentence.slice(last.end))
+  )
+    return null;
   // A count right after a quoted list counts the list: “责任、管理、服务、利益”四个共同体.
   if (/[□”"」』》]$/.test(before) && !RATE_UNITS.has(first.unit ?? "")) return null;
   const following = sentence.slice(afterEnd, afterEnd + 1);

@@ -72,6 +72,8 @@ export function indicatorOf(
     sentence
       .slice(from, first.start)
       .replace(TIME, "")
+      // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
+      .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
       .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, "")
       .replace(FILLER_START, ""),
   );
@@ -91,10 +93,10 @@ export function indicatorOf(
   // Levels, ages, money, multiples and durations are values of the subject, not things counted.
   const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点|天|日|小时|分钟)$/.test(first.unit ?? "");
   if (!isRate && !isValue && first.unit !== null) {
-    const suffix =
-      first.unit === "人次" ? "人次" : first.unit === "名" || first.unit === "人" ? "人数" : "数";
+    const unit = first.unit.replace(/^万/, "");
+    const suffix = unit === "人次" ? "人次" : unit === "名" || unit === "人" ? "人数" : "数";
     const verb = GOAL_VERBS.map((v) => ({ v, at: pre.lastIndexOf(v) })).sort((a, b) => b.at - a.at)[0];
-    if (object && object.length <= 30) return `${object}${first.unit === "人次" ? "人次" : "数"}`;
+    if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
     const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
     if (counted) return `${counted}${suffix}`;
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
@@ -106,6 +108,11 @@ export function indicatorOf(
     if (activity) return `${activity}${suffix}`;
   }
   if (isRate && !pre && object) return `${object}比例`;
+  // "三级医院预约诊疗率达到70%以上，二级医院达到60%以上": the second names only who; the rate is the one before.
+  if (isRate && pre && previous && pre.length <= 10 && !/[率比例数量度平数]$/.test(pre)) {
+    const rate = RATE_SUFFIX.exec(previous.indicator);
+    if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
+  }
   if (pre) return pre;
   return object ? `${object}比例` : sentence.slice(clause.start, clause.end).trim();
 }

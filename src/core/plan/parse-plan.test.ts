@@ -113,6 +113,17 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
   });
 
+  it("finds the title of a task list or a work-arrangement document, and its year", () => {
+    for (const title of [
+      "XX区2025年卫生健康重点工作任务清单",
+      "2025年全市卫生健康工作安排",
+      "2025年卫生健康工作重点",
+    ]) {
+      const { taskList } = parsePlan(`${title}\n一、任务\n1.加强管理。`);
+      expect([taskList.title, taskList.year]).toEqual([title, 2025]);
+    }
+  });
+
   it("takes the title from the next line when a label stands alone", () => {
     const { taskList } = parsePlan("一、\n加强领导。内容。\n二、\n强化保障");
     expect(taskList.tasks.map((t) => t.title)).toEqual(["加强领导", "强化保障"]);
@@ -235,6 +246,24 @@ describe("targets: several in one sentence", () => {
       "省级重点专科数 >= 10 个",
       "市级重点专科数 >= 20 个",
     ]);
+  });
+
+  it("a second subject that names only who takes the rate named before it", () => {
+    const { taskList } = parsePlan("一、任务\n1.预约。三级医院预约诊疗率达到70%以上，二级医院达到60%以上。");
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "三级医院预约诊疗率 >= 70 %",
+      "二级医院预约诊疗率 >= 60 %",
+    ]);
+  });
+
+  it("a baseline written 由现有的… is not a target, and the subject is what comes before it", () => {
+    const { taskList } = parsePlan("一、任务\n1.床位。新建区妇幼保健院，床位由现有的120张增加至200张。");
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["床位数 >= 200 张"]);
+  });
+
+  it("counts people served in 万人次", () => {
+    const { taskList } = parsePlan("一、任务\n1.检测。全年完成艾滋病检测5万人次。");
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["艾滋病检测人次 >= 5 万人次"]);
   });
 
   it("names a symbol-cued target by its subject, and a duration by what lasts", () => {
