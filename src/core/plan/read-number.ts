@@ -20,7 +20,7 @@ export interface NumberToken {
 const NOT_A_COUNTER: Readonly<Record<string, string>> = {
   人: "才员口群民士们均工",
   所: "有在属以谓长",
-  家: "庭属长乡",
+  家: "庭属长",
   项: "目",
   名: "称单义录医",
   次: "数序要生",
@@ -93,6 +93,21 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
 export function readNumber(s: string, i: number): NumberToken | null {
   const prev = s[i - 1] ?? "";
   if (isDigit(prev) || prev === "." || prev === "+" || /[A-Za-z]/.test(prev)) return null;
+  // 百分之九十, 百分之95: a percentage written out.
+  if (s.startsWith("百分之", i)) {
+    const percent = readValue(s, i + 3);
+    if (!percent) return null;
+    const values = [percent.value];
+    return {
+      start: i,
+      end: percent.end,
+      kind: "single",
+      values,
+      unit: "%",
+      isTime: false,
+      chinese: percent.chinese,
+    };
+  }
   const first = readValue(s, i);
   if (!first) return null;
   let end = first.end;
