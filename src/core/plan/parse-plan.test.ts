@@ -118,6 +118,7 @@ describe("numbering and tasks", () => {
       "XX区2025年卫生健康重点工作任务清单",
       "2025年全市卫生健康工作安排",
       "2025年卫生健康工作重点",
+      "2025年度全市卫生健康重点工作任务分解表",
     ]) {
       const { taskList } = parsePlan(`${title}\n一、任务\n1.加强管理。`);
       expect([taskList.title, taskList.year]).toEqual([title, 2025]);
