@@ -27,6 +27,8 @@ type CueOp = ">=" | "<=" | "approx";
 const CLAUSE_BREAK = /[,;:]/;
 const SENTENCE_END = /[。!?]/;
 const RATE_UNITS = new Set(["%", "‰", "/10万", "/万", "ratio"]);
+/** Characters that make a following 约 part of a word (签约, 预约, 节约, 制约, 契约, 合约, 公约, 条约, 履约, 特约). */
+const NOT_ABOUT_BEFORE = "签预节制契合公条履特邀违";
 /** What follows a baseline: its unit, then where it moves to ("张增加至", "提升到"). */
 const BASELINE_TO = /^[^\d,;。]{0,4}(?:增加|提高|提升|增长|扩大|下降|降低|减少|降|升)?(?:到|至)/;
 
@@ -60,7 +62,10 @@ function findCue(
 ): { op: CueOp; start: number; end: number } | null {
   let best: { op: CueOp; start: number; end: number } | null = null;
   for (const [word, op] of cues) {
-    const idx = at === "start" ? (text.startsWith(word) ? 0 : -1) : text.lastIndexOf(word);
+    let idx = at === "start" ? (text.startsWith(word) ? 0 : -1) : text.lastIndexOf(word);
+    // 约 as in 签约, 预约, 节约 is part of a word, not "about".
+    while (word === "约" && idx > 0 && NOT_ABOUT_BEFORE.includes(text[idx - 1] ?? ""))
+      idx = text.lastIndexOf(word, idx - 1);
     if (idx < 0) continue;
     const cand = { op, start: idx, end: idx + word.length };
     if (!best || cand.end > best.end || (cand.end === best.end && cand.start < best.start)) best = cand;

@@ -84,7 +84,10 @@ export function indicatorOf(
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
   // A number followed by 、 or 和 ends its item ("专科2个、省级重点专科10个"): what it counts came before it.
-  const object = (/^[和及与、]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]/)[0] ?? ""))
+  // What it counts ends where the next number of a list starts ("6个城市医疗集团和9个县域医共体").
+  const object = (
+    /^[和及与、]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
+  )
     .replace(/[□"“”]/g, "")
     .replace(/[和及与、]$/, "")
     .trim();

@@ -204,6 +204,9 @@ describe("targets: operators", () => {
     ["床位使用率控制在85%-93%", "between 85-93 %"],
     ["电子病历应用水平达到4级", ">= 4 级"],
     ["肺结核患者成功治疗率≥90%", ">= 90 %"],
+    ["住院床位使用率约85%", "approx 85 %"],
+    ["预约诊疗率约为60%", "approx 60 %"],
+    ["家庭医生签约服务覆盖率较上年提高5个百分点", ">= 5 个百分点"],
     ["县域就诊率力争达到百分之九十", ">= 90 %"],
     ["健康体检率不低于百分之70", ">= 70 %"],
     ["完成5家乡镇卫生院改扩建", ">= 5 家"],
@@ -238,6 +241,14 @@ describe("targets: several in one sentence", () => {
       ">= 5 个",
       ">= 10 个",
       ">= 20 个",
+    ]);
+  });
+
+  it("a list of counts joined by 和 names each by what follows its number", () => {
+    const { taskList } = parsePlan("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。");
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "城市医疗集团数 >= 6 个",
+      "县域医共体数 >= 9 个",
     ]);
   });
 
