@@ -55,6 +55,11 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(1)", "一/(2)"]);
   });
 
+  it("reads ㈠ as (一) and ⒈ as 1 (single characters from Word and WPS)", () => {
+    const { taskList } = parsePlan("一、任务\n㈠质量\n⒈甲。\n⒉乙。\n㈡护理\n⒈丙。");
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)/1", "一/(一)/2", "一/(二)/1"]);
+  });
+
   it("lets 1. sit directly under 一、 and keeps numbers that continue across sections", () => {
     const { taskList } = parsePlan("一、强化能力\n1.甲。\n2.乙。\n二、加强统筹\n3.丙。\n4.丁。");
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "二/3", "二/4"]);

@@ -44,7 +44,10 @@ const CN = "一二三四五六七八九十百零〇";
 const PATTERNS: readonly (readonly [number, RegExp, (m: RegExpExecArray) => string])[] = [
   [1, new RegExp(`^([${CN}]{1,4})[、.](?![${CN}])`), (m) => m[1] ?? ""],
   [2, new RegExp(`^\\(([${CN}]{1,4})\\)[、.]?`), (m) => `(${m[1]})`],
+  // ㈠…㈩ and ⒈…⒛: single characters Word and WPS use for (一) and 1.
+  [2, /^([\u3220-\u3229])/, (m) => `(${"一二三四五六七八九十"[(m[1] ?? "").charCodeAt(0) - 0x3220]})`],
   [3, /^(\d{1,3})(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
+  [3, /^([\u2488-\u249b])/, (m) => String((m[1] ?? "").charCodeAt(0) - 0x2487)],
   [4, /^\((\d{1,3})\)[、.]?/, (m) => `(${m[1]})`],
   [4, /^(\d{1,3})\)/, (m) => `(${m[1]})`],
   [4, /^([\u2474-\u2487])/, (m) => `(${(m[1] ?? "").charCodeAt(0) - 0x2473})`],
