@@ -110,6 +110,8 @@ export function readNumber(s: string, i: number): NumberToken | null {
   }
   const first = readValue(s, i);
   if (!first) return null;
+  // A bare 百, 千 or 万 is part of a word or a qualifier (百姓, 千人以上规模, 万家), not a number.
+  if (first.chinese && first.end - i === 1 && "百千万".includes(s[i] ?? "")) return null;
   let end = first.end;
   if (!first.chinese && first.value === 1 && /^\s*[:∶比]\s*\d/.test(s.slice(end, end + 4))) {
     const colon = s.slice(end).search(/\d/) + end;
