@@ -12,6 +12,7 @@ import {
 import { readNumber, type NumberToken } from "./read-number";
 import { perCapitaUnit } from "./per-capita";
 import { indicatorOf, splitSubject } from "./indicator";
+import { asWritten } from "./normalise-text";
 
 /** A target found in a text, before it is attached to a task. */
 export interface FoundTarget {
@@ -207,7 +208,7 @@ export function extractTargets(text: string, norm: string, planYear: number | nu
     if (k < masked.length && !SENTENCE_END.test(masked[k] as string)) continue;
     const sentence = masked.slice(sStart, k);
     const inSentence = phrases.filter((p) => p.start >= sStart && p.end <= k);
-    found.push(...sentenceTargets(text, sentence, sStart, inSentence, opening));
+    found.push(...sentenceTargets(text, norm, sentence, sStart, inSentence, opening));
     sStart = k + 1;
   }
   return found;
@@ -215,6 +216,7 @@ export function extractTargets(text: string, norm: string, planYear: number | nu
 
 function sentenceTargets(
   text: string,
+  norm: string,
   sentence: string,
   offset: number,
   phrases: readonly TimePhrase[],
@@ -243,10 +245,17 @@ function sentenceTargets(
       perCapitaUnit(sentence.slice(clause.start, clause.end), t.unit ?? candidate.unit),
     );
     const count = group.length > 1 ? group.length : parts.length;
+    // Names are made on the normalised text; they are given back in the document's own script.
+    const written = (name: string) =>
+      asWritten(
+        name,
+        norm.slice(offset, offset + sentence.length),
+        text.slice(offset, offset + sentence.length),
+      );
     for (let i = 0; i < count; i++) {
       found.push({
         text: clauseText,
-        indicator: parts[Math.min(i, parts.length - 1)] ?? indicator,
+        indicator: written(parts[Math.min(i, parts.length - 1)] ?? indicator),
         op: candidate.op,
         values: values[Math.min(i, values.length - 1)] ?? [],
         unit: group.length > 1 ? (units[i] ?? unit) : unit,

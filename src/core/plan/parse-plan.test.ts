@@ -79,6 +79,23 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2"]);
   });
 
+  it("gives indicators and responsible units back in the document's own script", () => {
+    const { taskList } = parsePlan(
+      "一、任務\n（一）愛國衛生。國家衛生鄉鎮佔比達到30%以上，新增發熱門診5個。\n牽頭單位：規劃信息處（愛衛辦）",
+    );
+    expect(taskList.tasks[0]!.responsible).toEqual(["規劃信息處(愛衛辦)"]);
+    expect(taskList.targets.map((t) => t.indicator)).toEqual(["國家衛生鄉鎮佔比", "發熱門診數"]);
+  });
+
+  it("reads a traditional-script table with 序號 and 責任單位 columns", () => {
+    const { taskList } = parsePlan(
+      "2024年工作要點\n序號 | 工作任務 | 責任單位\n1 | 推進互認 | 醫政醫管處、規劃處",
+    );
+    expect(taskList.tasks.map((t) => [t.title, t.responsible])).toEqual([
+      ["推進互認", ["醫政醫管處", "規劃處"]],
+    ]);
+  });
+
   it("reads traditional script", () => {
     const { taskList } = parsePlan(
       "醫政工作要點\n一、推進醫改\n（一）實施改善醫療服務行動。確保縣域內就診率達90%左右。",

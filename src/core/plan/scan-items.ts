@@ -1,5 +1,5 @@
 import { END_MARKERS, PLAN_TITLE_WORDS } from "./lexicon";
-import { normaliseForMatching } from "./normalise-text";
+import { asWritten, normaliseForMatching } from "./normalise-text";
 import { labelNumber } from "./numerals";
 import { findResponsible } from "./responsible";
 
@@ -90,7 +90,11 @@ function cutResponsible(line: PlanLine): { text: string; norm: string; units: st
     text = text.slice(0, c.start) + text.slice(c.end);
     norm = norm.slice(0, c.start) + norm.slice(c.end);
   }
-  for (const c of clauses) for (const u of c.units) if (!units.includes(u)) units.push(u);
+  for (const c of clauses)
+    for (const unit of c.units) {
+      const u = asWritten(unit, line.norm.slice(c.start, c.end), line.text.slice(c.start, c.end));
+      if (!units.includes(u)) units.push(u);
+    }
   return { text, norm, units };
 }
 
@@ -274,7 +278,10 @@ function tableItem(
   cells.forEach((cell, k) => {
     if (k === 0) return;
     if (k === table.responsibleColumn) {
-      for (const u of splitResponsibleCell(cell)) if (!responsible.includes(u)) responsible.push(u);
+      for (const unit of splitResponsibleCell(cell)) {
+        const u = asWritten(unit, cell, rawCells[k] ?? cell);
+        if (!responsible.includes(u)) responsible.push(u);
+      }
       return;
     }
     segments.push({ text: rawCells[k] ?? cell, norm: cell, lineNo: line.lineNo });
