@@ -28,6 +28,22 @@ type CueOp = ">=" | "<=" | "approx";
 const CLAUSE_BREAK = /[,;:]/;
 const SENTENCE_END = /[。!?]/;
 const RATE_UNITS = new Set(["%", "‰", "/10万", "/万", "ratio"]);
+/**
+ * Whether a clause spreads one value over several subjects (均, 都, 各), not counting the 均 of 平均, 人均, 年均…
+ * ("二级及以上公立医院平均住院日" is one indicator).
+ */
+function saysEach(before: string): boolean {
+  return EACH.some((w) => {
+    for (let at = before.indexOf(w); at >= 0; at = before.indexOf(w, at + 1))
+      if (!(
+        w === "均" &&
+        (/[平人年日月户次床周]/.test(before[at - 1] ?? "") || /[衡匀等]/.test(before[at + 1] ?? ""))
+      ))
+        return true;
+    return false;
+  });
+}
+
 /** Characters that make a following 约 part of a word (签约, 预约, 节约, 制约, 契约, 合约, 公约, 条约, 履约, 特约). */
 const NOT_ABOUT_BEFORE = "签预节制契合公条履特邀违";
 /** What follows a baseline: its unit, then where it moves to ("张增加至", "提升到"). */
@@ -76,10 +92,13 @@ function findCue(
 
 /** Where the clause around `pos` starts and ends. */
 function clauseAround(s: string, pos: number): { start: number; end: number } {
+  // The colon of a ratio (1:1.5) does not end a clause.
+  const breaks = (i: number) =>
+    CLAUSE_BREAK.test(s[i] as string) && !(s[i] === ":" && /\d/.test(s[i + 1] ?? ""));
   let start = pos;
-  while (start > 0 && !CLAUSE_BREAK.test(s[start - 1] as string)) start--;
+  while (start > 0 && !breaks(start - 1)) start--;
   let end = pos;
-  while (end < s.length && !CLAUSE_BREAK.test(s[end] as string)) end++;
+  while (end < s.length && !breaks(end)) end++;
   return { start, end };
 }
 
@@ -238,7 +257,7 @@ function sentenceTargets(
     const unit = perCapitaUnit(sentence.slice(clause.start, clause.end), candidate.unit);
     const indicator = indicatorOf(sentence, clause, group, previous);
     previous = { end: prevEnd, indicator };
-    const distribute = EACH.some((w) => before.includes(w)) || RESPECTIVELY.some((w) => before.includes(w));
+    const distribute = saysEach(before) || RESPECTIVELY.some((w) => before.includes(w));
     const parts = splitSubject(indicator, group.length > 1 || distribute);
     const values = group.map((t) => t.values);
     const units = group.map((t) =>

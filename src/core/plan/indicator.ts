@@ -2,9 +2,9 @@ import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按|要|将|其中|同时|均)+/;
+  /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
-const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数)$/;
+const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度)$/;
 
 const END_WORDS = [
   ...OP_BEFORE.map(([x]) => x),

@@ -268,6 +268,28 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("the 均 of 平均 or 人均 does not spread a value, and 满意度 is shared like a rate", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.质量。全市二级及以上公立医院平均住院日不超过8天，门诊和住院患者满意度均达到90%以上。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "二级及以上公立医院平均住院日 <= 8 天",
+      "门诊患者满意度 >= 90 %",
+      "住院患者满意度 >= 90 %",
+    ]);
+  });
+
+  it("keeps a ratio's colon inside its clause and reads 分別 in traditional script", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.护理。按照1:1.5的比例配备护士。孕產婦和嬰兒死亡率分別控制在10/10萬和5‰以下。",
+    );
+    expect(taskList.targets.map((t) => `${t.text} ${show(t)}`)).toEqual([
+      "按照1:1.5的比例配备护士 >= 1.5 ratio",
+      "孕產婦和嬰兒死亡率分別控制在10/10萬和5‰以下 <= 10 /10万",
+      "孕產婦和嬰兒死亡率分別控制在10/10萬和5‰以下 <= 5 ‰",
+    ]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     const { taskList } = parsePlan("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。");
     expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
