@@ -62,10 +62,11 @@ async function* walk(dir: string, cwd: string, seen = new Set<string>()): AsyncG
     // A link to a folder is followed once (a link back up would never end); any other link is read as a file,
     // so a broken one is listed as unreadable rather than skipped.
     const linked = e.isSymbolicLink() ? await stat(full).catch(() => null) : null;
-    if (e.isDirectory() || (linked?.isDirectory() && !seen.has(await realpath(full)))) {
-      if (linked) seen.add(await realpath(full));
+    const linkedFolder = linked?.isDirectory() ? await realpath(full) : null;
+    if (e.isDirectory() || (linkedFolder !== null && !seen.has(linkedFolder))) {
+      if (linkedFolder !== null) seen.add(linkedFolder);
       yield* walk(full, cwd, seen);
-    } else if (e.isFile() || e.isSymbolicLink()) {
+    } else if (e.isFile() || (e.isSymbolicLink() && linkedFolder === null)) {
       const shown = relative(cwd, full);
       yield* fromFile(full, shown.startsWith("..") ? full : shown);
     }

@@ -83,8 +83,8 @@ export function indicatorOf(
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
-  // A number followed by 、 or 和 ends its item ("专科2个、省级重点专科10个"): what it counts came before it.
-  // What it counts ends where the next number of a list starts ("6个城市医疗集团和9个县域医共体").
+  // What a number counts follows it, up to the next number of a list ("6个城市医疗集团和9个县域医共体"); a number
+  // followed by 、 or 和 ends its item instead ("专科2个、省级重点专科10个"): what it counts came before it.
   const object = (
     /^[和及与、]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
   )
@@ -112,7 +112,7 @@ export function indicatorOf(
   }
   if (isRate && !pre && object) return `${object}比例`;
   // "三级医院预约诊疗率达到70%以上，二级医院达到60%以上": the second names only who; the rate is the one before.
-  if (isRate && pre && previous && pre.length <= 10 && !/[率比例数量度平数]$/.test(pre)) {
+  if (isRate && pre && previous && pre.length <= 10 && !/(率|比例|数|量|度|水平|指数)$/.test(pre)) {
     const rate = RATE_SUFFIX.exec(previous.indicator);
     if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
   }
