@@ -23,6 +23,17 @@ describe("buildWorkbookModel", () => {
   const entry = blank.sheets.find((s) => s.name === spec.layout.entrySheet);
   const styleAt = (address: string) => entry?.cells.find((c) => c.address === address)?.style;
 
+  it("keeps the unit list for the blank template's dropdown only: a personalised copy has its unit filled in", () => {
+    const lists = (unit: string | null) =>
+      buildWorkbookModel(spec, unit).sheets.find((s) => s.name === spec.layout.listsSheet)!.cells;
+    expect(
+      lists(null)
+        .filter((c) => c.address.startsWith("B"))
+        .map((c) => c.value),
+    ).toEqual(spec.units);
+    expect(lists("第1人民医院").map((c) => c.value)).toEqual(["已完成", "按计划推进", "滞后", "未启动"]);
+  });
+
   it("has the four sheets with their visibility", () => {
     expect(blank.sheets.map((s) => [s.name, s.visibility])).toEqual([
       ["填报说明", "visible"],

@@ -34,7 +34,7 @@ export function buildWorkbookModel(spec: TemplateSpec, unit: string | null): Wor
     sheets: [
       instructionsSheet(spec, unit),
       buildEntrySheet(spec, unit),
-      listsSheet(spec),
+      listsSheet(spec, unit),
       identitySheet(spec, unit),
     ],
     definedNames: names,
@@ -60,10 +60,16 @@ function instructionsSheet(spec: TemplateSpec, unit: string | null): SheetModel 
   };
 }
 
-function listsSheet(spec: TemplateSpec): SheetModel {
+/**
+ * The hidden lists of the dropdowns: 进展情况 choices, and the unit list for the blank template's 填报单位. A
+ * personalised copy has its unit filled in and locked, so it does not carry the list (a commission's list can run
+ * to hundreds of names, in every copy and every return).
+ */
+function listsSheet(spec: TemplateSpec, unit: string | null): SheetModel {
+  const units = unit === null ? spec.units : [];
   const cells: ModelCell[] = [
     ...STATUSES.map((s, i): ModelCell => ({ address: `A${i + 1}`, value: s, style: "plain" })),
-    ...spec.units.map((u, i): ModelCell => ({ address: `B${i + 1}`, value: u, style: "plain" })),
+    ...units.map((u, i): ModelCell => ({ address: `B${i + 1}`, value: u, style: "plain" })),
   ];
   return plainSheet(spec.layout.listsSheet, "hidden", cells, [14, 40]);
 }
