@@ -158,6 +158,8 @@ function judge(
   if (first.chinese && first.values[0] === 1 && !explicit) return null;
   // The value of a named indicator: "托位数3.58个", "床位数达到…".
   if (explicit || /[数率量]$/.test(before)) return { tokens, op, unit };
+  // "建成胸痛、卒中、创伤救治中心各1个": 各 after a goal verb gives one target to each (not "each of a set").
+  if (before.endsWith("各") && GOAL_VERBS.some((v) => before.includes(v))) return { tokens, op, unit };
   if (
     SET_MARKERS_BEFORE.some(
       (m) => before.endsWith(m) || before.endsWith(`${m}共`) || before.endsWith(`${m}有`),

@@ -4,6 +4,8 @@ import type { NumberToken } from "./read-number";
 const FILLER_START =
   /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
+/** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
+const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
 const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度)$/;
 
 const END_WORDS = [
@@ -131,5 +133,8 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   const lastPart = parts[parts.length - 1] as string;
   const m = RATE_SUFFIX.exec(lastPart.slice(2));
   const suffix = m ? m[0] : "";
-  return parts.map((p, i) => (i < parts.length - 1 && suffix && !RATE_SUFFIX.test(p) ? p + suffix : p));
+  if (suffix) return parts.map((p, i) => (i < parts.length - 1 && !RATE_SUFFIX.test(p) ? p + suffix : p));
+  // "胸痛、卒中、危重新生儿救治中心各1个": the kind of place counted is named once, at the end.
+  const head = COUNTED_HEAD.exec(lastPart.slice(2))?.[0] ?? "";
+  return parts.map((p, i) => (i < parts.length - 1 && head && !p.endsWith(head) ? p + head : p));
 }

@@ -228,6 +228,9 @@ describe("targets: operators", () => {
     ["肺结核患者成功治疗率≥90%", ">= 90 %"],
     ["住院床位使用率约85%", "approx 85 %"],
     ["千人床位数达到7张", ">= 7 张/千人"],
+    ["全年开展义诊活动不少于12场次", ">= 12 场次"],
+    ["培训乡村医生3000余人次", ">= 3000 人次"],
+    ["新增20多家社区医院", ">= 20 家"],
     ["新增千人以上规模的社区卫生服务中心3个", ">= 3 个"],
     ["预约诊疗率约为60%", "approx 60 %"],
     ["家庭医生签约服务覆盖率较上年提高5个百分点", ">= 5 个百分点"],
@@ -288,6 +291,20 @@ describe("targets: several in one sentence", () => {
       "孕產婦和嬰兒死亡率分別控制在10/10萬和5‰以下 <= 10 /10万",
       "孕產婦和嬰兒死亡率分別控制在10/10萬和5‰以下 <= 5 ‰",
     ]);
+  });
+
+  it("各 after a goal verb gives each named place its own target", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.五大中心。建成胸痛、卒中、创伤、危重孕产妇、危重新生儿救治中心各1个。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "胸痛救治中心数 >= 1 个",
+      "卒中救治中心数 >= 1 个",
+      "创伤救治中心数 >= 1 个",
+      "危重孕产妇救治中心数 >= 1 个",
+      "危重新生儿救治中心数 >= 1 个",
+    ]);
+    expect(targetsOf("我市各类医疗机构3000余家。")).toEqual([]);
   });
 
   it("a list of counts joined by 和 names each by what follows its number", () => {

@@ -59,6 +59,11 @@ function readValue(s: string, i: number): { value: number; end: number; chinese:
 export function readUnit(s: string, i: number): { unit: string | null; end: number; isTime: boolean } {
   let j = i;
   while (s[j] === " ") j++;
+  // "3000余人次", "20多家": 余/多 between a number and its counter (at least that many).
+  if ((s[j] === "余" || s[j] === "多") && j > 0 && /[\d十百千万]/.test(s[j - 1] ?? "")) {
+    const after = readUnit(s, j + 1);
+    if (after.unit !== null && !after.isTime) return after;
+  }
   const rest = s.slice(j, j + 6);
   if (rest.startsWith("周岁")) return { unit: "周岁", end: j + 2, isTime: false };
   for (const t of TIME_UNITS) if (rest.startsWith(t)) return { unit: t, end: j + t.length, isTime: true };
