@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSources } from "./load-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -15,17 +16,7 @@ const unitsCsv = join(root, "seeds", "units.csv");
 const units = readFileSync(unitsCsv, "utf8").trim().split(/\r?\n/).slice(1);
 
 // The return simulator is TypeScript (it fills copies with exceljs like a clerk would): bundle it first.
-const simulator = join(root, "dist", "demo-simulate.cjs");
-require("esbuild").buildSync({
-  entryPoints: [join(root, "scripts/demo/simulate-returns.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  packages: "external",
-  outfile: simulator,
-  logLevel: "warning",
-});
-const { simulateReturns } = require(simulator);
+const { simulateReturns } = loadSources("demo-simulate", ["scripts/demo/simulate-returns.ts"]);
 
 const show = (p) => relative(root, p);
 /** Runs the CLI; exit 0 (fine) and 1 (the input has errors, as messy returns do) are both expected. */
@@ -97,39 +88,18 @@ for (const plan of plans) {
 
   // 5. Consolidate everything: folder, zip, email, broken and stray files alike.
   const summary = join(dir, "汇总.xlsx");
-  const r = reportKit(
-    [
-      "consolidate",
-      returns,
-      "-o",
-      summary,
-      "--units",
-      unitsCsv,
-      "--unit",
-      "南昌市卫生健康委员会",
-      "--csv",
-      dir,
-    ],
-    { lines: 4 },
-  );
-  const json = JSON.parse(
-    reportKit(
-      [
-        "consolidate",
-        returns,
-        "-o",
-        summary,
-        "--units",
-        unitsCsv,
-        "--unit",
-        "南昌市卫生健康委员会",
-        "--json",
-      ],
-      {
-        print: false,
-      },
-    ).stdout,
-  );
+  const consolidate = [
+    "consolidate",
+    returns,
+    "-o",
+    summary,
+    "--units",
+    unitsCsv,
+    "--unit",
+    "南昌市卫生健康委员会",
+  ];
+  const r = reportKit([...consolidate, "--csv", dir], { lines: 4 });
+  const json = JSON.parse(reportKit([...consolidate, "--json"], { print: false }).stdout);
   const by = (s) => json.returns.filter((x) => x.status === s).length;
   const codes = (c) => json.findings.filter((f) => f.code === c).length;
   accounts.push(

@@ -2,36 +2,18 @@
 // plan parser; `--fixtures` uses the hand-made task lists in test/fixtures/tasklists/ instead). A plan without a
 // year gets the period 2024年度.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSources } from "./load-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const require = createRequire(import.meta.url);
-const { buildSync } = require("esbuild");
-const entry = join(root, "dist", "templates-entry.ts");
-mkdirSync(join(root, "dist"), { recursive: true });
-writeFileSync(
-  entry,
-  [
-    'export { parsePlan } from "../src/core/plan/parse-plan";',
-    'export { readTaskListJson } from "../src/core/plan/task-list-json";',
-    'export { buildTemplateSpec } from "../src/core/template/build-spec";',
-    'export { templateFileName } from "../src/core/template/file-name";',
-    'export { renderTemplate } from "../src/xlsx/template/render-template";',
-  ].join("\n"),
-);
-const out = join(root, "dist", "templates.cjs");
-buildSync({
-  entryPoints: [entry],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: out,
-  logLevel: "warning",
-  packages: "external",
-});
-const rk = require(out);
+const rk = loadSources("templates", [
+  "src/core/plan/parse-plan.ts",
+  "src/core/plan/task-list-json.ts",
+  "src/core/template/build-spec.ts",
+  "src/core/template/file-name.ts",
+  "src/xlsx/template/render-template.ts",
+]);
 
 const fromFixtures = process.argv.includes("--fixtures");
 const source = fromFixtures ? join(root, "test", "fixtures", "tasklists") : join(root, "seeds");

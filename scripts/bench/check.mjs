@@ -2,36 +2,17 @@
 // with the return reader (fflate + regex scan of only the needed parts) and checked by the pure engine, 1,000
 // times; against loading the same file with exceljs alone (what a straightforward reader would do). CPU time per
 // file is printed too: on a shared machine it is steadier than wall time.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadSources } from "../load-sources.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const require = createRequire(import.meta.url);
-const { buildSync } = require("esbuild");
-mkdirSync(join(root, "dist"), { recursive: true });
-const entry = join(root, "dist", "bench-check-entry.ts");
-writeFileSync(
-  entry,
-  [
-    'export { buildTemplateSpec } from "../src/core/template/build-spec";',
-    'export { renderTemplate } from "../src/xlsx/template/render-template";',
-    'export { readReturn } from "../src/xlsx/return/read-return";',
-    'export { checkReturn } from "../src/core/check/check-return";',
-  ].join("\n"),
-);
-const out = join(root, "dist", "bench-check.cjs");
-buildSync({
-  entryPoints: [entry],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: out,
-  logLevel: "warning",
-  packages: "external",
-});
-const { buildTemplateSpec, renderTemplate, readReturn, checkReturn } = require(out);
+const { buildTemplateSpec, renderTemplate, readReturn, checkReturn } = loadSources("bench-check", [
+  "src/core/template/build-spec.ts",
+  "src/xlsx/template/render-template.ts",
+  "src/xlsx/return/read-return.ts",
+  "src/core/check/check-return.ts",
+]);
 const ExcelJS = require("exceljs");
 
 const tasks = Array.from({ length: 50 }, (_, i) => ({

@@ -7,22 +7,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { loadSources } from "../load-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const require = createRequire(import.meta.url);
-const { buildSync } = require("esbuild");
-const bundle = join(root, "dist", "bench-consolidate.cjs");
-buildSync({
-  entryPoints: [join(root, "scripts/bench/consolidate-fixtures.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  packages: "external",
-  outfile: bundle,
-  logLevel: "warning",
-});
-const fx = require(bundle);
+const fx = loadSources("bench-consolidate", ["scripts/bench/consolidate-fixtures.ts"]);
 const SIZES = (process.env.RK_BENCH_SIZES ?? "250,500,1000").split(",").map(Number);
 const SAMPLE = Number(process.env.RK_BENCH_SAMPLE ?? 100);
 const MAX = Math.max(...SIZES);
@@ -114,7 +102,7 @@ for (const size of SIZES) {
 // 3. The straightforward exceljs loop, on a sample, extrapolated.
 const base = await measure([
   "-e",
-  `require(${JSON.stringify(bundle)}).exceljsLoopDir(${JSON.stringify(join(work, `returns-${MAX}`))}, ${SAMPLE})`,
+  `require(${JSON.stringify(join(root, "dist", "bench-consolidate.cjs"))}).exceljsLoopDir(${JSON.stringify(join(work, `returns-${MAX}`))}, ${SAMPLE})`,
 ]);
 if (base.code !== 0) throw new Error(base.err);
 const { files, ms } = JSON.parse(base.out);

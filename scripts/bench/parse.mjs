@@ -2,21 +2,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { loadSources } from "../load-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const require = createRequire(import.meta.url);
-const { buildSync } = require("esbuild");
-const out = join(root, "dist", "bench-parse.cjs");
-buildSync({
-  entryPoints: [join(root, "src/core/plan/parse-plan.ts")],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: out,
-  logLevel: "warning",
-});
-const { parsePlan } = require(out);
+const { parsePlan } = loadSources("bench-parse", ["src/core/plan/parse-plan.ts"]);
 
 const plans = readdirSync(join(root, "seeds"))
   .filter((f) => f.endsWith(".txt"))

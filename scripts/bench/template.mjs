@@ -1,35 +1,13 @@
 // Personalised copies per second: a 150-row template (50 tasks with 2 targets each, rates and counts), 1,000 copies
 // written with the copy writer (render once, patch the unit per copy), against rendering each copy with exceljs.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { loadSources } from "../load-sources.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const require = createRequire(import.meta.url);
-const { buildSync } = require("esbuild");
-mkdirSync(join(root, "dist"), { recursive: true });
-const entry = join(root, "dist", "bench-template-entry.ts");
-writeFileSync(
-  entry,
-  [
-    'export { buildTemplateSpec } from "../src/core/template/build-spec";',
-    'export { makeCopyWriter } from "../src/xlsx/template/copy-writer";',
-    'export { nodeSyncFlush } from "../src/cli/template/sync-flush";',
-    'export { renderTemplate } from "../src/xlsx/template/render-template";',
-  ].join("\n"),
-);
-const out = join(root, "dist", "bench-template.cjs");
-buildSync({
-  entryPoints: [entry],
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  outfile: out,
-  logLevel: "warning",
-  packages: "external",
-});
-const { buildTemplateSpec, makeCopyWriter, nodeSyncFlush, renderTemplate } = require(out);
+const { buildTemplateSpec, makeCopyWriter, nodeSyncFlush, renderTemplate } = loadSources("bench-template", [
+  "src/core/template/build-spec.ts",
+  "src/xlsx/template/copy-writer.ts",
+  "src/cli/template/sync-flush.ts",
+  "src/xlsx/template/render-template.ts",
+]);
 
 const tasks = Array.from({ length: 50 }, (_, i) => ({
   id: String(i + 1),
