@@ -73,6 +73,22 @@ test("namespace prefixes (OpenXML SDK) and cells without addresses", () => {
   ]);
 });
 
+test("empty cells passed over still place a later cell without an address", () => {
+  const xml = bytes(`<worksheet><sheetData>
+    <row r="4"><c r="B4" s="1"/><c s="1"/><c><v>3</v></c><c r="G4"><v>7</v></c><c s="2"/><c t="s"><v>0</v></c></row>
+    <row r="5"><c s="1"/><c s="1"/><c><v>5</v></c></row>
+  </sheetData></worksheet>`);
+  const sheet = scanSheet(xml, ["甲"], []);
+  expect(sheet.rows.map((r) => Object.values(r.cells).map((c) => [c.address, c.value]))).toEqual([
+    [
+      ["D4", 3],
+      ["G4", 7],
+      ["I4", "甲"],
+    ],
+    [["C5", 5]],
+  ]);
+});
+
 test("shared formulas: followers carry their master's text; a formula without a value is kept as such", () => {
   const xml = bytes(`<worksheet><sheetData><row r="7">
     <c r="J7"><f t="shared" ref="J7:J9" si="0">IF(ISNUMBER(I7),1,0)</f><v>1</v></c></row>
