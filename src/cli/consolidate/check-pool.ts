@@ -3,12 +3,20 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../core/errors";
-import type { CheckedInput, ReturnEntry } from "../../core/consolidate/types";
+import type { CheckedInput } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { InputItem } from "./gather-inputs";
-import { packEntry, specId, WORKER_FLAG, type PackedInput, type WorkRequest } from "./worker-entry";
+import {
+  packEntries,
+  specId,
+  StringNumbering,
+  unpackEntries,
+  WORKER_FLAG,
+  type PackedInput,
+  type WorkRequest,
+} from "./worker-entry";
 
 /** A worker's reply; after the first return of a template, its spec is left out (null) and named by specRef. */
 type Reply = { seq: number; input?: PackedInput; specRef?: string; bug?: string };
@@ -29,14 +37,18 @@ export async function checkAll(
   const specs = new Map<string, TemplateSpec>();
   const intern = makeInterner();
   let done = 0;
-  const keep = (seq: number, input: PackedInput) => {
-    const shared = share(input, specs, intern);
+  // Per sender (a worker, or the main thread itself), its strings as numbered (see StringNumbering).
+  const known = new Map<unknown, string[]>();
+  const keep = (seq: number, input: PackedInput, sender: unknown) => {
+    if (!known.has(sender)) known.set(sender, []);
+    const shared = share(input, specs, known.get(sender)!, intern);
     results[seq] = shared;
     onProgress(++done, shared.file);
   };
   if (!bundle || size <= 1) {
     let seq = 0;
-    for await (const item of items) keep(seq++, pack(checkInput(item, options)));
+    const numbering = new StringNumbering();
+    for await (const item of items) keep(seq++, pack(checkInput(item, options), numbering), numbering);
     return results;
   }
   const checkOptions: CheckInputOptions = {
@@ -55,12 +67,12 @@ export async function checkAll(
       }),
   );
   try {
-    await dispatch(items, workers, (seq, input, specRef) => {
+    await dispatch(items, workers, (worker, seq, input, specRef) => {
       if (input.kind === "return" && !input.spec) {
         const spec = specRef ? specs.get(specRef) : undefined;
         if (!spec) throw new InternalError(`check worker referred to an unknown spec ${specRef}`);
-        keep(seq, { ...input, spec });
-      } else keep(seq, input);
+        keep(seq, { ...input, spec }, worker);
+      } else keep(seq, input, worker);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -71,7 +83,7 @@ export async function checkAll(
 async function dispatch(
   items: AsyncIterable<InputItem>,
   workers: readonly Worker[],
-  keep: (seq: number, input: PackedInput, specRef?: string) => void,
+  keep: (worker: Worker, seq: number, input: PackedInput, specRef?: string) => void,
 ): Promise<void> {
   const limit = workers.length * 2;
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
@@ -84,7 +96,7 @@ async function dispatch(
     w.on("message", (reply: Reply) => {
       busy.set(w, (busy.get(w) ?? 1) - 1);
       inFlight--;
-      if (reply.input) keep(reply.seq, reply.input, reply.specRef);
+      if (reply.input) keep(w, reply.seq, reply.input, reply.specRef);
       else failure ??= new InternalError(`check worker failed:\n${reply.bug ?? "no reply"}`);
       wakeAll();
     });
@@ -107,40 +119,31 @@ async function dispatch(
   if (failure) throw failure;
 }
 
-const pack = (input: CheckedInput): PackedInput =>
-  input.kind === "return" ? { ...input, entries: input.entries.map(packEntry) } : input;
+const pack = (input: CheckedInput, numbering: StringNumbering): PackedInput =>
+  input.kind === "return" ? { ...input, entries: packEntries(input.entries, numbering) } : input;
 
 /**
  * Unpacks a checked return and keeps it small while it waits for the consolidation: one spec object per template
- * (the copies that came back from workers are dropped) and the strings every return repeats (keys, fields, sheet
- * names, cells, short answers, messages) shared. Memory per return is then about its figures and findings.
+ * (the copies that came back from workers are dropped), the entries' strings as numbered by their sender (`known`),
+ * and the strings every return repeats (short answers, file names, messages) shared. Memory per return is then
+ * about its figures and findings.
  */
-function share(input: PackedInput, specs: Map<string, TemplateSpec>, intern: Interner): CheckedInput {
+function share(
+  input: PackedInput,
+  specs: Map<string, TemplateSpec>,
+  known: string[],
+  intern: Interner,
+): CheckedInput {
   if (input.kind !== "return")
     return { ...input, findings: input.findings.map((f) => internFinding(f, intern)) };
   if (!input.spec) throw new InternalError("a checked return without its spec");
   const id = specId(input.spec);
   if (!specs.has(id)) specs.set(id, input.spec);
-  // Short answers repeat from unit to unit (按计划推进, 不适用…); long text does not.
-  const short = <T>(v: T): T => (typeof v === "string" && v.length <= 32 ? (intern(v) as T) : v);
-  const entries = input.entries.map(
-    ([key, task, indicator, field, kind, value, raw, sheet, cell]): ReturnEntry => ({
-      key: intern(key),
-      task: intern(task),
-      indicator: indicator === null ? null : intern(indicator),
-      field: intern(field) as typeof field,
-      kind: intern(kind) as typeof kind,
-      value: short(value),
-      raw: short(raw),
-      sheet: intern(sheet),
-      cell: intern(cell),
-    }),
-  );
   return {
     ...input,
     file: intern(input.file),
     spec: specs.get(id)!,
-    entries,
+    entries: unpackEntries(input.entries, known, intern),
     findings: input.findings.map((f) => internFinding(f, intern)),
   };
 }

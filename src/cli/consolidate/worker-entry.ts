@@ -14,36 +14,100 @@ export function specId(spec: { readonly templateId: string; readonly specVersion
   return `${spec.templateId}@${spec.specVersion}`;
 }
 
-/** An entry as it crosses the thread boundary: a tuple, so the copy carries no property names. */
-export type PackedEntry = readonly [
-  key: string,
-  task: string,
-  indicator: string | null,
-  field: ReturnEntry["field"],
-  kind: ReturnEntry["kind"],
-  value: ReturnEntry["value"],
-  raw: ReturnEntry["raw"],
-  sheet: string,
-  cell: string,
-];
+/**
+ * The strings of entries (row keys, task ids, indicators, fields, sheet names, cells) repeat from return to return
+ * of a template. They cross the thread boundary once: a sender numbers each string the first time it sends it, and
+ * the receiver keeps the same list, so an entry travels as seven numbers (plus its value and raw content) and the
+ * receiver ends up with one copy of each string, without looking any up.
+ */
+export class StringNumbering {
+  private readonly ids = new Map<string, number>();
+  private fresh: string[] = [];
 
-export const packEntry = (e: ReturnEntry): PackedEntry => [
-  e.key,
-  e.task,
-  e.indicator,
-  e.field,
-  e.kind,
-  e.value,
-  e.raw,
-  e.sheet,
-  e.cell,
-];
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(s, id);
+      this.fresh.push(s);
+    }
+    return id;
+  }
+
+  /** The strings numbered since the last call, to send along. */
+  take(): string[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
+}
+
+/** A return's entries as they cross the thread boundary (see StringNumbering). */
+export interface PackedEntries {
+  /** Strings numbered for this message, appended to the receiver's list before reading `ids`. */
+  readonly strings: readonly string[];
+  /** Per entry: key, task, indicator (-1: null), field, kind, sheet, cell, as numbers of strings. */
+  readonly ids: Int32Array;
+  readonly values: readonly ReturnEntry["value"][];
+  readonly raws: readonly ReturnEntry["raw"][];
+}
+
+const FIELDS = 7;
+
+export function packEntries(entries: readonly ReturnEntry[], numbering: StringNumbering): PackedEntries {
+  const ids = new Int32Array(entries.length * FIELDS);
+  const values: ReturnEntry["value"][] = [];
+  const raws: ReturnEntry["raw"][] = [];
+  entries.forEach((e, i) => {
+    const at = i * FIELDS;
+    ids[at] = numbering.id(e.key);
+    ids[at + 1] = numbering.id(e.task);
+    ids[at + 2] = e.indicator === null ? -1 : numbering.id(e.indicator);
+    ids[at + 3] = numbering.id(e.field);
+    ids[at + 4] = numbering.id(e.kind);
+    ids[at + 5] = numbering.id(e.sheet);
+    ids[at + 6] = numbering.id(e.cell);
+    values.push(e.value);
+    raws.push(e.raw);
+  });
+  return { strings: numbering.take(), ids, values, raws };
+}
+
+/**
+ * The entries back, with the sender's strings (`known`, the receiver's copy of its numbering, extended here) and
+ * short answers shared through `intern` (按计划推进, 不适用… repeat from unit to unit; long text does not).
+ */
+export function unpackEntries(
+  packed: PackedEntries,
+  known: string[],
+  intern: (s: string) => string,
+): ReturnEntry[] {
+  for (const s of packed.strings) known.push(s);
+  const short = <T>(v: T): T => (typeof v === "string" && v.length <= 32 ? (intern(v) as T) : v);
+  const { ids } = packed;
+  const entries: ReturnEntry[] = [];
+  for (let i = 0, at = 0; at < ids.length; i++, at += FIELDS) {
+    const indicator = ids[at + 2]!;
+    entries.push({
+      key: known[ids[at]!]!,
+      task: known[ids[at + 1]!]!,
+      indicator: indicator < 0 ? null : known[indicator]!,
+      field: known[ids[at + 3]!] as ReturnEntry["field"],
+      kind: known[ids[at + 4]!] as ReturnEntry["kind"],
+      value: short(packed.values[i] ?? null),
+      raw: short(packed.raws[i] ?? null),
+      sheet: known[ids[at + 5]!]!,
+      cell: known[ids[at + 6]!]!,
+    });
+  }
+  return entries;
+}
 
 /** A checked return as a worker sends it: entries packed, and the spec left out after the first (see specRef). */
 export type PackedInput =
   | Exclude<CheckedInput, CheckedReturn>
   | (Omit<CheckedReturn, "entries" | "spec"> & {
-      readonly entries: readonly PackedEntry[];
+      readonly entries: PackedEntries;
       readonly spec: CheckedReturn["spec"] | null;
     });
 
@@ -60,6 +124,7 @@ export function serveIfWorker(): void {
   const port = parentPort;
   const options = data.options;
   const sent = new Set<string>();
+  const numbering = new StringNumbering();
   port.on("message", (request: WorkRequest) => {
     try {
       const input = checkInput(request.item, options);
@@ -72,11 +137,13 @@ export function serveIfWorker(): void {
       const id = specId(input.spec);
       const packed: PackedInput = {
         ...input,
-        entries: input.entries.map(packEntry),
+        entries: packEntries(input.entries, numbering),
         spec: sent.has(id) ? null : input.spec,
       };
       sent.add(id);
-      port.postMessage({ seq: request.seq, input: packed, specRef: id });
+      port.postMessage({ seq: request.seq, input: packed, specRef: id }, [
+        packed.entries.ids.buffer as ArrayBuffer,
+      ]);
     } catch (e) {
       port.postMessage({ seq: request.seq, bug: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

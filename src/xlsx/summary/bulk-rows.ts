@@ -242,12 +242,12 @@ function growTable(xml: string, last: number): string {
  * Re-zips an exceljs workbook with bulk rows streamed into their sheets, chunk by chunk to `sink`: memory holds
  * one chunk of rows, not the sheet.
  */
-export function spliceBulkRows(
+export async function spliceBulkRows(
   xlsx: Uint8Array,
   bulks: readonly BulkRows[],
   sink: (chunk: Uint8Array) => void,
   compression?: Compression,
-): void {
+): Promise<void> {
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
   const bulkByPart = new Map(bulks.map((b) => [parts.get(b.sheet) ?? "", b]));
@@ -266,15 +266,15 @@ export function spliceBulkRows(
         yield* rowChunks(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? [], shared);
         yield encoder.encode(tail);
       };
-      zip.add(name, chunks(), 1);
+      await zip.add(name, chunks(), 1);
       continue;
     }
     const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;
     const tableName = table ? /\bname="([^"]+)"/.exec(table)?.[1] : undefined;
     const last = tableName ? tables.get(tableName) : undefined;
-    zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
+    await zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
   }
   // Written last, once the bulk rows have added their text.
-  if (files[SST]) zip.add(SST, [encoder.encode(shared.render())]);
+  if (files[SST]) await zip.add(SST, [encoder.encode(shared.render())]);
   zip.end();
 }

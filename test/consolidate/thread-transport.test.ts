@@ -1,0 +1,87 @@
+import { crc32 } from "node:zlib";
+import { unzipSync } from "fflate";
+import { packEntries, StringNumbering, unpackEntries } from "../../src/cli/consolidate/worker-entry";
+import { zlibCompression } from "../../src/cli/consolidate/zlib-compression";
+import { makeInterner } from "../../src/cli/consolidate/check-pool";
+import type { ReturnEntry } from "../../src/core/consolidate/types";
+import { StreamZip } from "../../src/xlsx/summary/stream-zip";
+
+const entry = (
+  key: string,
+  cell: string,
+  value: ReturnEntry["value"],
+  raw: ReturnEntry["raw"],
+): ReturnEntry => ({
+  key,
+  task: key.slice(1, 2),
+  indicator: key === "header" ? null : `指标${key}`,
+  field: "value",
+  kind: typeof value === "number" ? "number" : "text",
+  value,
+  raw,
+  sheet: "填报表",
+  cell,
+});
+
+describe("entries crossing the thread boundary", () => {
+  const first = [entry("T1.1", "I8", 95, "95%"), entry("header", "C3", "张三", "张三")];
+  const second = [entry("T1.1", "I8", 90, 90), entry("T2.1", "I9", "不适用", "不适用")];
+
+  it("come back equal, strings numbered once per sender and sent only the first time", () => {
+    const numbering = new StringNumbering();
+    const known: string[] = [];
+    const intern = makeInterner();
+    const a = packEntries(first, numbering);
+    const b = packEntries(second, numbering);
+    expect(a.strings).toEqual(expect.arrayContaining(["T1.1", "填报表", "I8", "value", "number"]));
+    // Only what the first message did not carry: the new key, its task and indicator, and its cell.
+    expect([...b.strings].sort()).toEqual(["2", "I9", "T2.1", "指标T2.1"].sort());
+    expect(unpackEntries(a, known, intern)).toEqual(first);
+    const back = unpackEntries(b, known, intern);
+    expect(back).toEqual(second);
+    expect(back[0]!.sheet).toBe(known[a.ids[5]!]);
+  });
+
+  it("keep a null indicator and values of every kind", () => {
+    const odd = [{ ...entry("header", "C4", null, null), indicator: null }, entry("T3.1", "G9", 0, true)];
+    expect(unpackEntries(packEntries(odd, new StringNumbering()), [], makeInterner())).toEqual(odd);
+  });
+});
+
+describe("the summary zip compressed chunk by chunk on zlib's thread pool", () => {
+  it("joins the chunks into one valid deflate stream per entry, in order", async () => {
+    const parts: Uint8Array[] = [];
+    const zip = new StreamZip((c) => parts.push(c.slice()), zlibCompression);
+    const text = (i: number) => new TextEncoder().encode(`<row r="${i}">`.repeat(20_000 + i));
+    // One buffer reused in turn as the writer of bulk rows does: the zip must be done with a chunk in time.
+    const buffers = [new Uint8Array(1 << 20), new Uint8Array(1 << 20)];
+    const expected: string[] = [];
+    function* chunks() {
+      for (let i = 0; i < 6; i++) {
+        const bytes = text(i);
+        const buf = buffers[i % 2]!;
+        buf.set(bytes);
+        expected.push(new TextDecoder().decode(bytes));
+        yield buf.subarray(0, bytes.length);
+      }
+    }
+    await zip.add("xl/worksheets/sheet1.xml", chunks(), 1);
+    await zip.add("empty.xml", []);
+    zip.end();
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    const files = unzipSync(bytes);
+    const sheet = files["xl/worksheets/sheet1.xml"]!;
+    expect(new TextDecoder().decode(sheet)).toBe(expected.join(""));
+    // The central directory's CRC-32 and size are those of the whole content.
+    const view = new DataView(bytes.buffer);
+    const central = Buffer.from(bytes).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(view.getUint32(central + 16, true)).toBe(crc32(sheet));
+    expect(view.getUint32(central + 24, true)).toBe(sheet.length);
+    expect(files["empty.xml"]).toEqual(new Uint8Array(0));
+  });
+});
