@@ -1,7 +1,13 @@
 import { strToU8 } from "fflate";
 import { readStyles } from "../../src/xlsx/return/read-styles";
 import { scanSheet } from "../../src/xlsx/return/scan-sheet";
-import { byteString, decodeXml, sheetByteString, xmlText } from "../../src/xlsx/return/xml-text";
+import {
+  byteString,
+  decodedTextOf,
+  decodeXml,
+  sheetByteString,
+  xmlText,
+} from "../../src/xlsx/return/xml-text";
 
 /**
  * The sheet scanner on XML as other programs write it (Excel, WPS, the OpenXML SDK), which the tests cannot
@@ -109,6 +115,16 @@ test('protection: LibreOffice\'s sheet="true" is on, a missing sheet attribute i
 test("text helpers: numeric entities, UTF-8 only where used, unknown entities left alone", () => {
   expect(decodeXml("&#20013;&#x6587; &unknown; & alone")).toBe("中文 &unknown; & alone");
   expect(xmlText(bytes("&quot;不适用&quot; &lt;&gt; &amp;lt;"))).toBe('"不适用" <> &lt;');
+});
+
+test("shared string items: plain ones taken as they are, the rest decoded", () => {
+  expect(decodedTextOf("<t>不适用</t>")).toBe("不适用");
+  expect(decodedTextOf('<t xml:space="preserve"> 95% </t>')).toBe(" 95% ");
+  expect(decodedTextOf("<t>A &amp; B</t>")).toBe("A & B");
+  expect(decodedTextOf("<t>行_x000D_尾</t>")).toBe("行\r尾");
+  expect(decodedTextOf("<r><t>9</t></r><r><t>5%</t></r>")).toBe("95%");
+  expect(decodedTextOf("<t>甲</t><rPh><t>ｺｳ</t></rPh>")).toBe("甲");
+  expect(decodedTextOf("<t/>")).toBe("");
 });
 
 test("a shared string index that is not in the table reads as empty text, never as another string", () => {

@@ -70,11 +70,12 @@ export function scanSheet(
   // Empty cells (<c r="B7" s="5"/>, most of a template's cells) are passed over unread: their positions matter
   // only when a later cell of the row has no address, and then they are read.
   const empties: number[] = [];
+  let emptyCount = 0;
   for (let lt = xml.indexOf("<"); lt >= 0 && lt < stop; lt = xml.indexOf("<", tag.end)) {
     if (xml.charCodeAt(lt + 1) === 99 && xml.charCodeAt(lt + 2) === 32) {
       const gt = xml.indexOf(">", lt);
       if (gt > 0 && gt < stop && xml.charCodeAt(gt - 1) === 47) {
-        empties.push(lt);
+        empties[emptyCount++] = lt;
         tag.end = gt + 1;
         continue;
       }
@@ -85,18 +86,18 @@ export function scanSheet(
       const r = tag.r[0] >= 0 ? digitsAt(xml, tag.r[0], tag.r[1]) : -1;
       rowNumber = r >= 0 ? r : rowNumber + 1;
       column = 0;
-      empties.length = 0;
+      emptyCount = 0;
       continue;
     }
-    if (empties.length > 0 && tag.r[0] < 0) {
+    if (emptyCount > 0 && tag.r[0] < 0) {
       // No address: it follows the empty cells passed over since the last cell read.
-      for (const at of empties) {
-        readTag(xml, at, stop, tag);
+      for (let e = 0; e < emptyCount; e++) {
+        readTag(xml, empties[e]!, stop, tag);
         column = tag.r[0] >= 0 ? splitRef(xml.slice(tag.r[0], tag.r[1])).column : column + 1;
       }
       readTag(xml, lt, stop, tag);
     }
-    empties.length = 0;
+    emptyCount = 0;
     let letters: string;
     let address: string;
     if (tag.r[0] >= 0) {
