@@ -48,8 +48,8 @@ describe("entries crossing the thread boundary", () => {
   });
 });
 
-describe("the summary zip compressed chunk by chunk on zlib's thread pool", () => {
-  it("joins the chunks into one valid deflate stream per entry, in order", async () => {
+describe("the summary zip compressed chunk by chunk with zlib", () => {
+  it("joins the chunks into one valid deflate stream per entry, in order", () => {
     const parts: Uint8Array[] = [];
     const zip = new StreamZip((c) => parts.push(c.slice()), zlibCompression);
     const text = (i: number) => new TextEncoder().encode(`<row r="${i}">`.repeat(20_000 + i));
@@ -65,8 +65,8 @@ describe("the summary zip compressed chunk by chunk on zlib's thread pool", () =
         yield buf.subarray(0, bytes.length);
       }
     }
-    await zip.add("xl/worksheets/sheet1.xml", chunks(), 1);
-    await zip.add("empty.xml", []);
+    zip.add("xl/worksheets/sheet1.xml", chunks(), 1);
+    zip.add("empty.xml", []);
     zip.end();
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;

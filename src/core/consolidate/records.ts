@@ -41,17 +41,25 @@ export function tidyRecords(
   placed: Placed,
   labels: ReadonlyMap<string, { task: string; indicator: string }>,
 ): TidyRecord[] {
+  return [...recordsOf(placed, labels)];
+}
+
+function* recordsOf(
+  placed: Placed,
+  labels: ReadonlyMap<string, { task: string; indicator: string }>,
+): Generator<TidyRecord> {
   const r = placed.unitReturn;
   const fixed = fixedStatus(placed);
   const severities = fixed ? null : cellSeverities(r.findings);
-  return r.entries.flatMap((e) => {
-    if (!isAnswered(e)) return [];
+  const unit = placed.unit ?? "";
+  for (const e of r.entries) {
+    if (!isAnswered(e)) continue;
     const label = labels.get(e.key);
-    const severity = severities?.get(`${e.sheet}!${e.cell}`);
+    const severity = severities && severities.size > 0 ? severities.get(`${e.sheet}!${e.cell}`) : undefined;
     const status: RecordStatus =
       fixed ?? (severity === "error" ? "error" : severity === "warning" ? "warning" : "ok");
-    const record: TidyRecord = {
-      unit: placed.unit ?? "",
+    yield {
+      unit,
       key: e.key,
       taskId: e.task,
       task: label?.task ?? "",
@@ -65,8 +73,7 @@ export function tidyRecords(
       cell: e.cell,
       sha256: r.sha256,
     };
-    return [record];
-  });
+  }
 }
 
 /** Every answered entry of the placed returns as tidy records, made each time the list is gone through. */
@@ -79,7 +86,7 @@ export function recordList(
   return {
     length,
     *[Symbol.iterator]() {
-      for (const p of placed) yield* tidyRecords(p, labels);
+      for (const p of placed) yield* recordsOf(p, labels);
     },
   };
 }

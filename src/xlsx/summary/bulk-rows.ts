@@ -15,6 +15,7 @@ export interface BulkRows {
   readonly sheet: string;
   readonly firstRow: number;
   readonly count: number;
+  /** The rows in order; a row's array may be refilled for the next row, so each is used before the next is asked for. */
   readonly rows: () => Iterable<readonly BulkCell[]>;
   /** Sample rows written by exceljs from `firstRow`: 1, or 2 when some cells take the second one's style (`alt`). */
   readonly samples?: 1 | 2;
@@ -242,12 +243,12 @@ function growTable(xml: string, last: number): string {
  * Re-zips an exceljs workbook with bulk rows streamed into their sheets, chunk by chunk to `sink`: memory holds
  * one chunk of rows, not the sheet.
  */
-export async function spliceBulkRows(
+export function spliceBulkRows(
   xlsx: Uint8Array,
   bulks: readonly BulkRows[],
   sink: (chunk: Uint8Array) => void,
   compression?: Compression,
-): Promise<void> {
+): void {
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
   const bulkByPart = new Map(bulks.map((b) => [parts.get(b.sheet) ?? "", b]));
@@ -266,15 +267,15 @@ export async function spliceBulkRows(
         yield* rowChunks(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? [], shared);
         yield encoder.encode(tail);
       };
-      await zip.add(name, chunks(), 1);
+      zip.add(name, chunks(), 1);
       continue;
     }
     const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;
     const tableName = table ? /\bname="([^"]+)"/.exec(table)?.[1] : undefined;
     const last = tableName ? tables.get(tableName) : undefined;
-    await zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
+    zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
   }
   // Written last, once the bulk rows have added their text.
-  if (files[SST]) await zip.add(SST, [encoder.encode(shared.render())]);
+  if (files[SST]) zip.add(SST, [encoder.encode(shared.render())]);
   zip.end();
 }

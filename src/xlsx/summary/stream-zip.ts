@@ -13,16 +13,7 @@ export interface RawDeflater {
 export interface Compression {
   readonly deflater: (level: number) => RawDeflater;
   readonly crc32: (data: Uint8Array, previous: number) => number;
-  /**
-   * Compresses one chunk on its own, off the calling thread, ended with a sync flush so that such chunks join into
-   * one deflate stream (as pigz does). When given, a zip entry's chunks are compressed this way while the next
-   * chunk is being made (the CLI: zlib on libuv's thread pool, the second core).
-   */
-  readonly deflateChunk?: (chunk: Uint8Array, level: number) => Promise<Uint8Array>;
 }
-
-/** The end of a raw deflate stream: an empty final stored block. */
-const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -84,11 +75,8 @@ export class StreamZip {
     this.offset += bytes.length;
   }
 
-  /**
-   * Adds one entry; `chunks` yields its uncompressed content. A chunk may be reused by the iterable once the chunk
-   * after the next is asked for: by then it is checksummed and compressed.
-   */
-  async add(name: string, chunks: Iterable<Uint8Array>, level = 6): Promise<void> {
+  /** Adds one entry; `chunks` yields its uncompressed content. */
+  add(name: string, chunks: Iterable<Uint8Array>, level = 6): void {
     const nameBytes = new TextEncoder().encode(name);
     const start = this.offset;
     const local = new Uint8Array(30 + nameBytes.length);
@@ -101,39 +89,23 @@ export class StreamZip {
     lv.setUint16(26, nameBytes.length, true);
     local.set(nameBytes, 30);
     this.emit(local);
+    const deflater = this.compression.deflater(level);
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const emitData = (out: Uint8Array) => {
+    let pending: Uint8Array | null = null;
+    const push = (chunk: Uint8Array, final: boolean) => {
+      const out = deflater.push(chunk, final);
       compressed += out.length;
       this.emit(out);
     };
-    const deflateChunk = this.compression.deflateChunk;
-    if (deflateChunk) {
-      // Each chunk is compressed while the next is made; results are written in order.
-      let previous: Promise<void> = Promise.resolve();
-      for (const chunk of chunks) {
-        crc = this.compression.crc32(chunk, crc);
-        size += chunk.length;
-        const started = chunk.length ? deflateChunk(chunk, level) : Promise.resolve(new Uint8Array(0));
-        const before = previous;
-        previous = Promise.all([started, before]).then(([out]) => emitData(out));
-        // The chunk before this one is done with before the iterable makes the next (and may reuse its buffer).
-        await before;
-      }
-      await previous;
-      emitData(FINAL_BLOCK);
-    } else {
-      const deflater = this.compression.deflater(level);
-      let pending: Uint8Array | null = null;
-      for (const chunk of chunks) {
-        crc = this.compression.crc32(chunk, crc);
-        size += chunk.length;
-        if (pending) emitData(deflater.push(pending, false));
-        pending = chunk;
-      }
-      emitData(deflater.push(pending ?? new Uint8Array(0), true));
+    for (const chunk of chunks) {
+      crc = this.compression.crc32(chunk, crc);
+      size += chunk.length;
+      if (pending) push(pending, false);
+      pending = chunk;
     }
+    push(pending ?? new Uint8Array(0), true);
     const descriptor = new Uint8Array(16);
     const dv = new DataView(descriptor.buffer);
     dv.setUint32(0, 0x08074b50, true);

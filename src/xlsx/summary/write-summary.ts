@@ -75,7 +75,7 @@ export async function writeSummaryTo(
   const skeleton = new Uint8Array(
     await workbook.xlsx.writeBuffer({ useSharedStrings: true, zip: { compression: "STORE" } }),
   );
-  await spliceBulkRows(skeleton, bulks, sink, options.compression);
+  spliceBulkRows(skeleton, bulks, sink, options.compression);
 }
 
 /** The summary workbook as .xlsx bytes (for the task pane and tests). */
