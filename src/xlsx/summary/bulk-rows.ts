@@ -99,6 +99,9 @@ interface Markup {
   readonly alternate: Uint8Array[];
   readonly styles: readonly string[];
   readonly alt: readonly string[];
+  /** Per column, the last text written and its shared-string index (a return's unit, file and hash repeat row after row). */
+  readonly lastText: (string | undefined)[];
+  readonly lastIndex: number[];
 }
 
 const ROW = ascii('<row r="');
@@ -152,8 +155,12 @@ function writeRow(
       for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
     } else {
       let n = 0;
-      for (let x = shared.indexOf(v as string); x > 0 || n === 0; x = Math.floor(x / 10))
-        digitsOf[n++] = 48 + (x % 10);
+      let index = m.lastIndex[c]!;
+      if (v !== m.lastText[c]) {
+        index = m.lastIndex[c] = shared.indexOf(v as string);
+        m.lastText[c] = v as string;
+      }
+      for (let x = index; x > 0 || n === 0; x = Math.floor(x / 10)) digitsOf[n++] = 48 + (x % 10);
       for (let i = n - 1; i >= 0; i--) buf[at++] = digitsOf[i]!;
     }
     f = VALUE_END;
@@ -177,7 +184,7 @@ function* rowChunks(
   shared: SharedStrings,
 ): Generator<Uint8Array> {
   const styleOf = (list: readonly string[], c: number) => ascii(list[c] ? `" s="${list[c]}"` : `"`);
-  const m: Markup = { open: [], plain: [], alternate: [], styles, alt };
+  const m: Markup = { open: [], plain: [], alternate: [], styles, alt, lastText: [], lastIndex: [] };
   // Two buffers in turn: a chunk is used up (checksummed and compressed by StreamZip) by the time the chunk after
   // it has been taken, so its buffer is free again for the one after that. Memory stays at two chunks.
   const buffers = [new Uint8Array(CHUNK * 2), new Uint8Array(CHUNK * 2)];
@@ -191,6 +198,8 @@ function* rowChunks(
       m.open[c] = ascii(`<c r="${columnLetter(c + 1)}`);
       m.plain[c] = styleOf(styles, c);
       m.alternate[c] = styleOf(alt, c);
+      m.lastText[c] = undefined;
+      m.lastIndex[c] = 0;
     }
     // Room for the row's markup (a cell's number is at most 24 characters).
     if (at + width * 96 + 64 > buf.length) {
