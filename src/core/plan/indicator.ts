@@ -12,6 +12,8 @@ const END_WORDS = [
   ...OP_BEFORE.map(([x]) => x),
   ...EACH,
   ...RESPECTIVELY,
+  // "…分级评价平均达到4级": on average, not the 平 of a name cut off at its 均.
+  "平均",
   "为",
   "是",
   "的",
@@ -119,7 +121,28 @@ export function indicatorOf(
     if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
   }
   if (pre) return pre;
-  return object ? `${object}比例` : sentence.slice(clause.start, clause.end).trim();
+  if (object) return `${object}比例`;
+  return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
+}
+
+/** Where a clause's subject ends and what is said of it begins: a comparison or a change. */
+const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过/;
+
+/**
+ * "患者满意度较上年提高2个百分点，达到92%": a clause that names nothing measures the subject of the clause before,
+ * when that subject is named like an indicator (…率, …度, …数, …水平).
+ */
+function subjectBefore(sentence: string, start: number): string | null {
+  const before = sentence.slice(0, start).replace(/[,;:]\s*$/, "");
+  const clause = before.split(/[,;:。]/).pop() ?? "";
+  const cut = SUBJECT_END.exec(clause);
+  if (!cut) return null;
+  const subject = stripEndWords(
+    clause.slice(0, cut.index).replace(TIME, "").replace(FILLER_START, ""),
+  ).trim();
+  return subject.length >= 2 && subject.length <= 24 && /(?:率|度|数|比|比例|量|水平|指数)$/.test(subject)
+    ? subject
+    : null;
 }
 
 /**

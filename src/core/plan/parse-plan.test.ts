@@ -354,6 +354,20 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("names a clause that says only 达到N% by the subject of the clause before", () => {
+    const { taskList } = parsePlan("一、任务\n1.服务。患者满意度较上年提高2个百分点，达到92%。");
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["患者满意度 >= 92 %"]);
+  });
+
+  it("drops an averaging 平均 before the verb from the name", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.信息化。二级以上公立医院电子病历系统应用水平分级评价平均达到4级以上。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "二级以上公立医院电子病历系统应用水平分级评价 >= 4 级",
+    ]);
+  });
+
   it("分别 over rates in different units", () => {
     expect(targetsOf("婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别下降到4.0‰、4.5‰、10/10万。")).toEqual([
       "<= 4 ‰",
