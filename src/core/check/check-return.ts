@@ -105,9 +105,7 @@ export function checkReturn(
   const sheet = unitReturn.entrySheet;
   if (!sheet) return { identity, spec, unit: identity.unit, entries: [], findings };
   const place = { file, sheet: sheet.name };
-  const cells = new Map<string, RawCell>();
-  for (const row of sheet.rows) for (const cell of Object.values(row.cells)) cells.set(cell.address, cell);
-  const header = checkHeader(spec, identity, cells, place, options);
+  const header = checkHeader(spec, identity, headerCells(sheet, spec), place, options);
   const located = locateRows(spec, sheet, file);
   const entries: Entry[] = [...header.entries];
   findings.push(...header.findings, ...located.findings);
@@ -123,4 +121,23 @@ export function checkReturn(
     ...checkTampering(spec, unitReturn, located.byKey),
   );
   return { identity, spec, unit: header.unit ?? identity.unit, entries, findings };
+}
+
+/** The header's cells by address (a handful: only those are looked up, not every cell of the sheet). */
+function headerCells(sheet: NonNullable<UnitReturn["entrySheet"]>, spec: TemplateSpec): Map<string, RawCell> {
+  const wanted = new Map<number, string[]>();
+  for (const address of Object.values(spec.layout.headerCells)) {
+    const at = address ? /^([A-Z]+)(\d+)$/.exec(address) : null;
+    if (at) wanted.set(Number(at[2]), [...(wanted.get(Number(at[2])) ?? []), at[1]!]);
+  }
+  const cells = new Map<string, RawCell>();
+  for (const row of sheet.rows) {
+    const letters = wanted.get(row.row);
+    if (!letters) continue;
+    for (const l of letters) {
+      const cell = row.cells[l];
+      if (cell) cells.set(cell.address, cell);
+    }
+  }
+  return cells;
 }
