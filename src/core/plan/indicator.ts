@@ -146,12 +146,18 @@ function subjectBefore(sentence: string, start: number): string | null {
 }
 
 /**
+ * 和, 及, 与 and 、 between the subjects of a compound indicator, but not inside words: 报告及时率, 健康知识普及率,
+ * 参与率, 饱和度, 和谐 (以及 is one conjunction).
+ */
+const CONJUNCTION = /以及|、|(?<![普涉危波企以])及(?![时早格])|(?<![参给赋])与|(?<![饱缓温平总])和(?![谐睦])/;
+
+/**
  * Splits a compound subject for 均/分别 ("孕产妇和3岁以下儿童系统管理率" → two indicators sharing the rate name).
  * @example splitSubject("5岁以下儿童和婴儿死亡率", true) // → ["5岁以下儿童死亡率", "婴儿死亡率"]
  */
 export function splitSubject(indicator: string, distribute: boolean): string[] {
   if (!distribute) return [indicator];
-  const parts = indicator.split(/和|、|及|与/).filter(Boolean);
+  const parts = indicator.split(CONJUNCTION).filter(Boolean);
   if (parts.length < 2) return [indicator];
   const lastPart = parts[parts.length - 1] as string;
   const m = RATE_SUFFIX.exec(lastPart.slice(2));

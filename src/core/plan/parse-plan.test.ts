@@ -359,6 +359,18 @@ describe("targets: several in one sentence", () => {
     expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["患者满意度 >= 92 %"]);
   });
 
+  it("does not split words that hold 及, 与 or 和 when spreading 均 over a compound subject", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.防控。法定传染病报告率、报告及时率均保持在98%以上。\n2.健康。健康知识普及率和群众参与率均达到80%。",
+    );
+    expect(taskList.targets.map((t) => `${t.task} ${t.indicator} ${show(t)}`)).toEqual([
+      "1 法定传染病报告率 >= 98 %",
+      "1 报告及时率 >= 98 %",
+      "2 健康知识普及率 >= 80 %",
+      "2 群众参与率 >= 80 %",
+    ]);
+  });
+
   it("drops an averaging 平均 before the verb from the name", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.信息化。二级以上公立医院电子病历系统应用水平分级评价平均达到4级以上。",
