@@ -78,6 +78,8 @@ export function indicatorOf(
       .replace(TIME, "")
       // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
       .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
+      // A comparison before the change ("较2020年降低10%", "比上年提高"): the subject is what comes before it.
+      .replace(/(?:较|同比|比上年|比去年)[^,;:]*$/, "")
       .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, "")
       .replace(FILLER_START, ""),
   );
@@ -89,8 +91,9 @@ export function indicatorOf(
   post = post.replace(/^的/, "");
   // What a number counts follows it, up to the next number of a list ("6个城市医疗集团和9个县域医共体"); a number
   // followed by 、 or 和 ends its item instead ("专科2个、省级重点专科10个"): what it counts came before it.
+  // "不少于2名/村": what follows a slash is per what, not what is counted.
   const object = (
-    /^[和及与、]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
+    /^[和及与、/]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
   )
     .replace(/[□"“”]/g, "")
     .replace(/[和及与、]$/, "")
