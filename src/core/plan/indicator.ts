@@ -14,6 +14,9 @@ const END_WORDS = [
   ...RESPECTIVELY,
   // "…分级评价平均达到4级": on average, not the 平 of a name cut off at its 均.
   "平均",
+  // "接种率保持95%以上": 保持 without 在.
+  "保持",
+  "稳定",
   "为",
   "是",
   "的",

@@ -373,12 +373,13 @@ describe("targets: several in one sentence", () => {
 
   it("reads 突破 as at least, leaves a comparison out of the name, and a per-village count named by what it counts", () => {
     const { taskList } = parsePlan(
-      "一、任务\n1.档案。规范化电子健康档案覆盖率突破70%。\n2.慢病。重大慢性病过早死亡率较2020年降低10%。\n3.村医。配备村医不少于2名/村。",
+      "一、任务\n1.档案。规范化电子健康档案覆盖率突破70%。\n2.慢病。重大慢性病过早死亡率较2020年降低10%。\n3.村医。配备村医不少于2名/村。\n4.免疫。免疫规划疫苗接种率保持95%以上。",
     );
     expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
       "规范化电子健康档案覆盖率 >= 70 %",
       "重大慢性病过早死亡率 >= 10 %",
       "村医人数 >= 2 名",
+      "免疫规划疫苗接种率 >= 95 %",
     ]);
   });
 
