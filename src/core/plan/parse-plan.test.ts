@@ -72,6 +72,14 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1"]);
   });
 
+  it("reads an item label run into an age or a year (11.15岁以上…) when it continues the list", () => {
+    const { taskList } = parsePlan(
+      "一、健康促进\n10.开展健康讲座。\n11.15岁以上人群吸烟率降低到20%以下。\n12.2025年底前建成健康步道5条。\n二、其他\n1.投入资金\n2.5亿元用于建设。",
+    );
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/10", "一/11", "一/12", "二/1"]);
+    expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toContain("2 <= 20 %");
+  });
+
   it("does not take a second list starting at 1. under the same section for items", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.甲。\n2.乙。\n1.2024年某市卫生工作总结\n2.2023年某市卫生工作要点",
