@@ -74,9 +74,9 @@ describe("numbering and tasks", () => {
 
   it("reads an item label run into an age or a year (11.15岁以上…) when it continues the list", () => {
     const { taskList } = parsePlan(
-      "一、健康促进\n10.开展健康讲座。\n11.15岁以上人群吸烟率降低到20%以下。\n12.2025年底前建成健康步道5条。\n二、其他\n1.投入资金\n2.5亿元用于建设。",
+      "一、健康促进\n10.开展健康讲座。\n11.15岁以上人群吸烟率降低到20%以下。\n12.2025年底前建成健康步道5条。\n二、其他\n1.投入资金\n2.5亿元用于建设。\n三、老年健康\n1.65岁以上老年人健康管理率达到70%。",
     );
-    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/10", "一/11", "一/12", "二/1"]);
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/10", "一/11", "一/12", "二/1", "三/1"]);
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toContain("2 <= 20 %");
   });
 

@@ -200,14 +200,17 @@ function findBodyStart(lines: readonly PlanLine[]): number {
 
 /**
  * "11.15岁以上人群吸烟率…", "4.2025年底前…": an item label run into an age or a year reads like a decimal. Taken as
- * item N only when N is the next number of the list just before (item N-1 of that rank is the last item), so a
- * line starting with a real decimal ("2.5亿元") stays text.
+ * item N only when N is the next number of the list just before (item N-1 of that rank is the last item), or 1
+ * right under a heading, so a line starting with a real decimal ("2.5亿元") stays text.
  */
 function numberBeforeFigure(items: readonly Item[], norm: string): Numbering | null {
   const m = /^(\d{1,3})\.(?=\d{1,3}(?:周岁|岁)|20\d\d年)/.exec(norm);
   const last = items[items.length - 1];
-  if (!m || !last || last.rank !== 3 || last.number !== Number(m[1]) - 1) return null;
-  return { rank: 3, label: m[1] ?? "", number: Number(m[1]), length: m[0].length };
+  const n = Number(m?.[1]);
+  const continues =
+    last !== undefined && (last.rank === 3 ? last.number === n - 1 : last.rank < 3 && n === 1);
+  if (!m || !continues) return null;
+  return { rank: 3, label: m[1] ?? "", number: n, length: m[0].length };
 }
 
 function parentOf(items: readonly Item[], rank: number): number | null {
