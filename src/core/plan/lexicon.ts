@@ -16,10 +16,22 @@ export const RESPONSIBLE_LABELS = [
   "主责处室",
   "责任科室",
   "牵头科室",
+  // "(牵头:药政科;配合:医保局)": the role alone as the label.
+  "牵头",
 ] as const;
 
 /** Labels whose units are deliberately left out (supporting units only). */
-export const SUPPORTING_LABELS = ["主要协作单位", "协作单位", "配合单位", "配合部门", "参与单位"] as const;
+export const SUPPORTING_LABELS = [
+  "主要协作单位",
+  "协作单位",
+  "配合单位",
+  "配合部门",
+  "配合科室",
+  "配合处室",
+  "参与单位",
+  "配合",
+  "协作",
+] as const;
 
 /** Role words removed from the end of a unit name, longest first. */
 export const ROLE_SUFFIXES = [

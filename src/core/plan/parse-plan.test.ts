@@ -191,6 +191,18 @@ describe("responsible units", () => {
     expect(taskList.tasks[1]?.responsible).toEqual([]);
   });
 
+  it("reads bare 牵头:/配合: labels and a labelled clause after a sentence, not the 责任领导 after it", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.药事。基本药物使用金额占比达到60%。（牵头：药政科；配合：医保局）\n" +
+        "2.急救。急救呼叫满足率达到95%以上。责任科室：医政医管科。责任领导：李四。",
+    );
+    expect(taskList.tasks.map((t) => t.responsible)).toEqual([["药政科"], ["医政医管科"]]);
+    expect(taskList.targets.map((t) => t.text)).toEqual([
+      "基本药物使用金额占比达到60%",
+      "急救呼叫满足率达到95%以上",
+    ]);
+  });
+
   it("splits X会Y and keeps a parenthetical alias", () => {
     const { taskList } = parsePlan("一、任务\n1.爱国卫生。内容。（责任单位：规划信息处(爱卫办)会疾控处）");
     expect(taskList.tasks[0]?.responsible).toEqual(["规划信息处(爱卫办)", "疾控处"]);

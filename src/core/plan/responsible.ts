@@ -58,6 +58,12 @@ export interface ResponsibleClause {
 
 const LABELS = [...RESPONSIBLE_LABELS, ...SUPPORTING_LABELS].sort((a, b) => b.length - a.length);
 
+/** A full label (责任科室:, not the bare 牵头:) right after a sentence's end, inside a line. */
+const INLINE_LABELLED = new RegExp(
+  `([。;])\\s*(?=(?:${LABELS.filter((l) => l.length >= 4).join("|")}):)`,
+  "g",
+);
+
 /**
  * Finds 责任单位 clauses in a normalised line: "(责任单位:…)" anywhere, or a line that starts with a label.
  * Parts labelled only 配合单位 / 主要协作单位 are left out.
@@ -72,7 +78,16 @@ export function findResponsible(norm: string): ResponsibleClause[] {
     found.push({ start: lead, end: norm.length, units: unitsOfLabelled(trimmed) });
     return found;
   }
+  // "…服务。责任科室:医政医管科。": a labelled clause after a sentence, up to the next "。".
+  for (const m of norm.matchAll(INLINE_LABELLED)) {
+    const start = (m.index ?? 0) + (m[1]?.length ?? 0);
+    const stop = norm.indexOf("。", start);
+    const end = stop < 0 ? norm.length : stop + 1;
+    if (found.some((f) => f.start <= start && start < f.end)) continue;
+    found.push({ start, end, units: unitsOfLabelled(norm.slice(start, stop < 0 ? norm.length : stop)) });
+  }
   for (let open = norm.indexOf("("); open >= 0; open = norm.indexOf("(", open + 1)) {
+    if (found.some((f) => f.start <= open && open < f.end)) continue;
     const inner = norm.slice(open + 1);
     const close = matchingClose(norm, open);
     const end = close < 0 ? norm.length : close + 1;
