@@ -175,10 +175,15 @@ function judge(
   return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
 }
 
-/** A duration is a target only after a limiting cue: "平均住院日控制在8天以内", "缩短至30分钟". */
+/**
+ * A duration is a target only after a limiting cue ("平均住院日控制在8天以内", "缩短至30分钟"), or as a range a value
+ * is to stay in ("平均住院日在7至9天").
+ */
 function durationTarget(before: string, tokens: readonly NumberToken[]): Candidate | null {
   const unit = tokens[0]?.unit ?? "";
   if (!(DURATION_UNITS as readonly string[]).includes(unit)) return null;
+  if (tokens.length === 1 && tokens[0]?.kind === "range" && /(在|为|保持在|控制在)$/.test(before))
+    return { tokens, op: "between", unit };
   return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至)$/.test(before)
     ? { tokens, op: "<=", unit }
     : null;
