@@ -103,6 +103,9 @@ export function indicatorOf(
     .trim();
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
   if (/[数率比量度]$/.test(pre)) return pre;
+  // "反应时间城区控制在12分钟以内、农村控制在30分钟以内": the second names only where; the measure is the one before.
+  const place = previous ? PLACE_AT_END.exec(previous.indicator) : null;
+  if (place && previous && PLACE.test(pre)) return `${previous.indicator.slice(0, place.index)}${pre}`;
   // Levels, ages, money, multiples and durations are values of the subject, not things counted.
   const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点|天|日|小时|分钟)$/.test(first.unit ?? "");
   if (!isRate && !isValue && first.unit !== null) {
@@ -130,6 +133,11 @@ export function indicatorOf(
   if (object) return `${object}比例`;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
+
+/** Places a measure is given for one by one (城区 and 农村, 城市 and 乡村…). */
+const PLACES = "城区|城市|市区|县城|城镇|农村|乡村|乡镇|郊区|山区|平原";
+const PLACE = new RegExp(`^(?:${PLACES})$`);
+const PLACE_AT_END = new RegExp(`(?:${PLACES})$`);
 
 /** Where a clause's subject ends and what is said of it begins: a comparison or a change. */
 const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过/;

@@ -404,6 +404,16 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("names a measure given place by place (城区…、农村…) with the measure for each place", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.急救。院前急救平均反应时间城区控制在12分钟以内、农村控制在30分钟以内。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "院前急救平均反应时间城区 <= 12 分钟",
+      "院前急救平均反应时间农村 <= 30 分钟",
+    ]);
+  });
+
   it("drops an averaging 平均 before the verb from the name", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.信息化。二级以上公立医院电子病历系统应用水平分级评价平均达到4级以上。",
