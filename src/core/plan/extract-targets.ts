@@ -184,7 +184,7 @@ function durationTarget(before: string, tokens: readonly NumberToken[]): Candida
   if (!(DURATION_UNITS as readonly string[]).includes(unit)) return null;
   if (tokens.length === 1 && tokens[0]?.kind === "range" && /(在|为|保持在|控制在)$/.test(before))
     return { tokens, op: "between", unit };
-  return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至)$/.test(before)
+  return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至|≤|≦|<=|<)$/.test(before)
     ? { tokens, op: "<=", unit }
     : null;
 }

@@ -128,6 +128,31 @@ describe("numbering and tasks", () => {
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toEqual(["1 >= 75 %", "2 <= 10 /10万"]);
   });
 
+  it("reads a table of indicators: the value cell with the row's indicator and the unit in its brackets", () => {
+    const { taskList } = parsePlan(
+      "主要指标任务分解表\n序号 | 指标名称 | 2025年目标值 | 责任单位\n" +
+        "1 | 孕产妇死亡率（/10万） | ≤10 | 妇幼科\n2 | 居民健康素养水平（%） | ≥30 | 健康促进科\n" +
+        "3 | 每千人口执业（助理）医师数（人） | 3.2 | 医政科\n4 | 平均住院日（天） | ≤8 | 医政科\n5 | 县域内就诊率 | 90%以上 | 医政科",
+    );
+    expect(taskList.tasks.map((t) => t.title)).toEqual([
+      "孕产妇死亡率（/10万）",
+      "居民健康素养水平（%）",
+      "每千人口执业（助理）医师数（人）",
+      "平均住院日（天）",
+      "县域内就诊率",
+    ]);
+    expect(taskList.targets.map((t) => `${t.task} ${t.indicator} ${show(t)}`)).toEqual([
+      "1 孕产妇死亡率 <= 10 /10万",
+      "2 居民健康素养水平 >= 30 %",
+      "3 每千人口执业(助理)医师数 >= 3.2 人/千人",
+      "4 平均住院日 <= 8 天",
+      "5 县域内就诊率 >= 90 %",
+    ]);
+    // A column of scores is not one of targets.
+    const scored = parsePlan("考核表\n序号 | 考核内容 | 分值 | 责任单位\n1 | 县域内就诊率 | 10 | 医政科");
+    expect(scored.taskList.targets).toEqual([]);
+  });
+
   it("ignores the issuing notice before the title and the page furniture after the body", () => {
     const text = [
       "关于印发《2025年某区医政工作要点》的通知",

@@ -128,7 +128,7 @@ export function scanItems(lines: readonly PlanLine[]): Item[] {
   const items: Item[] = [];
   const bodyStart = findBodyStart(lines);
   const lastAtRank = new Map<number, number>();
-  const table = { titleColumn: 1, responsibleColumn: -1 };
+  const table = { titleColumn: 1, responsibleColumn: -1, valueColumns: new Set<number>() };
   let current: Item | null = null;
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i] as PlanLine;
@@ -137,6 +137,7 @@ export function scanItems(lines: readonly PlanLine[]): Item[] {
     if (cells && isTableHeader(cells)) {
       table.titleColumn = cells.findIndex((c, k) => k > 0 && !/序号/.test(c));
       table.responsibleColumn = cells.findIndex((c) => /责任|牵头/.test(c));
+      table.valueColumns = new Set(cells.flatMap((c, k) => (VALUE_HEADING.test(c) ? [k] : [])));
       continue;
     }
     const lead = line.norm.length - line.norm.trimStart().length;
@@ -286,7 +287,7 @@ function tableItem(
   cells: readonly string[],
   n: Numbering,
   parent: number | null,
-  table: { titleColumn: number; responsibleColumn: number },
+  table: { titleColumn: number; responsibleColumn: number; valueColumns: ReadonlySet<number> },
 ): Item {
   const rawCells = splitRawCells(line.text, cells.length);
   const segments: Segment[] = [];
@@ -300,7 +301,12 @@ function tableItem(
       }
       return;
     }
-    segments.push({ text: rawCells[k] ?? cell, norm: cell, lineNo: line.lineNo });
+    const titleColumn = table.titleColumn > 0 ? table.titleColumn : 1;
+    const value =
+      k === titleColumn || !table.valueColumns.has(k)
+        ? null
+        : valueCell(cells[titleColumn] ?? "", rawCells[titleColumn] ?? "", cell, rawCells[k] ?? cell);
+    segments.push({ ...(value ?? { text: rawCells[k] ?? cell, norm: cell }), lineNo: line.lineNo });
   });
   const titleCell = rawCells[table.titleColumn > 0 ? table.titleColumn : 1] ?? "";
   return {
@@ -313,6 +319,43 @@ function tableItem(
     segments,
     responsible,
     hasChildren: false,
+  };
+}
+
+/** Headings of a column of target values (目标值, 2025年目标, 预期值…), not of scores (分值) or dates. */
+const VALUE_HEADING = /目标|指标值|预期|任务值|计划值/;
+
+/** A cell that holds only a target value: "≤10", "≥95%", "3.2", "90%以上". */
+const VALUE_CELL =
+  /^(?:[<>]=?|[≥≤≧≦]|不低于|不少于|不高于|不超过|达到)?\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:以上|以下|以内|左右)?$/;
+
+/**
+ * A table of indicators ("孕产妇死亡率(/10万) | ≤10"): a value cell is read with the row's indicator, and the unit
+ * written in brackets after it, as the sentence "孕产妇死亡率≤10/10万" (a bare number as 达到 it).
+ */
+function valueCell(
+  titleNorm: string,
+  titleText: string,
+  norm: string,
+  text: string,
+): { text: string; norm: string } | null {
+  if (
+    !VALUE_CELL.test(norm) ||
+    !titleNorm ||
+    titleNorm.length !== titleText.length ||
+    norm.length !== text.length
+  )
+    return null;
+  const bracket = /^(.*?)\(([^()]{1,8})\)$/.exec(titleNorm);
+  const name = bracket ? (bracket[1] ?? "") : titleNorm;
+  const unit = bracket && !/[%‰]/.test(norm) ? (bracket[2] ?? "") : "";
+  const unitText = unit ? titleText.slice(name.length + 1, name.length + 1 + unit.length) : "";
+  const number = /\d+(?:\.\d+)?/.exec(norm);
+  const cut = number ? number.index + number[0].length : norm.length;
+  const verb = /^\s*\d/.test(norm) ? "达到" : "";
+  return {
+    norm: `${name}${verb}${norm.slice(0, cut)}${unit}${norm.slice(cut)}`,
+    text: `${titleText.slice(0, name.length)}${verb}${text.slice(0, cut)}${unitText}${text.slice(cut)}`,
   };
 }
 
