@@ -111,7 +111,7 @@ export function indicatorOf(
   if (!isRate && !isValue && first.unit !== null) {
     const unit = first.unit.replace(/^万/, "");
     const suffix = unit === "人次" ? "人次" : unit === "名" || unit === "人" ? "人数" : "数";
-    const verb = GOAL_VERBS.map((v) => ({ v, at: pre.lastIndexOf(v) })).sort((a, b) => b.at - a.at)[0];
+    const verb = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at)[0];
     if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
     const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
     if (counted) return `${counted}${suffix}`;
@@ -132,6 +132,15 @@ export function indicatorOf(
   if (pre) return pre;
   if (object) return `${object}比例`;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
+}
+
+/** A verb that names a kind of place or work with what follows (救治中心, 筛查点, 随访服务) is not the action counted. */
+const NOUN_AFTER_VERB = /^(?:中心|站|室|点|机构|体系|网络|能力|水平|服务|工作|率)/;
+
+function lastVerbAt(text: string, verb: string): number {
+  for (let at = text.lastIndexOf(verb); at >= 0; at = at > 0 ? text.lastIndexOf(verb, at - 1) : -1)
+    if (!NOUN_AFTER_VERB.test(text.slice(at + verb.length))) return at;
+  return -1;
 }
 
 /** Places a measure is given for one by one (城区 and 农村, 城市 and 乡村…). */

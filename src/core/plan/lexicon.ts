@@ -172,6 +172,26 @@ export const GOAL_VERBS = [
   "签约",
   "覆盖",
   "拥有",
+  // Doing things a number of times or for a number of people: 推广适宜技术10项, 下沉医师100名, 筛查1万人… (not 帮扶:
+  // "对口帮扶12家县级医院" names hospitals that are there already).
+  "推广",
+  "实施",
+  "下沉",
+  "派出",
+  "接种",
+  "筛查",
+  "救治",
+  "资助",
+  "随访",
+  "巡诊",
+  "义诊",
+  "惠及",
+  "投用",
+  "投入使用",
+  "制定",
+  "修订",
+  "购置",
+  "配置",
 ] as const;
 
 /** Words right before a count that mark an existing set or a host, not a goal ("与6个", "我市3家", "依托1所"). */
@@ -266,6 +286,10 @@ export const COUNTERS = [
   "批",
   "轮",
   "届",
+  "剂次",
+  "辆",
+  "条",
+  "份",
 ] as const;
 
 /** Units after which a following noun makes the number a qualifier ("65岁以上老年人", "二级以上医院"). */
