@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { consolidateReturns } from "../../core/consolidate/consolidate";
 import { hasErrors } from "../../core/findings/make-finding";
 import { checkUnitList } from "../../core/template/units";
+import { loadExcelJS } from "../../xlsx/exceljs";
 import { writeSummaryTo } from "../../xlsx/summary/write-summary";
 import { checkAll } from "../consolidate/check-pool";
 import { gatherInputs } from "../consolidate/gather-inputs";
@@ -97,7 +98,14 @@ async function runConsolidate(
   const progress = startProgress(ctx.lang);
   const checked = await checkAll(
     gatherInputs(inputs, ctx.cwd),
-    { today: day, ...(units ? { units } : {}), ...(workers !== undefined ? { workers } : {}) },
+    {
+      today: day,
+      ...(units ? { units } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      // exceljs (a third of a second to load, for the summary) is loaded while the workers have files queued; a
+      // failure shows when the summary is written.
+      whenBusy: () => void loadExcelJS().catch(() => undefined),
+    },
     (done) => progress.update(done),
   ).finally(() => progress.stop());
   const result = consolidateReturns(checked, {

@@ -28,7 +28,14 @@ type Reply = { seq: number; input?: PackedInput; specRef?: string; bug?: string 
  */
 export async function checkAll(
   items: AsyncIterable<InputItem>,
-  options: CheckInputOptions & { readonly workers?: number },
+  options: CheckInputOptions & {
+    readonly workers?: number;
+    /**
+     * Work for the main thread once the workers have a queue of files (loading what the summary will need): called
+     * once, when the queue is first full.
+     */
+    readonly whenBusy?: () => void;
+  },
   onProgress: (done: number, file: string) => void,
 ): Promise<CheckedInput[]> {
   const bundle = typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
@@ -67,7 +74,7 @@ export async function checkAll(
       }),
   );
   try {
-    await dispatch(items, workers, (worker, seq, input, specRef) => {
+    await dispatch(items, workers, options.whenBusy, (worker, seq, input, specRef) => {
       if (input.kind === "return" && !input.spec) {
         const spec = specRef ? specs.get(specRef) : undefined;
         if (!spec) throw new InternalError(`check worker referred to an unknown spec ${specRef}`);
@@ -83,9 +90,13 @@ export async function checkAll(
 async function dispatch(
   items: AsyncIterable<InputItem>,
   workers: readonly Worker[],
+  whenBusy: (() => void) | undefined,
   keep: (worker: Worker, seq: number, input: PackedInput, specRef?: string) => void,
 ): Promise<void> {
-  const limit = workers.length * 2;
+  // Files read by the workers themselves wait in their queues as paths (a few deep, so the main thread may work a
+  // while without them running dry); files from zips and emails carry their bytes, so fewer of those are sent ahead.
+  const limitFor = (item: InputItem) => workers.length * (item.bytes ? 2 : 32);
+  let onBusy = whenBusy;
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let inFlight = 0;
   let failure: unknown = null;
@@ -107,7 +118,11 @@ async function dispatch(
   }
   let seq = 0;
   for await (const item of items) {
-    while (inFlight >= limit && !failure) await wait();
+    if (onBusy && inFlight >= limitFor(item)) {
+      onBusy();
+      onBusy = undefined;
+    }
+    while (inFlight >= limitFor(item) && !failure) await wait();
     if (failure) throw failure;
     const w = [...busy].sort((a, b) => a[1] - b[1])[0]![0];
     busy.set(w, (busy.get(w) ?? 0) + 1);
