@@ -114,6 +114,9 @@ export function indicatorOf(
     const verb = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at)[0];
     if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
     const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
+    // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
+    if (counted && /^每/.test(counted) && verb && verb.at > 0)
+      return `${stripEndWords(pre.slice(0, verb.at))}数`;
     if (counted) return `${counted}${suffix}`;
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
     // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.

@@ -445,6 +445,11 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("names a per-population count by what is counted, not by the population", () => {
+    const { taskList } = parsePlan("一、任务\n1.心理。精神科执业（助理）医师达到每10万人口4.5名。");
+    expect(taskList.targets.map((t) => t.indicator)).toEqual(["精神科执业(助理)医师数"]);
+  });
+
   it("drops an averaging 平均 before the verb from the name", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.信息化。二级以上公立医院电子病历系统应用水平分级评价平均达到4级以上。",
