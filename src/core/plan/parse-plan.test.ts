@@ -80,6 +80,18 @@ describe("numbering and tasks", () => {
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toContain("2 <= 20 %");
   });
 
+  it("splits items run on in one line (（一）…；（二）…；（三）…)", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.做好工作。\n二、保障措施\n（一）加强组织领导；（二）强化资金保障；（三）严格督导考核。",
+    );
+    expect(taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
+      "一/1 做好工作",
+      "二/(一) 加强组织领导",
+      "二/(二) 强化资金保障",
+      "二/(三) 严格督导考核",
+    ]);
+  });
+
   it("does not take a second list starting at 1. under the same section for items", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.甲。\n2.乙。\n1.2024年某市卫生工作总结\n2.2023年某市卫生工作要点",

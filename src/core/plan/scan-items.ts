@@ -98,6 +98,33 @@ function cutResponsible(line: PlanLine): { text: string; norm: string; units: st
   return { text, norm, units };
 }
 
+/**
+ * "(一)加强组织领导;(二)强化资金保障;(三)严格督导考核。": items run on in one line are split into one line each, where a
+ * label of the same kind with the next number follows a ";" or "。".
+ */
+function splitRunOnItems(line: PlanLine): PlanLine[] {
+  const lead = line.norm.length - line.norm.trimStart().length;
+  const first = readNumbering(line.norm.slice(lead));
+  if (!first) return [line];
+  const parts: PlanLine[] = [];
+  let start = 0;
+  let expected = first.number + 1;
+  for (let at = lead + first.length; at < line.norm.length; at++) {
+    const c = line.norm[at];
+    if (c !== ";" && c !== "。") continue;
+    let next = at + 1;
+    while (line.norm[next] === " ") next++;
+    const n = readNumbering(line.norm.slice(next));
+    if (!n || n.rank !== first.rank || n.number !== expected) continue;
+    parts.push({ ...line, text: line.text.slice(start, next), norm: line.norm.slice(start, next) });
+    start = next;
+    expected++;
+  }
+  if (start === 0) return [line];
+  parts.push({ ...line, text: line.text.slice(start), norm: line.norm.slice(start) });
+  return parts;
+}
+
 /** A line that looks like the plan's own title: short, names a plan, not the notice that issues it. */
 export function isTitleLine(norm: string): boolean {
   const s = norm.trim();
@@ -124,7 +151,8 @@ function isEndMarker(norm: string): boolean {
  * Finds the numbered items of a plan and their parents: the parent of an item is the nearest preceding item of a
  * lower rank. Text before the plan's own title line and after the page's end (来源, 相关链接…) is left out.
  */
-export function scanItems(lines: readonly PlanLine[]): Item[] {
+export function scanItems(allLines: readonly PlanLine[]): Item[] {
+  const lines = allLines.flatMap(splitRunOnItems);
   const items: Item[] = [];
   const bodyStart = findBodyStart(lines);
   const lastAtRank = new Map<number, number>();
