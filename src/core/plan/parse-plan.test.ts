@@ -77,6 +77,11 @@ describe("numbering and tasks", () => {
       "一、健康促进\n10.开展健康讲座。\n11.15岁以上人群吸烟率降低到20%以下。\n12.2025年底前建成健康步道5条。\n二、其他\n1.投入资金\n2.5亿元用于建设。\n三、老年健康\n1.65岁以上老年人健康管理率达到70%。",
     );
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/10", "一/11", "一/12", "二/1", "三/1"]);
+    const months = parsePlan("一、任务\n1.6月底前完成评估。\n2.上半年建成胸痛中心2个。");
+    expect(months.taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
+      "一/1 6月底前完成评估",
+      "一/2 上半年建成胸痛中心2个",
+    ]);
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toContain("2 <= 20 %");
   });
 
