@@ -156,7 +156,7 @@ const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增
 
 /**
  * "患者满意度较上年提高2个百分点，达到92%": a clause that names nothing measures the subject of the clause before,
- * when that subject is named like an indicator (…率, …度, …数, …水平).
+ * when that subject is named like an indicator (…率, …度, …数, …水平, 人均预期寿命, …费用).
  */
 function subjectBefore(sentence: string, start: number): string | null {
   const before = sentence.slice(0, start).replace(/[,;:]\s*$/, "");
@@ -166,7 +166,9 @@ function subjectBefore(sentence: string, start: number): string | null {
   const subject = stripEndWords(
     clause.slice(0, cut.index).replace(TIME, "").replace(FILLER_START, ""),
   ).trim();
-  return subject.length >= 2 && subject.length <= 24 && /(?:率|度|数|比|比例|量|水平|指数)$/.test(subject)
+  return subject.length >= 2 &&
+    subject.length <= 24 &&
+    /(?:率|度|数|比|比例|量|水平|指数|寿命|年龄|费用|时间|收入|支出|经费|标准)$/.test(subject)
     ? subject
     : null;
 }

@@ -424,8 +424,13 @@ describe("targets: several in one sentence", () => {
   });
 
   it("names a clause that says only 达到N% by the subject of the clause before", () => {
-    const { taskList } = parsePlan("一、任务\n1.服务。患者满意度较上年提高2个百分点，达到92%。");
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["患者满意度 >= 92 %"]);
+    const { taskList } = parsePlan(
+      "一、任务\n1.服务。患者满意度较上年提高2个百分点，达到92%。\n2.健康。人均预期寿命较上年提高0.2岁，达到80岁。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "患者满意度 >= 92 %",
+      "人均预期寿命 >= 80 岁",
+    ]);
   });
 
   it("does not split words that hold 及, 与 or 和 when spreading 均 over a compound subject", () => {
