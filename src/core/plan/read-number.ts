@@ -38,6 +38,23 @@ function readArabic(s: string, i: number): { value: number; end: number } | null
   let j = i;
   while (isDigit(s[j])) j++;
   if (j === i) return null;
+  // Thousands written with separators: 1,000 / 12,500 (groups of exactly three digits after one to three).
+  let grouped = "";
+  if (j - i <= 3)
+    while (
+      s[j] === "," &&
+      isDigit(s[j + 1]) &&
+      isDigit(s[j + 2]) &&
+      isDigit(s[j + 3]) &&
+      !isDigit(s[j + 4])
+    ) {
+      grouped += s.slice(j + 1, j + 4);
+      j += 4;
+    }
+  if (grouped) {
+    const head = s.slice(i, j).split(",")[0] ?? "";
+    return { value: Number(head + grouped), end: j };
+  }
   if (s[j] === "." && isDigit(s[j + 1])) {
     j++;
     while (isDigit(s[j])) j++;
