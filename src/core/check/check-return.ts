@@ -1,6 +1,7 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { TEMPLATE_SPEC_VERSION, type TemplateIdentity, type TemplateSpec } from "../template/spec";
+import { splitAddress } from "./a1";
 import { checkHeader } from "./check-header";
 import { checkRow } from "./check-row";
 import { checkSheets, checkTampering } from "./check-tampering";
@@ -127,8 +128,9 @@ export function checkReturn(
 function headerCells(sheet: NonNullable<UnitReturn["entrySheet"]>, spec: TemplateSpec): Map<string, RawCell> {
   const wanted = new Map<number, string[]>();
   for (const address of Object.values(spec.layout.headerCells)) {
-    const at = address ? /^([A-Z]+)(\d+)$/.exec(address) : null;
-    if (at) wanted.set(Number(at[2]), [...(wanted.get(Number(at[2])) ?? []), at[1]!]);
+    if (!address) continue;
+    const { column, row } = splitAddress(address);
+    wanted.set(row, [...(wanted.get(row) ?? []), column]);
   }
   const cells = new Map<string, RawCell>();
   for (const row of sheet.rows) {
