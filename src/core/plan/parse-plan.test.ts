@@ -7,6 +7,11 @@ function targetsOf(body: string): string[] {
   return taskList.targets.map(show);
 }
 
+/** Parses a whole plan text and returns its targets as "indicator op value unit". */
+function namedTargets(text: string): string[] {
+  return parsePlan(text).taskList.targets.map((t) => `${t.indicator} ${show(t)}`);
+}
+
 function show(t: Target): string {
   const n = t.op === "between" ? `${t.min}-${t.max}` : String(t.value);
   return `${t.op} ${n} ${t.unitOfMeasure ?? "null"}${t.deadline ? ` @${t.deadline}` : ""}`;
@@ -343,14 +348,11 @@ describe("targets: several in one sentence", () => {
   });
 
   it("the 均 of 平均 or 人均 does not spread a value, and 满意度 is shared like a rate", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.质量。全市二级及以上公立医院平均住院日不超过8天，门诊和住院患者满意度均达到90%以上。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
-      "二级及以上公立医院平均住院日 <= 8 天",
-      "门诊患者满意度 >= 90 %",
-      "住院患者满意度 >= 90 %",
-    ]);
+    expect(
+      namedTargets(
+        "一、任务\n1.质量。全市二级及以上公立医院平均住院日不超过8天，门诊和住院患者满意度均达到90%以上。",
+      ),
+    ).toEqual(["二级及以上公立医院平均住院日 <= 8 天", "门诊患者满意度 >= 90 %", "住院患者满意度 >= 90 %"]);
   });
 
   it("keeps a ratio's colon inside its clause and reads 分別 in traditional script", () => {
@@ -365,10 +367,9 @@ describe("targets: several in one sentence", () => {
   });
 
   it("各 after a goal verb gives each named place its own target", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.五大中心。建成胸痛、卒中、创伤、危重孕产妇、危重新生儿救治中心各1个。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+    expect(
+      namedTargets("一、任务\n1.五大中心。建成胸痛、卒中、创伤、危重孕产妇、危重新生儿救治中心各1个。"),
+    ).toEqual([
       "胸痛救治中心数 >= 1 个",
       "卒中救治中心数 >= 1 个",
       "创伤救治中心数 >= 1 个",
@@ -379,40 +380,35 @@ describe("targets: several in one sentence", () => {
   });
 
   it("a list of counts joined by 和 names each by what follows its number", () => {
-    const { taskList } = parsePlan("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。");
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+    expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
       "县域医共体数 >= 9 个",
     ]);
   });
 
   it("a list of counts each written after what it counts", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.学科。新增国家级临床重点专科2个、省级重点专科10个和市级重点专科20个。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
-      "国家级临床重点专科数 >= 2 个",
-      "省级重点专科数 >= 10 个",
-      "市级重点专科数 >= 20 个",
-    ]);
+    expect(
+      namedTargets("一、任务\n1.学科。新增国家级临床重点专科2个、省级重点专科10个和市级重点专科20个。"),
+    ).toEqual(["国家级临床重点专科数 >= 2 个", "省级重点专科数 >= 10 个", "市级重点专科数 >= 20 个"]);
   });
 
   it("a second subject that names only who takes the rate named before it", () => {
-    const { taskList } = parsePlan("一、任务\n1.预约。三级医院预约诊疗率达到70%以上，二级医院达到60%以上。");
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+    expect(namedTargets("一、任务\n1.预约。三级医院预约诊疗率达到70%以上，二级医院达到60%以上。")).toEqual([
       "三级医院预约诊疗率 >= 70 %",
       "二级医院预约诊疗率 >= 60 %",
     ]);
   });
 
   it("a baseline written 由现有的… is not a target, and the subject is what comes before it", () => {
-    const { taskList } = parsePlan("一、任务\n1.床位。新建区妇幼保健院，床位由现有的120张增加至200张。");
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["床位数 >= 200 张"]);
+    expect(namedTargets("一、任务\n1.床位。新建区妇幼保健院，床位由现有的120张增加至200张。")).toEqual([
+      "床位数 >= 200 张",
+    ]);
   });
 
   it("counts people served in 万人次", () => {
-    const { taskList } = parsePlan("一、任务\n1.检测。全年完成艾滋病检测5万人次。");
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual(["艾滋病检测人次 >= 5 万人次"]);
+    expect(namedTargets("一、任务\n1.检测。全年完成艾滋病检测5万人次。")).toEqual([
+      "艾滋病检测人次 >= 5 万人次",
+    ]);
   });
 
   it("names a symbol-cued target by its subject, and a duration by what lasts", () => {
@@ -426,13 +422,11 @@ describe("targets: several in one sentence", () => {
   });
 
   it("names a clause that says only 达到N% by the subject of the clause before", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.服务。患者满意度较上年提高2个百分点，达到92%。\n2.健康。人均预期寿命较上年提高0.2岁，达到80岁。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
-      "患者满意度 >= 92 %",
-      "人均预期寿命 >= 80 岁",
-    ]);
+    expect(
+      namedTargets(
+        "一、任务\n1.服务。患者满意度较上年提高2个百分点，达到92%。\n2.健康。人均预期寿命较上年提高0.2岁，达到80岁。",
+      ),
+    ).toEqual(["患者满意度 >= 92 %", "人均预期寿命 >= 80 岁"]);
   });
 
   it("does not split words that hold 及, 与 or 和 when spreading 均 over a compound subject", () => {
@@ -448,10 +442,11 @@ describe("targets: several in one sentence", () => {
   });
 
   it("reads 突破 as at least, leaves a comparison out of the name, and a per-village count named by what it counts", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.档案。规范化电子健康档案覆盖率突破70%。\n2.慢病。重大慢性病过早死亡率较2020年降低10%。\n3.村医。配备村医不少于2名/村。\n4.免疫。免疫规划疫苗接种率保持95%以上。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+    expect(
+      namedTargets(
+        "一、任务\n1.档案。规范化电子健康档案覆盖率突破70%。\n2.慢病。重大慢性病过早死亡率较2020年降低10%。\n3.村医。配备村医不少于2名/村。\n4.免疫。免疫规划疫苗接种率保持95%以上。",
+      ),
+    ).toEqual([
       "规范化电子健康档案覆盖率 >= 70 %",
       "重大慢性病过早死亡率 >= 10 %",
       "村医人数 >= 2 名",
@@ -460,13 +455,9 @@ describe("targets: several in one sentence", () => {
   });
 
   it("names a measure given place by place (城区…、农村…) with the measure for each place", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.急救。院前急救平均反应时间城区控制在12分钟以内、农村控制在30分钟以内。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
-      "院前急救平均反应时间城区 <= 12 分钟",
-      "院前急救平均反应时间农村 <= 30 分钟",
-    ]);
+    expect(
+      namedTargets("一、任务\n1.急救。院前急救平均反应时间城区控制在12分钟以内、农村控制在30分钟以内。"),
+    ).toEqual(["院前急救平均反应时间城区 <= 12 分钟", "院前急救平均反应时间农村 <= 30 分钟"]);
   });
 
   it("names a per-population count by what is counted, not by the population", () => {
@@ -475,12 +466,9 @@ describe("targets: several in one sentence", () => {
   });
 
   it("drops an averaging 平均 before the verb from the name", () => {
-    const { taskList } = parsePlan(
-      "一、任务\n1.信息化。二级以上公立医院电子病历系统应用水平分级评价平均达到4级以上。",
-    );
-    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
-      "二级以上公立医院电子病历系统应用水平分级评价 >= 4 级",
-    ]);
+    expect(
+      namedTargets("一、任务\n1.信息化。二级以上公立医院电子病历系统应用水平分级评价平均达到4级以上。"),
+    ).toEqual(["二级以上公立医院电子病历系统应用水平分级评价 >= 4 级"]);
   });
 
   it("分别 over rates in different units", () => {
