@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import type { TemplateSpec } from "../../src/core/template/spec";
 import { writeAtomicWith } from "../../src/cli/consolidate/outputs";
 import { run } from "../cli/run-cli";
@@ -284,22 +285,39 @@ const cli = join(__dirname, "../../bin/report-kit.js");
 const built = existsSync(join(__dirname, "../../dist/cli.js"));
 
 (built ? describe : describe.skip)("the built command", () => {
-  it("reads and checks on worker threads with the same result as on one thread", () => {
-    const args = (workers: string) => [
+  it("reads and checks on worker threads, and renders the summary's rows there, with the same result as on one thread", () => {
+    const threaded = join(dir, "w2", "汇总.xlsx");
+    const args = [
       cli,
       "consolidate",
       input,
       "-o",
-      join(dir, `w${workers}`, "汇总.xlsx"),
+      threaded,
+      "--units",
+      join(dir, "units.csv"),
+      "--unit",
+      "东湖区",
+      "--reporter",
+      "张三",
+      "--phone",
+      "0791-86000000",
       "--json",
       "--workers",
-      workers,
+      "2",
     ];
-    const r = spawnSync(process.execPath, args("2"), { encoding: "utf8", maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 28 });
     expect(r.status).toBe(1); // the returns have errors
-    const threaded = JSON.parse(r.stdout) as Json;
-    expect(threaded.returns).toEqual(json.returns);
-    expect(threaded.records).toEqual(json.records);
+    const result = JSON.parse(r.stdout) as Json;
+    expect(result.returns).toEqual(json.returns);
+    expect(result.records).toEqual(json.records);
+    // The sheets and their text, byte for byte (the summary's rows were compressed in pieces on the workers).
+    const parts = (path: string) =>
+      Object.entries(unzipSync(readFileSync(path)))
+        .filter(([name]) => name.startsWith("xl/worksheets/") || name === "xl/sharedStrings.xml")
+        .map(([name, data]) => [name, Buffer.from(data).toString("utf8")]);
+    const one = parts(join(out, "汇总.xlsx"));
+    expect(one.length).toBeGreaterThan(5);
+    expect(parts(threaded)).toEqual(one);
   });
 });
 

@@ -4,7 +4,12 @@ import { packEntries, StringNumbering, unpackEntries } from "../../src/cli/conso
 import { zlibCompression } from "../../src/cli/consolidate/zlib-compression";
 import { makeInterner } from "../../src/cli/consolidate/check-pool";
 import type { ReturnEntry } from "../../src/core/consolidate/types";
-import { StreamZip } from "../../src/xlsx/summary/stream-zip";
+import {
+  crc32Combine,
+  deflatePiece,
+  portableCompression,
+  StreamZip,
+} from "../../src/xlsx/summary/stream-zip";
 
 const entry = (
   key: string,
@@ -83,5 +88,66 @@ describe("the summary zip compressed chunk by chunk with zlib", () => {
     expect(view.getUint32(central + 16, true)).toBe(crc32(sheet));
     expect(view.getUint32(central + 24, true)).toBe(sheet.length);
     expect(files["empty.xml"]).toEqual(new Uint8Array(0));
+  });
+});
+
+describe("pieces compressed apart and joined", () => {
+  const bytes = (n: number, seed: number) => {
+    const out = new Uint8Array(n);
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      out[i] = i % 7 === 0 ? x >>> 24 : 60 + (i % 13);
+    }
+    return out;
+  };
+
+  it("combine their CRC-32s into the CRC-32 of the whole", () => {
+    for (const [a, b] of [
+      [0, 0],
+      [1, 0],
+      [0, 5],
+      [1, 1],
+      [3, 1000],
+      [70_000, 12_345],
+      [5, 1 << 20],
+    ] as const) {
+      const first = bytes(a, a + 1);
+      const second = bytes(b, b + 7);
+      const whole = new Uint8Array(a + b);
+      whole.set(first);
+      whole.set(second, a);
+      expect(crc32Combine(crc32(first), crc32(second), b)).toBe(crc32(whole));
+    }
+  });
+
+  it("make one valid entry whichever compression made each piece, in the order they are given", async () => {
+    const chunks = [bytes(100_000, 1), new Uint8Array(0), bytes(3, 2), bytes(250_000, 3)];
+    const parts: Uint8Array[] = [];
+    const zip = new StreamZip((c) => parts.push(c.slice()), zlibCompression);
+    const both = [zlibCompression, portableCompression];
+    // Pieces made out of order (the later ones first), taken in order.
+    const made = chunks.map(
+      (c, i) =>
+        new Promise<ReturnType<typeof deflatePiece>>((resolve) =>
+          setTimeout(() => resolve(deflatePiece(c, 1 + (i % 2) * 5, both[i % 2]!)), (chunks.length - i) * 5),
+        ),
+    );
+    await zip.addPieces(
+      "data.bin",
+      (async function* () {
+        for (const p of made) yield await p;
+      })(),
+    );
+    zip.add("fflate.bin", chunks);
+    zip.end();
+    const joined = Buffer.concat(parts);
+    const files = unzipSync(joined);
+    const whole = Buffer.concat(chunks);
+    expect(Buffer.from(files["data.bin"]!).equals(whole)).toBe(true);
+    expect(Buffer.from(files["fflate.bin"]!).equals(whole)).toBe(true);
+    // unzipSync does not check CRCs: the central directory's must be the content's.
+    const central = joined.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(joined.readUInt32LE(central + 16)).toBe(crc32(whole));
   });
 });

@@ -1,11 +1,11 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { consolidateReturns } from "../../core/consolidate/consolidate";
+import { consolidateReturns, type ConsolidationResult } from "../../core/consolidate/consolidate";
 import { hasErrors } from "../../core/findings/make-finding";
 import { checkUnitList } from "../../core/template/units";
 import { loadExcelJS } from "../../xlsx/exceljs";
 import { writeSummaryTo } from "../../xlsx/summary/write-summary";
-import { checkAll } from "../consolidate/check-pool";
+import { WorkerPool } from "../consolidate/check-pool";
 import { gatherInputs } from "../consolidate/gather-inputs";
 import {
   consolidationJson,
@@ -95,38 +95,47 @@ async function runConsolidate(
   const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
   const out = resolve(ctx.cwd, options.out!);
   const day = today();
-  const progress = startProgress(ctx.lang);
-  const checked = await checkAll(
-    gatherInputs(inputs, ctx.cwd),
-    {
-      today: day,
-      ...(units ? { units } : {}),
-      ...(workers !== undefined ? { workers } : {}),
-      // exceljs (a third of a second to load, for the summary) is loaded while the workers have files queued; a
-      // failure shows when the summary is written.
-      whenBusy: () => void loadExcelJS().catch(() => undefined),
-    },
-    (done) => progress.update(done),
-  ).finally(() => progress.stop());
-  const result = consolidateReturns(checked, {
-    units,
-    strict: options.strict ?? false,
-    summaryUnit: options.unit ?? "",
-    summaryName: (spec, i) => summaryPath(options.out!, spec, i),
-  });
-  if (result.summaries.length === 0)
-    throw new InputError(result.findings.filter((f) => f.severity === "error"));
   const written: string[] = [];
-  for (const [i, summary] of result.summaries.entries()) {
-    const path = summaryPath(out, summary.spec, i);
-    const writeOptions = {
-      filledOn: day,
-      reporter: options.reporter ?? null,
-      phone: options.phone ?? null,
-      compression: zlibCompression,
-    };
-    await writeAtomicWith(path, (write) => writeSummaryTo(summary, writeOptions, write));
-    written.push(summaryPath(options.out!, summary.spec, i));
+  let result: ConsolidationResult;
+  const pool = new WorkerPool({
+    today: day,
+    ...(units ? { units } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+  });
+  try {
+    const progress = startProgress(ctx.lang);
+    const checked = await pool
+      .checkAll(
+        gatherInputs(inputs, ctx.cwd),
+        (done) => progress.update(done),
+        // exceljs (a third of a second to load, for the summary) is loaded while the workers have files queued; a
+        // failure shows when the summary is written.
+        () => void loadExcelJS().catch(() => undefined),
+      )
+      .finally(() => progress.stop());
+    result = consolidateReturns(checked, {
+      units,
+      strict: options.strict ?? false,
+      summaryUnit: options.unit ?? "",
+      summaryName: (spec, i) => summaryPath(options.out!, spec, i),
+    });
+    if (result.summaries.length === 0)
+      throw new InputError(result.findings.filter((f) => f.severity === "error"));
+    for (const [i, summary] of result.summaries.entries()) {
+      const path = summaryPath(out, summary.spec, i);
+      const writeOptions = {
+        filledOn: day,
+        reporter: options.reporter ?? null,
+        phone: options.phone ?? null,
+        compression: zlibCompression,
+        // The bulk rows (明细's quarter of a million) are rendered and compressed on the worker threads.
+        ...(pool.render ? { render: pool.render } : {}),
+      };
+      await writeAtomicWith(path, (write) => writeSummaryTo(summary, writeOptions, write));
+      written.push(summaryPath(options.out!, summary.spec, i));
+    }
+  } finally {
+    await pool.close();
   }
   if (options.csv) await writeAtomic(join(resolve(ctx.cwd, options.csv), "records.csv"), recordsCsv(result));
   if (options.json) ctx.out(JSON.stringify(consolidationJson(result, ctx.lang), null, 2));

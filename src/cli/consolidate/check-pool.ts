@@ -8,6 +8,8 @@ import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { InputItem } from "./gather-inputs";
+import type { BlockRenderer } from "../../xlsx/summary/bulk-rows";
+import type { DeflatedPiece } from "../../xlsx/summary/stream-zip";
 import {
   packEntries,
   specId,
@@ -15,123 +17,193 @@ import {
   unpackEntries,
   WORKER_FLAG,
   type PackedInput,
+  type RenderRequest,
   type WorkRequest,
 } from "./worker-entry";
 
-/** A worker's reply; after the first return of a template, its spec is left out (null) and named by specRef. */
-type Reply = { seq: number; input?: PackedInput; specRef?: string; bug?: string };
+/** A worker's reply to a check (seq) or a render (rendered); `bug` when it failed. */
+type Reply =
+  | { seq: number; input?: PackedInput; specRef?: string; bug?: string }
+  | { rendered: number; piece?: DeflatedPiece; bug?: string };
 
-/**
- * Reads and checks files on worker threads (one per core), at most two files in flight per worker so memory stays
- * flat, and hands results back in input order. The workers load this same bundle (dist/cli.js); when it is not a
- * bundle (tests run the TypeScript sources) the files are checked on the main thread.
- */
-export async function checkAll(
-  items: AsyncIterable<InputItem>,
-  options: CheckInputOptions & {
-    readonly workers?: number;
-    /**
-     * Work for the main thread once the workers have a queue of files (loading what the summary will need): called
-     * once, when the queue is first full.
-     */
-    readonly whenBusy?: () => void;
-  },
-  onProgress: (done: number, file: string) => void,
-): Promise<CheckedInput[]> {
-  const bundle = typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
-  const size = Math.max(0, options.workers ?? Math.min(availableParallelism(), 8));
-  const results: CheckedInput[] = [];
-  const specs = new Map<string, TemplateSpec>();
-  const intern = makeInterner();
-  let done = 0;
-  // Per sender (a worker, or the main thread itself), its strings as numbered (see StringNumbering).
-  const known = new Map<unknown, string[]>();
-  const keep = (seq: number, input: PackedInput, sender: unknown) => {
-    if (!known.has(sender)) known.set(sender, []);
-    const shared = share(input, specs, known.get(sender)!, intern);
-    results[seq] = shared;
-    onProgress(++done, shared.file);
-  };
-  if (!bundle || size <= 1) {
-    let seq = 0;
-    const numbering = new StringNumbering();
-    for await (const item of items) keep(seq++, pack(checkInput(item, options), numbering), numbering);
-    return results;
-  }
-  const checkOptions: CheckInputOptions = {
-    today: options.today,
-    ...(options.units ? { units: options.units } : {}),
-  };
-  // The small worker bundle built next to dist/cli.js (reader + check only); the whole CLI bundle otherwise.
-  const small = join(dirname(bundle), "check-worker.js");
-  const script = existsSync(small) ? small : bundle;
-  const workers = Array.from(
-    { length: size },
-    () =>
-      new Worker(`require(${JSON.stringify(script)});`, {
-        eval: true,
-        workerData: { [WORKER_FLAG]: true, options: checkOptions },
-      }),
-  );
-  try {
-    await dispatch(items, workers, options.whenBusy, (worker, seq, input, specRef) => {
-      if (input.kind === "return" && !input.spec) {
-        const spec = specRef ? specs.get(specRef) : undefined;
-        if (!spec) throw new InternalError(`check worker referred to an unknown spec ${specRef}`);
-        keep(seq, { ...input, spec }, worker);
-      } else keep(seq, input, worker);
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+export interface PoolOptions extends CheckInputOptions {
+  /** Worker threads (default: one per core, at most 8); 0 or 1 works on the main thread. */
+  readonly workers?: number;
 }
 
-async function dispatch(
-  items: AsyncIterable<InputItem>,
-  workers: readonly Worker[],
-  whenBusy: (() => void) | undefined,
-  keep: (worker: Worker, seq: number, input: PackedInput, specRef?: string) => void,
-): Promise<void> {
-  // Files read by the workers themselves wait in their queues as paths (a few deep, so the main thread may work a
-  // while without them running dry); files from zips and emails carry their bytes, so fewer of those are sent ahead.
-  const limitFor = (item: InputItem) => workers.length * (item.bytes ? 2 : 32);
-  let onBusy = whenBusy;
-  const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  let inFlight = 0;
-  let failure: unknown = null;
-  const waiters: (() => void)[] = [];
-  const wakeAll = () => waiters.splice(0).forEach((f) => f());
-  const wait = () => new Promise<void>((resolve) => waiters.push(resolve));
-  for (const w of workers) {
-    w.on("message", (reply: Reply) => {
-      busy.set(w, (busy.get(w) ?? 1) - 1);
-      inFlight--;
-      if (reply.input) keep(w, reply.seq, reply.input, reply.specRef);
-      else failure ??= new InternalError(`check worker failed:\n${reply.bug ?? "no reply"}`);
-      wakeAll();
-    });
-    w.on("error", (e) => {
-      failure ??= e;
-      wakeAll();
-    });
+/**
+ * The consolidation's worker threads (one per core): they read and check the files, then render and compress the
+ * summary's bulk rows. The workers load the small worker bundle built next to dist/cli.js; when this is not a
+ * bundle (tests run the TypeScript sources), or one thread is asked for, everything runs on the main thread.
+ */
+export class WorkerPool {
+  private workers: Worker[] = [];
+  private readonly busy = new Map<Worker, number>();
+  private readonly renders = new Map<
+    number,
+    { resolve: (p: DeflatedPiece) => void; reject: (e: unknown) => void }
+  >();
+  private nextRender = 0;
+  private failure: unknown = null;
+  private onCheckReply: ((worker: Worker, reply: Extract<Reply, { seq: number }>) => void) | null = null;
+  private readonly waiters: (() => void)[] = [];
+  private readonly script: string | null;
+  private readonly size: number;
+
+  constructor(private readonly options: PoolOptions) {
+    const bundle = typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
+    this.size = Math.max(0, options.workers ?? Math.min(availableParallelism(), 8));
+    // The small worker bundle built next to dist/cli.js (reader, check, row rendering); the whole CLI otherwise.
+    const small = bundle && join(dirname(bundle), "check-worker.js");
+    this.script = !bundle || this.size <= 1 ? null : small && existsSync(small) ? small : bundle;
+    this.spawn();
   }
-  let seq = 0;
-  for await (const item of items) {
-    if (onBusy && inFlight >= limitFor(item)) {
-      onBusy();
-      onBusy = undefined;
+
+  private spawn(): void {
+    if (!this.script) return;
+    const checkOptions: CheckInputOptions = {
+      today: this.options.today,
+      ...(this.options.units ? { units: this.options.units } : {}),
+    };
+    const script = this.script;
+    this.workers = Array.from(
+      { length: this.size },
+      () =>
+        new Worker(`require(${JSON.stringify(script)});`, {
+          eval: true,
+          workerData: { [WORKER_FLAG]: true, options: checkOptions },
+        }),
+    );
+    this.busy.clear();
+    for (const w of this.workers) {
+      this.busy.set(w, 0);
+      w.on("message", (reply: Reply) => {
+        this.busy.set(w, (this.busy.get(w) ?? 1) - 1);
+        if ("rendered" in reply) this.settleRender(reply);
+        else this.onCheckReply?.(w, reply);
+        this.wakeAll();
+      });
+      w.on("error", (e) => this.fail(e));
     }
-    while (inFlight >= limitFor(item) && !failure) await wait();
-    if (failure) throw failure;
-    const w = [...busy].sort((a, b) => a[1] - b[1])[0]![0];
-    busy.set(w, (busy.get(w) ?? 0) + 1);
-    inFlight++;
-    const request: WorkRequest = { seq: seq++, item };
-    w.postMessage(request, item.bytes ? [item.bytes.buffer as ArrayBuffer] : []);
   }
-  while (inFlight > 0 && !failure) await wait();
-  if (failure) throw failure;
+
+  /**
+   * Reads and checks every file, at most a few files in flight per worker so memory stays flat, and hands results
+   * back in input order. `whenBusy` is work for the main thread once the workers have a queue of files (loading
+   * what the summary will need): called once, when the queue is first full.
+   */
+  async checkAll(
+    items: AsyncIterable<InputItem>,
+    onProgress: (done: number, file: string) => void,
+    whenBusy?: () => void,
+  ): Promise<CheckedInput[]> {
+    const results: CheckedInput[] = [];
+    const specs = new Map<string, TemplateSpec>();
+    const intern = makeInterner();
+    let done = 0;
+    // Per sender (a worker, or the main thread itself), its strings as numbered (see StringNumbering).
+    const known = new Map<unknown, string[]>();
+    const keep = (seq: number, input: PackedInput, sender: unknown) => {
+      if (!known.has(sender)) known.set(sender, []);
+      const shared = share(input, specs, known.get(sender)!, intern);
+      results[seq] = shared;
+      onProgress(++done, shared.file);
+    };
+    if (this.workers.length === 0) {
+      let seq = 0;
+      const numbering = new StringNumbering();
+      for await (const item of items) keep(seq++, pack(checkInput(item, this.options), numbering), numbering);
+      return results;
+    }
+    let inFlight = 0;
+    this.onCheckReply = (worker, reply) => {
+      inFlight--;
+      if (!reply.input) {
+        this.fail(new InternalError(`check worker failed:\n${reply.bug ?? "no reply"}`));
+        return;
+      }
+      const input = reply.input;
+      if (input.kind === "return" && !input.spec) {
+        const spec = reply.specRef ? specs.get(reply.specRef) : undefined;
+        if (!spec) this.fail(new InternalError(`check worker referred to an unknown spec ${reply.specRef}`));
+        else keep(reply.seq, { ...input, spec }, worker);
+      } else keep(reply.seq, input, worker);
+    };
+    // Files read by the workers themselves wait in their queues as paths (a few deep, so the main thread may work a
+    // while without them running dry); files from zips and emails carry their bytes, so fewer of those are sent ahead.
+    const limitFor = (item: InputItem) => this.workers.length * (item.bytes ? 2 : 32);
+    let onBusy = whenBusy;
+    let seq = 0;
+    try {
+      for await (const item of items) {
+        if (onBusy && inFlight >= limitFor(item)) {
+          onBusy();
+          onBusy = undefined;
+        }
+        while (inFlight >= limitFor(item) && !this.failure) await this.wait();
+        if (this.failure) throw this.failure;
+        inFlight++;
+        const request: WorkRequest = { seq: seq++, item };
+        this.post(request, item.bytes ? [item.bytes.buffer as ArrayBuffer] : []);
+      }
+      while (inFlight > 0 && !this.failure) await this.wait();
+      if (this.failure) throw this.failure;
+    } finally {
+      this.onCheckReply = null;
+    }
+    // Fresh workers for rendering: the checking ones end, and with them the heaps they grew reading a thousand files.
+    void this.close();
+    this.spawn();
+    return results;
+  }
+
+  /** Renders blocks of the summary's bulk rows on the workers (undefined when there are none: on this thread). */
+  get render(): BlockRenderer | undefined {
+    if (this.workers.length === 0) return undefined;
+    return (job) =>
+      new Promise<DeflatedPiece>((resolve, reject) => {
+        if (this.failure) return reject(this.failure);
+        const id = this.nextRender++;
+        this.renders.set(id, { resolve, reject });
+        const { kinds, numbers, ends } = job.block;
+        const request: RenderRequest = { render: id, job };
+        this.post(request, [kinds.buffer, numbers.buffer, ends.buffer] as ArrayBuffer[]);
+      });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Sends to the worker with the least in hand. */
+  private post(request: WorkRequest | RenderRequest, transfer: ArrayBuffer[]): void {
+    const w = [...this.busy].sort((a, b) => a[1] - b[1])[0]![0];
+    this.busy.set(w, (this.busy.get(w) ?? 0) + 1);
+    w.postMessage(request, transfer);
+  }
+
+  private settleRender(reply: Extract<Reply, { rendered: number }>): void {
+    const pending = this.renders.get(reply.rendered);
+    if (!pending) return;
+    this.renders.delete(reply.rendered);
+    if (reply.piece) pending.resolve(reply.piece);
+    else pending.reject(new InternalError(`render worker failed:\n${reply.bug ?? "no reply"}`));
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e;
+    for (const pending of this.renders.values()) pending.reject(this.failure);
+    this.renders.clear();
+    this.wakeAll();
+  }
+
+  private wait(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  private wakeAll(): void {
+    this.waiters.splice(0).forEach((f) => f());
+  }
 }
 
 const pack = (input: CheckedInput, numbering: StringNumbering): PackedInput =>

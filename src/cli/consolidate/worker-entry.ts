@@ -2,11 +2,19 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { CheckedInput, CheckedReturn, ReturnEntry } from "../../core/consolidate/types";
 import type { InputItem } from "./gather-inputs";
+import { renderJob, type RenderJob } from "../../xlsx/summary/bulk-rows";
+import { zlibCompression } from "./zlib-compression";
 
-/** What the pool sends a worker, and what comes back. */
+/** What the pool sends a worker: a file to check… */
 export interface WorkRequest {
   readonly seq: number;
   readonly item: InputItem;
+}
+
+/** …or a block of the summary's bulk rows to render and compress. */
+export interface RenderRequest {
+  readonly render: number;
+  readonly job: RenderJob;
 }
 
 /** Names a template's spec between the pool and its workers. */
@@ -115,8 +123,8 @@ export type PackedInput =
 export const WORKER_FLAG = "reportKitCheckWorker";
 
 /**
- * When this bundle is loaded inside a pool worker, serve check requests: read + check one file at a time and post
- * the plain result back. Loaded on the main thread, this does nothing.
+ * When this bundle is loaded inside a pool worker, serve requests: read + check one file at a time and post the
+ * plain result back, or render and compress a block of bulk rows. Loaded on the main thread, this does nothing.
  */
 export function serveIfWorker(): void {
   const data = workerData as { [WORKER_FLAG]?: true; options?: CheckInputOptions } | null;
@@ -125,7 +133,11 @@ export function serveIfWorker(): void {
   const options = data.options;
   const sent = new Set<string>();
   const numbering = new StringNumbering();
-  port.on("message", (request: WorkRequest) => {
+  port.on("message", (request: WorkRequest | RenderRequest) => {
+    if ("render" in request) {
+      serveRender(request);
+      return;
+    }
     try {
       const input = checkInput(request.item, options);
       if (input.kind !== "return") {
@@ -148,6 +160,22 @@ export function serveIfWorker(): void {
       port.postMessage({ seq: request.seq, bug: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   });
+}
+
+function serveRender(request: RenderRequest): void {
+  const port = parentPort!;
+  try {
+    const piece = renderJob(request.job, zlibCompression);
+    // zlib's output is a buffer of its own, handed over without a copy; a slice of a shared one is copied.
+    const own = piece.data.byteOffset === 0 && piece.data.byteLength === piece.data.buffer.byteLength;
+    const data = own ? piece.data : piece.data.slice();
+    port.postMessage({ rendered: request.render, piece: { ...piece, data } }, [data.buffer as ArrayBuffer]);
+  } catch (e) {
+    port.postMessage({
+      rendered: request.render,
+      bug: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
+  }
 }
 
 serveIfWorker();

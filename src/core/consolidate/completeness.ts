@@ -34,8 +34,15 @@ export function unitReports(
 ): { reports: UnitReport[]; findings: Finding[] } {
   const listed = new Set(unitList);
   const findings: Finding[] = [];
+  const byUnit = new Map<string, Placed[]>();
+  for (const p of placed) {
+    if (p.unit === null) continue;
+    const mine = byUnit.get(p.unit);
+    if (mine) mine.push(p);
+    else byUnit.set(p.unit, [p]);
+  }
   const reports = units.map((unit): UnitReport => {
-    const mine = placed.filter((p) => p.unit === unit);
+    const mine = byUnit.get(unit) ?? [];
     const kept = mine.find((p) => SUMMED.has(p.outcome));
     const rejected = mine.find((p) => p.outcome === "rejected");
     const where = { kind: "file" as const, file: kept?.unitReturn.file ?? rejected?.unitReturn.file ?? unit };

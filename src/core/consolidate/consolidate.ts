@@ -85,7 +85,11 @@ function otherTemplateData(r: CheckedReturn, summary: string) {
 /** Groups returns by template id; the largest group first, ties in input order. */
 function groupByTemplate(returns: readonly CheckedReturn[]): CheckedReturn[][] {
   const groups = new Map<string, CheckedReturn[]>();
-  for (const r of returns) groups.set(r.spec.templateId, [...(groups.get(r.spec.templateId) ?? []), r]);
+  for (const r of returns) {
+    const group = groups.get(r.spec.templateId);
+    if (group) group.push(r);
+    else groups.set(r.spec.templateId, [r]);
+  }
   return [...groups.values()].sort((a, b) => b.length - a.length);
 }
 

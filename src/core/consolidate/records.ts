@@ -20,14 +20,16 @@ export function rowLabels(spec: TemplateSpec): ReadonlyMap<string, { task: strin
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** The worst severity of findings per cell ("填报表!D7"). */
-function cellSeverities(findings: readonly Finding[]): Map<string, Severity> {
-  const worst = new Map<string, Severity>();
+/** The worst severity of findings per sheet and cell (looked up without building a "填报表!D7" per entry). */
+function cellSeverities(findings: readonly Finding[]): Map<string, Map<string, Severity>> | null {
+  let worst: Map<string, Map<string, Severity>> | null = null;
   for (const f of findings) {
     if (f.location.kind !== "cell" || f.severity === "info") continue;
-    const at = `${f.location.sheet}!${f.location.cell}`;
-    const was = worst.get(at);
-    if (!was || RANK[f.severity] > RANK[was]) worst.set(at, f.severity);
+    worst ??= new Map();
+    let sheet = worst.get(f.location.sheet);
+    if (!sheet) worst.set(f.location.sheet, (sheet = new Map()));
+    const was = sheet.get(f.location.cell);
+    if (!was || RANK[f.severity] > RANK[was]) sheet.set(f.location.cell, f.severity);
   }
   return worst;
 }
@@ -52,10 +54,17 @@ function* recordsOf(
   const fixed = fixedStatus(placed);
   const severities = fixed ? null : cellSeverities(r.findings);
   const unit = placed.unit ?? "";
+  const { file, sha256 } = r;
+  let lastKey = "";
+  let label = labels.get("");
   for (const e of r.entries) {
     if (!isAnswered(e)) continue;
-    const label = labels.get(e.key);
-    const severity = severities && severities.size > 0 ? severities.get(`${e.sheet}!${e.cell}`) : undefined;
+    // A row's fields follow one another: its label is looked up once.
+    if (e.key !== lastKey) {
+      lastKey = e.key;
+      label = labels.get(e.key);
+    }
+    const severity = severities ? severities.get(e.sheet)?.get(e.cell) : undefined;
     const status: RecordStatus =
       fixed ?? (severity === "error" ? "error" : severity === "warning" ? "warning" : "ok");
     yield {
@@ -66,12 +75,12 @@ function* recordsOf(
       indicator: label?.indicator ?? "",
       field: e.field,
       value: e.value,
-      raw: e.raw === null ? "" : String(e.raw),
+      raw: e.raw === null ? "" : typeof e.raw === "string" ? e.raw : String(e.raw),
       status,
-      file: r.file,
+      file,
       sheet: e.sheet,
       cell: e.cell,
-      sha256: r.sha256,
+      sha256,
     };
   }
 }

@@ -1,5 +1,11 @@
 import { unzipSync } from "fflate";
-import { StreamZip, type Compression } from "./stream-zip";
+import {
+  deflatePiece,
+  portableCompression,
+  StreamZip,
+  type Compression,
+  type DeflatedPiece,
+} from "./stream-zip";
 import { columnLetter } from "./styles";
 
 /** A cell value of a bulk row: a number, text, or nothing; `alt` takes the style of the second sample row. */
@@ -81,8 +87,8 @@ class SharedStrings {
   }
 }
 
-/** Bytes of rows are handed on in chunks of about this size. */
-const CHUNK = 1 << 20;
+/** Cells per block of encoded rows (a block is rendered and compressed as one piece: about 2 MB of XML). */
+const BLOCK_CELLS = 1 << 16;
 
 const ascii = (s: string): Uint8Array => {
   const out = new Uint8Array(s.length);
@@ -90,18 +96,93 @@ const ascii = (s: string): Uint8Array => {
   return out;
 };
 
-/** Byte fragments of a bulk sheet's markup, per column where they differ. */
-interface Markup {
-  /** `<c r="A`, per column. */
-  readonly open: Uint8Array[];
-  /** `" s="3"` (or `"` without a style), per column: the sample row's style and the alternate one. */
-  readonly plain: Uint8Array[];
-  readonly alternate: Uint8Array[];
-  readonly styles: readonly string[];
+/**
+ * Bulk rows encoded for rendering, a block at a time: plain typed arrays, so a block crosses to a worker thread as
+ * it is. Texts are already numbered in the shared-string table, so rendering needs nothing else.
+ */
+export interface RowBlock {
+  /** Sheet row of the block's first row. */
+  readonly firstRow: number;
+  /** Per row, where its cells end in `kinds` (a row's cells start where the row before ends). */
+  readonly ends: Int32Array;
+  /** Per cell: 0 nothing, 1 a number, 2 text (its shared-string index in `numbers`); +4 the second sample's style. */
+  readonly kinds: Uint8Array;
+  readonly numbers: Float64Array;
+}
+
+/** The sample rows' cell styles by column ("" for none): what the bulk cells of each column take. */
+export interface RowStyles {
+  readonly plain: readonly string[];
   readonly alt: readonly string[];
-  /** Per column, the last text written and its shared-string index (a return's unit, file and hash repeat row after row). */
-  readonly lastText: (string | undefined)[];
-  readonly lastIndex: number[];
+}
+
+/** One block to render as XML and compress as a piece (see Compression), at deflate `level`. */
+export interface RenderJob {
+  readonly block: RowBlock;
+  readonly styles: RowStyles;
+  readonly level: number;
+}
+
+/** Renders and compresses blocks, on this thread or others (the CLI passes its worker threads). */
+export type BlockRenderer = (job: RenderJob) => Promise<DeflatedPiece>;
+
+/** A block rendered and compressed on this thread. */
+export const renderJob = (job: RenderJob, compression: Compression): DeflatedPiece =>
+  deflatePiece(renderBlock(job.block, job.styles), job.level, compression);
+
+/**
+ * Encodes rows block by block: numbers as they are, texts as their index in `shared` (added there in row order, so
+ * the table is the same however the blocks are rendered). A column's text that repeats from the row before (a
+ * return's unit, file and hash) reuses its index without a lookup.
+ */
+function* encodeBlocks(bulk: BulkRows, shared: SharedStrings): Generator<RowBlock> {
+  const lastText: (string | undefined)[] = [];
+  const lastIndex: number[] = [];
+  let ends: number[] = [];
+  let kinds = new Uint8Array(BLOCK_CELLS);
+  let numbers = new Float64Array(BLOCK_CELLS);
+  let at = 0;
+  let firstRow = bulk.firstRow;
+  const block = (): RowBlock => ({
+    firstRow,
+    ends: Int32Array.from(ends),
+    kinds: kinds.slice(0, at),
+    numbers: numbers.slice(0, at),
+  });
+  for (const cells of bulk.rows()) {
+    if (at + cells.length > kinds.length) {
+      if (ends.length > 0) {
+        yield block();
+        firstRow += ends.length;
+        ends = [];
+        at = 0;
+      }
+      if (cells.length > kinds.length) {
+        kinds = new Uint8Array(cells.length);
+        numbers = new Float64Array(cells.length);
+      }
+    }
+    for (let c = 0; c < cells.length; c++, at++) {
+      const cell = cells[c] ?? null;
+      const isAlt = cell !== null && typeof cell === "object";
+      const v = isAlt ? cell.value : cell;
+      let kind = 0;
+      if (typeof v === "number" && Number.isFinite(v)) {
+        kind = 1;
+        numbers[at] = v;
+      } else if (typeof v === "string" && v !== "") {
+        kind = 2;
+        if (v !== lastText[c]) {
+          lastIndex[c] = shared.indexOf(v);
+          lastText[c] = v;
+        }
+        numbers[at] = lastIndex[c]!;
+      }
+      kinds[at] = isAlt ? kind + 4 : kind;
+    }
+    ends.push(at);
+  }
+  if (ends.length > 0) yield block();
 }
 
 const ROW = ascii('<row r="');
@@ -109,117 +190,108 @@ const ROW_END = ascii("</row>");
 const NUMBER = ascii("><v>");
 const TEXT = ascii(' t="s"><v>');
 const VALUE_END = ascii("</v></c>");
-const digitsOf = new Uint8Array(16);
-const rowDigits = new Uint8Array(16);
+
+/** Room for a cell's markup: address, style and a number of at most 24 characters. */
+const CELL_ROOM = 96;
+let scratch = new Uint8Array(1 << 20);
 
 /**
- * Writes one row's XML into `buf` from `at` (the caller leaves room: 96 bytes a cell) and returns where it ended.
- * The copying loops are written out in place: this runs for every cell of 明细 (millions of them).
+ * A block's rows as sheet XML, each cell with the style of its column in the sample row (or the second sample's),
+ * written as bytes straight into a buffer: this runs for every cell of 明细 (millions of them), so the copying
+ * loops are written out in place and no string of the sheet is built. The bytes are valid until the next call.
  */
-function writeRow(
-  buf: Uint8Array,
-  at: number,
-  r: number,
-  cells: readonly BulkCell[],
-  width: number,
-  m: Markup,
-  shared: SharedStrings,
-): number {
-  let f = ROW;
-  let nd = 0;
-  for (let x = r; x > 0; x = Math.floor(x / 10)) rowDigits[nd++] = 48 + (x % 10);
-  for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
-  for (let i = nd - 1; i >= 0; i--) buf[at++] = rowDigits[i]!;
-  buf[at++] = 34; // "
-  buf[at++] = 62; // >
+export function renderBlock(block: RowBlock, styles: RowStyles): Uint8Array {
+  const { ends, kinds, numbers } = block;
+  const styleOf = (list: readonly string[], c: number) => ascii(list[c] ? `" s="${list[c]}"` : `"`);
+  let width = styles.plain.length;
+  for (let r = 0, start = 0; r < ends.length; start = ends[r++]!) width = Math.max(width, ends[r]! - start);
+  const open: Uint8Array[] = [];
+  const plain: Uint8Array[] = [];
+  const alternate: Uint8Array[] = [];
   for (let c = 0; c < width; c++) {
-    const cell = cells[c] ?? null;
-    const isAlt = cell !== null && typeof cell === "object";
-    const v = isAlt ? cell.value : cell;
-    const kind = typeof v === "number" && Number.isFinite(v) ? 1 : typeof v === "string" && v !== "" ? 2 : 0;
-    if (kind === 0 && !(isAlt ? m.alt[c] : m.styles[c])) continue;
-    f = m.open[c]!;
+    open.push(ascii(`<c r="${columnLetter(c + 1)}`));
+    plain.push(styleOf(styles.plain, c));
+    alternate.push(styleOf(styles.alt, c));
+  }
+  const room = ends.length * (width * CELL_ROOM + 64);
+  if (scratch.length < room) scratch = new Uint8Array(room);
+  const buf = scratch;
+  const rowDigits = new Uint8Array(16);
+  const digits = new Uint8Array(16);
+  let at = 0;
+  let start = 0;
+  for (let r = 0; r < ends.length; r++) {
+    const end = ends[r]!;
+    let f = ROW;
+    let nd = 0;
+    for (let x = block.firstRow + r; x > 0; x = Math.floor(x / 10)) rowDigits[nd++] = 48 + (x % 10);
     for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
     for (let i = nd - 1; i >= 0; i--) buf[at++] = rowDigits[i]!;
-    f = (isAlt ? m.alternate : m.plain)[c]!;
-    for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
-    if (kind === 0) {
-      buf[at++] = 47; // /
-      buf[at++] = 62; // >
-      continue;
-    }
-    f = kind === 1 ? NUMBER : TEXT;
-    for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
-    if (kind === 1) {
-      const text = String(v);
-      for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
-    } else {
-      let n = 0;
-      let index = m.lastIndex[c]!;
-      if (v !== m.lastText[c]) {
-        index = m.lastIndex[c] = shared.indexOf(v as string);
-        m.lastText[c] = v as string;
+    buf[at++] = 34; // "
+    buf[at++] = 62; // >
+    const cells = Math.max(end - start, styles.plain.length);
+    for (let c = 0; c < cells; c++) {
+      const code = start + c < end ? kinds[start + c]! : 0;
+      const isAlt = code >= 4;
+      const kind = code & 3;
+      if (kind === 0 && !(isAlt ? styles.alt[c] : styles.plain[c])) continue;
+      f = open[c]!;
+      for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+      for (let i = nd - 1; i >= 0; i--) buf[at++] = rowDigits[i]!;
+      f = (isAlt ? alternate : plain)[c]!;
+      for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+      if (kind === 0) {
+        buf[at++] = 47; // /
+        buf[at++] = 62; // >
+        continue;
       }
-      for (let x = index; x > 0 || n === 0; x = Math.floor(x / 10)) digitsOf[n++] = 48 + (x % 10);
-      for (let i = n - 1; i >= 0; i--) buf[at++] = digitsOf[i]!;
+      f = kind === 1 ? NUMBER : TEXT;
+      for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+      const v = numbers[start + c]!;
+      if (kind === 1) {
+        const text = String(v);
+        for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
+      } else {
+        let n = 0;
+        for (let x = v; x > 0 || n === 0; x = Math.floor(x / 10)) digits[n++] = 48 + (x % 10);
+        for (let i = n - 1; i >= 0; i--) buf[at++] = digits[i]!;
+      }
+      f = VALUE_END;
+      for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
     }
-    f = VALUE_END;
+    f = ROW_END;
     for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+    start = end;
   }
-  f = ROW_END;
-  for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
-  return at;
+  return buf.subarray(0, at);
 }
 
+/** Blocks rendered ahead of the one being written, per renderer thread. */
+const AHEAD = 4;
+
 /**
- * Renders rows as sheet XML, each cell with the style of its column in the sample row, straight into byte chunks
- * of about a megabyte, each valid until the chunk after the next is asked for. Every text goes into the shared
- * string table (a unit's name, a file's hash or a message is stored once however often it repeats), so the rows
- * are plain ASCII: no string of the sheet is built or UTF-8-encoded.
+ * A bulk sheet's pieces in order: its head, the rows block by block (encoded here, rendered by `render`, a few
+ * blocks ahead so other threads keep busy), and its tail.
  */
-function* rowChunks(
+async function* bulkPieces(
+  xml: { head: string; tail: string; styles: RowStyles },
   bulk: BulkRows,
-  styles: readonly string[],
-  alt: readonly string[],
   shared: SharedStrings,
-): Generator<Uint8Array> {
-  const styleOf = (list: readonly string[], c: number) => ascii(list[c] ? `" s="${list[c]}"` : `"`);
-  const m: Markup = { open: [], plain: [], alternate: [], styles, alt, lastText: [], lastIndex: [] };
-  // Two buffers in turn: a chunk is used up (checksummed and compressed by StreamZip) by the time the chunk after
-  // it has been taken, so its buffer is free again for the one after that. Memory stays at two chunks.
-  const buffers = [new Uint8Array(CHUNK * 2), new Uint8Array(CHUNK * 2)];
-  let turn = 0;
-  let buf = buffers[0]!;
-  let at = 0;
-  let r = bulk.firstRow;
-  for (const cells of bulk.rows()) {
-    const width = Math.max(cells.length, styles.length);
-    for (let c = m.open.length; c < width; c++) {
-      m.open[c] = ascii(`<c r="${columnLetter(c + 1)}`);
-      m.plain[c] = styleOf(styles, c);
-      m.alternate[c] = styleOf(alt, c);
-      m.lastText[c] = undefined;
-      m.lastIndex[c] = 0;
-    }
-    // Room for the row's markup (a cell's number is at most 24 characters).
-    if (at + width * 96 + 64 > buf.length) {
-      const bigger = new Uint8Array(buf.length * 2 + width * 96);
-      bigger.set(buf.subarray(0, at));
-      buf = buffers[turn] = bigger;
-    }
-    at = writeRow(buf, at, r++, cells, width, m, shared);
-    if (at >= CHUNK) {
-      yield buf.subarray(0, at);
-      turn = 1 - turn;
-      buf = buffers[turn]!;
-      at = 0;
-    }
+  render: BlockRenderer,
+  compression: Compression,
+): AsyncGenerator<DeflatedPiece> {
+  yield deflatePiece(encoder.encode(xml.head), 1, compression);
+  const pending: Promise<DeflatedPiece>[] = [];
+  for (const block of encodeBlocks(bulk, shared)) {
+    pending.push(render({ block, styles: xml.styles, level: 1 }));
+    if (pending.length >= AHEAD) yield await pending.shift()!;
   }
-  if (at > 0) yield buf.subarray(0, at);
+  while (pending.length > 0) yield await pending.shift()!;
+  yield deflatePiece(encoder.encode(xml.tail), 1, compression);
 }
 
 /** Splits a sheet's XML around its sample rows; reads the samples' cell styles by column. */
-function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; styles: string[][] } {
+function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; styles: RowStyles } {
   const start = xml.search(new RegExp(`<row r="${bulk.firstRow}"[ >]`));
   const end = xml.indexOf("</sheetData>");
   if (start < 0 || end < 0) throw new Error(`bulk rows: no sample row ${bulk.firstRow} on ${bulk.sheet}`);
@@ -237,7 +309,11 @@ function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; 
   const head = xml
     .slice(0, start)
     .replace(/<dimension ref="([A-Z]+)(\d+):([A-Z]+)\d+"\/>/, `<dimension ref="$1$2:$3${last}"/>`);
-  return { head, tail: xml.slice(end), styles };
+  return {
+    head,
+    tail: xml.slice(end),
+    styles: { plain: styles[0] ?? [], alt: styles[1] ?? styles[0] ?? [] },
+  };
 }
 
 const columnNumber = (letters: string): number =>
@@ -249,15 +325,16 @@ function growTable(xml: string, last: number): string {
 }
 
 /**
- * Re-zips an exceljs workbook with bulk rows streamed into their sheets, chunk by chunk to `sink`: memory holds
- * one chunk of rows, not the sheet.
+ * Re-zips an exceljs workbook with bulk rows streamed into their sheets, piece by piece to `sink`: memory holds a
+ * few blocks of rows, not the sheet. Blocks are rendered by `render` (default: here, one after the other).
  */
-export function spliceBulkRows(
+export async function spliceBulkRows(
   xlsx: Uint8Array,
   bulks: readonly BulkRows[],
   sink: (chunk: Uint8Array) => void,
-  compression?: Compression,
-): void {
+  compression: Compression = portableCompression,
+  render: BlockRenderer = (job) => Promise.resolve(renderJob(job, compression)),
+): Promise<void> {
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
   const bulkByPart = new Map(bulks.map((b) => [parts.get(b.sheet) ?? "", b]));
@@ -270,13 +347,8 @@ export function spliceBulkRows(
     if (name === SST) continue;
     const bulk = bulkByPart.get(name);
     if (bulk) {
-      const { head, tail, styles } = splitSheet(decoder.decode(data), bulk);
-      const chunks = function* () {
-        yield encoder.encode(head);
-        yield* rowChunks(bulk, styles[0] ?? [], styles[1] ?? styles[0] ?? [], shared);
-        yield encoder.encode(tail);
-      };
-      zip.add(name, chunks(), 1);
+      const xml = splitSheet(decoder.decode(data), bulk);
+      await zip.addPieces(name, bulkPieces(xml, bulk, shared, render, compression));
       continue;
     }
     const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;

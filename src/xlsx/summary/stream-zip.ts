@@ -1,19 +1,26 @@
 import { Deflate } from "fflate";
 
 /**
- * Raw-deflates a stream chunk by chunk: `push` returns the compressed bytes produced so far (the last call with
- * `final` ends the stream). In Node the CLI passes one built on zlib (native, several times faster); the default
- * uses fflate so that the task pane can write the same workbook in the browser.
+ * An entry's content is compressed piece by piece, each piece on its own (no history shared between them) and ended
+ * by a sync flush on a byte boundary, so the pieces join into one valid deflate stream (as pigz does) and can be
+ * compressed anywhere, in any order, on any thread. In Node the CLI passes one built on zlib (native, several times
+ * faster); the default uses fflate so that the task pane can write the same workbook in the browser.
  */
-export interface RawDeflater {
-  push(chunk: Uint8Array, final: boolean): Uint8Array;
-}
-
-/** What a zip needs besides deflate: a fresh deflater per entry, and CRC-32. */
 export interface Compression {
-  readonly deflater: (level: number) => RawDeflater;
+  /** Raw deflate of one piece, ended by a sync flush and not final. */
+  readonly deflatePiece: (data: Uint8Array, level: number) => Uint8Array;
   readonly crc32: (data: Uint8Array, previous: number) => number;
 }
+
+/** A piece of an entry, compressed (see Compression), with the CRC-32 and size of its uncompressed bytes. */
+export interface DeflatedPiece {
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/** An empty final block (fixed Huffman codes): what ends the joined pieces. */
+const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -38,15 +45,12 @@ const join = (parts: Uint8Array[]): Uint8Array => {
 
 /** fflate-based compression (works everywhere). */
 export const portableCompression: Compression = {
-  deflater: (level) => {
+  deflatePiece: (data, level) => {
     const out: Uint8Array[] = [];
-    const d = new Deflate({ level: level as 1 | 6 }, (data) => out.push(data));
-    return {
-      push: (chunk, final) => {
-        d.push(chunk, final);
-        return join(out.splice(0));
-      },
-    };
+    const d = new Deflate({ level: level as 1 | 6 }, (chunk) => out.push(chunk));
+    d.push(data, false);
+    d.flush(true);
+    return join(out);
   },
   crc32: (data, previous) => {
     let c = previous ^ 0xffffffff;
@@ -55,9 +59,64 @@ export const portableCompression: Compression = {
   },
 };
 
+/** A piece compressed and checksummed on this thread. */
+export const deflatePiece = (data: Uint8Array, level: number, compression: Compression): DeflatedPiece => ({
+  data: compression.deflatePiece(data, level),
+  crc: compression.crc32(data, 0),
+  size: data.length,
+});
+
+/** GF(2) matrix times vector, for crc32Combine. */
+const gf2Times = (matrix: Uint32Array, vector: number): number => {
+  let sum = 0;
+  for (let i = 0, v = vector >>> 0; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= matrix[i]!;
+  return sum >>> 0;
+};
+
+const gf2Square = (square: Uint32Array, matrix: Uint32Array): void => {
+  for (let n = 0; n < 32; n++) square[n] = gf2Times(matrix, matrix[n]!);
+};
+
 /**
- * Writes a zip entry by entry to `sink`, each entry's data pushed in chunks; sizes and CRC go in a data descriptor
- * after the data, so nothing needs to be held to know them in advance.
+ * The CRC-32 of two byte runs joined, from the CRC-32 of each and the second's length (zlib's crc32_combine: the
+ * first CRC is carried through len2 zero bytes by repeated squaring of the one-zero-bit operator, then the second
+ * is added).
+ */
+export function crc32Combine(crc1: number, crc2: number, len2: number): number {
+  if (len2 <= 0) return crc1 >>> 0;
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  odd[0] = 0xedb88320; // the operator for one zero bit
+  for (let n = 1, row = 1; n < 32; n++, row *= 2) odd[n] = row;
+  gf2Square(even, odd); // two zero bits
+  gf2Square(odd, even); // four zero bits
+  let crc = crc1 >>> 0;
+  let len = len2;
+  for (;;) {
+    gf2Square(even, odd); // each pass applies one bit of len as that many zero bytes
+    if (len % 2) crc = gf2Times(even, crc);
+    len = Math.floor(len / 2);
+    if (len === 0) break;
+    gf2Square(odd, even);
+    if (len % 2) crc = gf2Times(odd, crc);
+    len = Math.floor(len / 2);
+    if (len === 0) break;
+  }
+  return (crc ^ crc2) >>> 0;
+}
+
+/** An entry being written: where it started, and its CRC-32 and sizes so far. */
+interface OpenEntry {
+  readonly nameBytes: Uint8Array;
+  readonly start: number;
+  crc: number;
+  size: number;
+  compressed: number;
+}
+
+/**
+ * Writes a zip entry by entry to `sink`, each entry's data as compressed pieces; sizes and CRC go in a data
+ * descriptor after the data, so nothing needs to be held to know them in advance.
  */
 export class StreamZip {
   private offset = 0;
@@ -75,8 +134,21 @@ export class StreamZip {
     this.offset += bytes.length;
   }
 
-  /** Adds one entry; `chunks` yields its uncompressed content. */
+  /** Adds one entry; `chunks` yields its uncompressed content, each chunk compressed as a piece here. */
   add(name: string, chunks: Iterable<Uint8Array>, level = 6): void {
+    const entry = this.begin(name);
+    for (const chunk of chunks) this.piece(entry, deflatePiece(chunk, level, this.compression));
+    this.finish(entry);
+  }
+
+  /** Adds one entry from pieces compressed elsewhere (on other threads), taken in order as they come. */
+  async addPieces(name: string, pieces: AsyncIterable<DeflatedPiece>): Promise<void> {
+    const entry = this.begin(name);
+    for await (const p of pieces) this.piece(entry, p);
+    this.finish(entry);
+  }
+
+  private begin(name: string): OpenEntry {
     const nameBytes = new TextEncoder().encode(name);
     const start = this.offset;
     const local = new Uint8Array(30 + nameBytes.length);
@@ -89,23 +161,20 @@ export class StreamZip {
     lv.setUint16(26, nameBytes.length, true);
     local.set(nameBytes, 30);
     this.emit(local);
-    const deflater = this.compression.deflater(level);
-    let crc = 0;
-    let size = 0;
-    let compressed = 0;
-    let pending: Uint8Array | null = null;
-    const push = (chunk: Uint8Array, final: boolean) => {
-      const out = deflater.push(chunk, final);
-      compressed += out.length;
-      this.emit(out);
-    };
-    for (const chunk of chunks) {
-      crc = this.compression.crc32(chunk, crc);
-      size += chunk.length;
-      if (pending) push(pending, false);
-      pending = chunk;
-    }
-    push(pending ?? new Uint8Array(0), true);
+    return { nameBytes, start, crc: 0, size: 0, compressed: 0 };
+  }
+
+  private piece(entry: OpenEntry, p: DeflatedPiece): void {
+    entry.crc = crc32Combine(entry.crc, p.crc, p.size);
+    entry.size += p.size;
+    entry.compressed += p.data.length;
+    this.emit(p.data);
+  }
+
+  private finish(entry: OpenEntry): void {
+    this.emit(FINAL_BLOCK);
+    const { nameBytes, start, crc, size } = entry;
+    const compressed = entry.compressed + FINAL_BLOCK.length;
     const descriptor = new Uint8Array(16);
     const dv = new DataView(descriptor.buffer);
     dv.setUint32(0, 0x08074b50, true);
@@ -113,8 +182,8 @@ export class StreamZip {
     dv.setUint32(8, compressed, true);
     dv.setUint32(12, size, true);
     this.emit(descriptor);
-    const entry = new Uint8Array(46 + nameBytes.length);
-    const cv = new DataView(entry.buffer);
+    const central = new Uint8Array(46 + nameBytes.length);
+    const cv = new DataView(central.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
@@ -126,8 +195,8 @@ export class StreamZip {
     cv.setUint32(24, size, true);
     cv.setUint16(28, nameBytes.length, true);
     cv.setUint32(42, start, true);
-    entry.set(nameBytes, 46);
-    this.central.push(entry);
+    central.set(nameBytes, 46);
+    this.central.push(central);
     this.count++;
   }
 

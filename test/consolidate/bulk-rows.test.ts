@@ -1,0 +1,79 @@
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { zlibCompression } from "../../src/cli/consolidate/zlib-compression";
+import {
+  renderJob,
+  spliceBulkRows,
+  type BlockRenderer,
+  type BulkCell,
+  type BulkRows,
+} from "../../src/xlsx/summary/bulk-rows";
+
+/** A workbook with headings and one styled sample row on row 2, as the summary's skeleton has. */
+async function skeleton(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("明细");
+  ws.addRow(["单位", "值", "备注"]);
+  const sample = ws.addRow(["", "", ""]);
+  sample.getCell(2).numFmt = "0.00";
+  return new Uint8Array(await wb.xlsx.writeBuffer({ useSharedStrings: true }));
+}
+
+// Enough rows for several blocks (a block is 65,536 cells), with text that repeats and text that does not.
+const ROWS = 50_000;
+const bulk: BulkRows = {
+  sheet: "明细",
+  firstRow: 2,
+  count: ROWS,
+  rows: function* () {
+    const row: BulkCell[] = [];
+    for (let i = 0; i < ROWS; i++) {
+      row[0] = `第${Math.floor(i / 250)}号医院`;
+      row[1] = i % 97 === 0 ? null : i / 8;
+      row[2] = i % 5 === 0 ? `备注<${i}>&` : "";
+      row.length = i % 11 === 0 ? 2 : 3; // some rows shorter
+      yield row;
+    }
+  },
+};
+
+const write = async (render?: BlockRenderer): Promise<Uint8Array> => {
+  const chunks: Uint8Array[] = [];
+  await spliceBulkRows(await skeleton(), [bulk], (c) => chunks.push(c.slice()), zlibCompression, render);
+  return Buffer.concat(chunks);
+};
+
+describe("bulk rows rendered block by block", () => {
+  it("give the same workbook whichever thread renders the blocks and in whatever order they finish", async () => {
+    const here = await write();
+    let blocks = 0;
+    // Each block finishes later than the one after it.
+    const late: BlockRenderer = (job) => {
+      const wait = 40 - 5 * blocks++;
+      const piece = renderJob(structuredClone(job), zlibCompression);
+      return new Promise((resolve) => setTimeout(() => resolve(piece), Math.max(wait, 0)));
+    };
+    const elsewhere = await write(late);
+    expect(blocks).toBeGreaterThan(2);
+    // Compared as text (jest compares typed arrays element by element, too slowly for megabytes).
+    const parts = (bytes: Uint8Array) =>
+      Object.entries(unzipSync(bytes))
+        .filter(([n]) => n.startsWith("xl/worksheets/") || n.includes("shared"))
+        .map(([n, data]) => [n, Buffer.from(data).toString("utf8")]);
+    expect(parts(elsewhere)).toEqual(parts(here));
+  });
+
+  it("put every row in its place, read back by exceljs", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await write()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("明细")!;
+    expect(ws.rowCount).toBe(ROWS + 1);
+    for (const i of [0, 1, 97, 12_345, ROWS - 1]) {
+      const row = ws.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(`第${Math.floor(i / 250)}号医院`);
+      expect(row.getCell(2).value).toBe(i % 97 === 0 ? null : i / 8);
+      expect(row.getCell(2).numFmt).toBe("0.00");
+      expect(row.getCell(3).value).toBe(i % 5 === 0 && i % 11 !== 0 ? `备注<${i}>&` : null);
+    }
+  });
+});
