@@ -67,6 +67,19 @@ type Json = {
 let json: Json;
 let code: number;
 
+/** The options of the main run (unit list, the summary's own unit and contact, JSON out). */
+const summaryOptions = () => [
+  "--units",
+  join(dir, "units.csv"),
+  "--unit",
+  "东湖区",
+  "--reporter",
+  "张三",
+  "--phone",
+  "0791-86000000",
+  "--json",
+];
+
 const rowKey = (s: TemplateSpec, measure: string) =>
   s.rows.find((r) => r.kind === "target" && r.measure === measure)!.key;
 
@@ -124,15 +137,7 @@ beforeAll(async () => {
     input,
     "-o",
     join(out, "汇总.xlsx"),
-    "--units",
-    join(dir, "units.csv"),
-    "--unit",
-    "东湖区",
-    "--reporter",
-    "张三",
-    "--phone",
-    "0791-86000000",
-    "--json",
+    ...summaryOptions(),
     "--csv",
     out,
   ]);
@@ -287,24 +292,7 @@ const built = existsSync(join(__dirname, "../../dist/cli.js"));
 (built ? describe : describe.skip)("the built command", () => {
   it("reads and checks on worker threads, and renders the summary's rows there, with the same result as on one thread", () => {
     const threaded = join(dir, "w2", "汇总.xlsx");
-    const args = [
-      cli,
-      "consolidate",
-      input,
-      "-o",
-      threaded,
-      "--units",
-      join(dir, "units.csv"),
-      "--unit",
-      "东湖区",
-      "--reporter",
-      "张三",
-      "--phone",
-      "0791-86000000",
-      "--json",
-      "--workers",
-      "2",
-    ];
+    const args = [cli, "consolidate", input, "-o", threaded, ...summaryOptions(), "--workers", "2"];
     const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 28 });
     expect(r.status).toBe(1); // the returns have errors
     const result = JSON.parse(r.stdout) as Json;

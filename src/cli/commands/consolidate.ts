@@ -129,7 +129,7 @@ async function runConsolidate(
         phone: options.phone ?? null,
         compression: zlibCompression,
         // The bulk rows (明细's quarter of a million) are rendered and compressed on the worker threads.
-        ...(pool.render ? { render: pool.render } : {}),
+        ...(pool.renderer ? { renderer: pool.renderer } : {}),
       };
       await writeAtomicWith(path, (write) => writeSummaryTo(summary, writeOptions, write));
       written.push(summaryPath(options.out!, summary.spec, i));

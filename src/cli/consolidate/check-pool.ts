@@ -7,8 +7,9 @@ import type { CheckedInput } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
+import { zlibPiece } from "./zlib-compression";
 import type { InputItem } from "./gather-inputs";
-import type { BlockRenderer } from "../../xlsx/summary/bulk-rows";
+import type { PieceRenderer, RenderJob } from "../../xlsx/summary/bulk-rows";
 import type { DeflatedPiece } from "../../xlsx/summary/stream-zip";
 import {
   packEntries,
@@ -158,9 +159,9 @@ export class WorkerPool {
   }
 
   /** Renders blocks of the summary's bulk rows on the workers (undefined when there are none: on this thread). */
-  get render(): BlockRenderer | undefined {
+  get renderer(): PieceRenderer | undefined {
     if (this.workers.length === 0) return undefined;
-    return (job) =>
+    const render = (job: RenderJob) =>
       new Promise<DeflatedPiece>((resolve, reject) => {
         if (this.failure) return reject(this.failure);
         const id = this.nextRender++;
@@ -169,6 +170,7 @@ export class WorkerPool {
         const request: RenderRequest = { render: id, job };
         this.post(request, [kinds.buffer, numbers.buffer, ends.buffer] as ArrayBuffer[]);
       });
+    return { render, piece: zlibPiece };
   }
 
   async close(): Promise<void> {

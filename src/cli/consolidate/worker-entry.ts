@@ -2,8 +2,8 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { CheckedInput, CheckedReturn, ReturnEntry } from "../../core/consolidate/types";
 import type { InputItem } from "./gather-inputs";
-import { renderJob, type RenderJob } from "../../xlsx/summary/bulk-rows";
-import { zlibCompression } from "./zlib-compression";
+import { renderBlock, type RenderJob } from "../../xlsx/summary/bulk-rows";
+import { zlibPiece } from "./zlib-compression";
 
 /** What the pool sends a worker: a file to check… */
 export interface WorkRequest {
@@ -165,7 +165,8 @@ export function serveIfWorker(): void {
 function serveRender(request: RenderRequest): void {
   const port = parentPort!;
   try {
-    const piece = renderJob(request.job, zlibCompression);
+    const { block, styles, level } = request.job;
+    const piece = zlibPiece(renderBlock(block, styles), level);
     // zlib's output is a buffer of its own, handed over without a copy; a slice of a shared one is copied.
     const own = piece.data.byteOffset === 0 && piece.data.byteLength === piece.data.buffer.byteLength;
     const data = own ? piece.data : piece.data.slice();

@@ -1,11 +1,5 @@
 import { unzipSync } from "fflate";
-import {
-  deflatePiece,
-  portableCompression,
-  StreamZip,
-  type Compression,
-  type DeflatedPiece,
-} from "./stream-zip";
+import { StreamZip, type Compression, type DeflatedPiece } from "./stream-zip";
 import { columnLetter } from "./styles";
 
 /** A cell value of a bulk row: a number, text, or nothing; `alt` takes the style of the second sample row. */
@@ -116,19 +110,21 @@ export interface RowStyles {
   readonly alt: readonly string[];
 }
 
-/** One block to render as XML and compress as a piece (see Compression), at deflate `level`. */
+/** One block to render as XML and compress as a piece, at deflate `level`. */
 export interface RenderJob {
   readonly block: RowBlock;
   readonly styles: RowStyles;
   readonly level: number;
 }
 
-/** Renders and compresses blocks, on this thread or others (the CLI passes its worker threads). */
-export type BlockRenderer = (job: RenderJob) => Promise<DeflatedPiece>;
-
-/** A block rendered and compressed on this thread. */
-export const renderJob = (job: RenderJob, compression: Compression): DeflatedPiece =>
-  deflatePiece(renderBlock(job.block, job.styles), job.level, compression);
+/**
+ * Renders blocks of bulk rows and compresses them as pieces that join (see DeflatedPiece) on other threads (the
+ * CLI's workers), and compresses a sheet's head and tail here the same way.
+ */
+export interface PieceRenderer {
+  readonly render: (job: RenderJob) => Promise<DeflatedPiece>;
+  readonly piece: (data: Uint8Array, level: number) => DeflatedPiece;
+}
 
 /**
  * Encodes rows block by block: numbers as they are, texts as their index in `shared` (added there in row order, so
@@ -266,28 +262,38 @@ export function renderBlock(block: RowBlock, styles: RowStyles): Uint8Array {
   return buf.subarray(0, at);
 }
 
-/** Blocks rendered ahead of the one being written, per renderer thread. */
+/** Blocks being rendered on other threads ahead of the one being written. */
 const AHEAD = 4;
 
 /**
- * A bulk sheet's pieces in order: its head, the rows block by block (encoded here, rendered by `render`, a few
- * blocks ahead so other threads keep busy), and its tail.
+ * A bulk sheet's pieces in order: its head, the rows block by block (encoded here, rendered by `renderer` a few
+ * blocks ahead so its threads keep busy), and its tail.
  */
 async function* bulkPieces(
   xml: { head: string; tail: string; styles: RowStyles },
   bulk: BulkRows,
   shared: SharedStrings,
-  render: BlockRenderer,
-  compression: Compression,
+  renderer: PieceRenderer,
 ): AsyncGenerator<DeflatedPiece> {
-  yield deflatePiece(encoder.encode(xml.head), 1, compression);
+  yield renderer.piece(encoder.encode(xml.head), 1);
   const pending: Promise<DeflatedPiece>[] = [];
   for (const block of encodeBlocks(bulk, shared)) {
-    pending.push(render({ block, styles: xml.styles, level: 1 }));
+    pending.push(renderer.render({ block, styles: xml.styles, level: 1 }));
     if (pending.length >= AHEAD) yield await pending.shift()!;
   }
   while (pending.length > 0) yield await pending.shift()!;
-  yield deflatePiece(encoder.encode(xml.tail), 1, compression);
+  yield renderer.piece(encoder.encode(xml.tail), 1);
+}
+
+/** A bulk sheet's XML chunk by chunk, rendered here (each block's bytes valid until the next is asked for). */
+function* bulkChunks(
+  xml: { head: string; tail: string; styles: RowStyles },
+  bulk: BulkRows,
+  shared: SharedStrings,
+): Generator<Uint8Array> {
+  yield encoder.encode(xml.head);
+  for (const block of encodeBlocks(bulk, shared)) yield renderBlock(block, xml.styles);
+  yield encoder.encode(xml.tail);
 }
 
 /** Splits a sheet's XML around its sample rows; reads the samples' cell styles by column. */
@@ -325,15 +331,15 @@ function growTable(xml: string, last: number): string {
 }
 
 /**
- * Re-zips an exceljs workbook with bulk rows streamed into their sheets, piece by piece to `sink`: memory holds a
- * few blocks of rows, not the sheet. Blocks are rendered by `render` (default: here, one after the other).
+ * Re-zips an exceljs workbook with bulk rows streamed into their sheets, block by block to `sink`: memory holds a
+ * few blocks of rows, not the sheet. The blocks are rendered here, or by `renderer` on other threads.
  */
 export async function spliceBulkRows(
   xlsx: Uint8Array,
   bulks: readonly BulkRows[],
   sink: (chunk: Uint8Array) => void,
-  compression: Compression = portableCompression,
-  render: BlockRenderer = (job) => Promise.resolve(renderJob(job, compression)),
+  compression?: Compression,
+  renderer?: PieceRenderer,
 ): Promise<void> {
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
@@ -348,7 +354,8 @@ export async function spliceBulkRows(
     const bulk = bulkByPart.get(name);
     if (bulk) {
       const xml = splitSheet(decoder.decode(data), bulk);
-      await zip.addPieces(name, bulkPieces(xml, bulk, shared, render, compression));
+      if (renderer) await zip.addPieces(name, bulkPieces(xml, bulk, shared, renderer));
+      else zip.add(name, bulkChunks(xml, bulk, shared), 1);
       continue;
     }
     const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;

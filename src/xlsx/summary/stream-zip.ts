@@ -1,25 +1,33 @@
 import { Deflate } from "fflate";
 
 /**
- * An entry's content is compressed piece by piece, each piece on its own (no history shared between them) and ended
- * by a sync flush on a byte boundary, so the pieces join into one valid deflate stream (as pigz does) and can be
- * compressed anywhere, in any order, on any thread. In Node the CLI passes one built on zlib (native, several times
- * faster); the default uses fflate so that the task pane can write the same workbook in the browser.
+ * Raw-deflates an entry chunk by chunk: `push` returns the compressed bytes produced so far (the last call, with
+ * `final`, ends the stream). In Node the CLI passes one built on zlib (native, several times faster); the default
+ * uses fflate so that the task pane can write the same workbook in the browser.
  */
+export interface RawDeflater {
+  push(chunk: Uint8Array, final: boolean): Uint8Array;
+}
+
+/** What a zip needs besides deflate: a fresh deflater per entry, and CRC-32. */
 export interface Compression {
-  /** Raw deflate of one piece, ended by a sync flush and not final. */
-  readonly deflatePiece: (data: Uint8Array, level: number) => Uint8Array;
+  readonly deflater: (level: number) => RawDeflater;
   readonly crc32: (data: Uint8Array, previous: number) => number;
 }
 
-/** A piece of an entry, compressed (see Compression), with the CRC-32 and size of its uncompressed bytes. */
+/**
+ * A piece of an entry compressed on its own (no history shared with other pieces) and ended by a sync flush on a
+ * byte boundary, so that pieces made anywhere, on any thread, join into one valid deflate stream (as pigz does);
+ * with the CRC-32 and size of its uncompressed bytes. Only zlib makes them here: fflate 0.8.3's sync flush loses
+ * data at some sizes.
+ */
 export interface DeflatedPiece {
   readonly data: Uint8Array;
   readonly crc: number;
   readonly size: number;
 }
 
-/** An empty final block (fixed Huffman codes): what ends the joined pieces. */
+/** An empty final block (fixed Huffman codes): what ends joined pieces. */
 const FINAL_BLOCK = new Uint8Array([0x03, 0x00]);
 
 const CRC_TABLE = (() => {
@@ -45,12 +53,15 @@ const join = (parts: Uint8Array[]): Uint8Array => {
 
 /** fflate-based compression (works everywhere). */
 export const portableCompression: Compression = {
-  deflatePiece: (data, level) => {
+  deflater: (level) => {
     const out: Uint8Array[] = [];
-    const d = new Deflate({ level: level as 1 | 6 }, (chunk) => out.push(chunk));
-    d.push(data, false);
-    d.flush(true);
-    return join(out);
+    const d = new Deflate({ level: level as 1 | 6 }, (data) => out.push(data));
+    return {
+      push: (chunk, final) => {
+        d.push(chunk, final);
+        return join(out.splice(0));
+      },
+    };
   },
   crc32: (data, previous) => {
     let c = previous ^ 0xffffffff;
@@ -58,13 +69,6 @@ export const portableCompression: Compression = {
     return (c ^ 0xffffffff) >>> 0;
   },
 };
-
-/** A piece compressed and checksummed on this thread. */
-export const deflatePiece = (data: Uint8Array, level: number, compression: Compression): DeflatedPiece => ({
-  data: compression.deflatePiece(data, level),
-  crc: compression.crc32(data, 0),
-  size: data.length,
-});
 
 /** GF(2) matrix times vector, for crc32Combine. */
 const gf2Times = (matrix: Uint32Array, vector: number): number => {
@@ -134,17 +138,38 @@ export class StreamZip {
     this.offset += bytes.length;
   }
 
-  /** Adds one entry; `chunks` yields its uncompressed content, each chunk compressed as a piece here. */
+  /**
+   * Adds one entry; `chunks` yields its uncompressed content. Each chunk is compressed before the next is asked
+   * for, so a chunk's buffer may be reused for the next one.
+   */
   add(name: string, chunks: Iterable<Uint8Array>, level = 6): void {
     const entry = this.begin(name);
-    for (const chunk of chunks) this.piece(entry, deflatePiece(chunk, level, this.compression));
+    const deflater = this.compression.deflater(level);
+    const push = (chunk: Uint8Array, final: boolean) => {
+      const out = deflater.push(chunk, final);
+      entry.compressed += out.length;
+      this.emit(out);
+    };
+    for (const chunk of chunks) {
+      entry.crc = this.compression.crc32(chunk, entry.crc);
+      entry.size += chunk.length;
+      push(chunk, false);
+    }
+    push(new Uint8Array(0), true);
     this.finish(entry);
   }
 
-  /** Adds one entry from pieces compressed elsewhere (on other threads), taken in order as they come. */
+  /** Adds one entry from pieces compressed elsewhere (see DeflatedPiece), taken in order as they come. */
   async addPieces(name: string, pieces: AsyncIterable<DeflatedPiece>): Promise<void> {
     const entry = this.begin(name);
-    for await (const p of pieces) this.piece(entry, p);
+    for await (const p of pieces) {
+      entry.crc = crc32Combine(entry.crc, p.crc, p.size);
+      entry.size += p.size;
+      entry.compressed += p.data.length;
+      this.emit(p.data);
+    }
+    entry.compressed += FINAL_BLOCK.length;
+    this.emit(FINAL_BLOCK);
     this.finish(entry);
   }
 
@@ -164,17 +189,8 @@ export class StreamZip {
     return { nameBytes, start, crc: 0, size: 0, compressed: 0 };
   }
 
-  private piece(entry: OpenEntry, p: DeflatedPiece): void {
-    entry.crc = crc32Combine(entry.crc, p.crc, p.size);
-    entry.size += p.size;
-    entry.compressed += p.data.length;
-    this.emit(p.data);
-  }
-
   private finish(entry: OpenEntry): void {
-    this.emit(FINAL_BLOCK);
-    const { nameBytes, start, crc, size } = entry;
-    const compressed = entry.compressed + FINAL_BLOCK.length;
+    const { nameBytes, start, crc, size, compressed } = entry;
     const descriptor = new Uint8Array(16);
     const dv = new DataView(descriptor.buffer);
     dv.setUint32(0, 0x08074b50, true);

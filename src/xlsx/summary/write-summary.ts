@@ -3,7 +3,7 @@ import type { SummaryModel } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { renderWorkbook } from "../template/render-workbook";
-import { spliceBulkRows, type BlockRenderer, type BulkRows } from "./bulk-rows";
+import { spliceBulkRows, type BulkRows, type PieceRenderer } from "./bulk-rows";
 import type { Compression } from "./stream-zip";
 import { addDetailSheet, addProgressSheet } from "./detail-sheets";
 import { addCompletenessSheet, addFindingsSheet } from "./status-sheets";
@@ -19,8 +19,8 @@ export interface SummaryWriteOptions {
   readonly findings?: readonly Finding[];
   /** Deflate and CRC-32 for the file (default: fflate; the CLI passes Node's zlib, which is faster). */
   readonly compression?: Compression;
-  /** Renders and compresses the bulk rows' blocks (default: on this thread; the CLI passes its worker threads). */
-  readonly render?: BlockRenderer;
+  /** Renders and compresses the bulk rows' blocks on other threads (the CLI's workers); default: here. */
+  readonly renderer?: PieceRenderer;
 }
 
 /**
@@ -78,7 +78,7 @@ export async function writeSummaryTo(
   const skeleton = new Uint8Array(
     await workbook.xlsx.writeBuffer({ useSharedStrings: true, zip: { compression: "STORE" } }),
   );
-  await spliceBulkRows(skeleton, bulks, sink, options.compression, options.render);
+  await spliceBulkRows(skeleton, bulks, sink, options.compression, options.renderer);
 }
 
 /**
