@@ -7,6 +7,7 @@ import {
   OP_BEFORE,
   QUALIFIER_UNITS,
   RESPECTIVELY,
+  LEVEL_ONLY,
   SET_MARKERS_BEFORE,
 } from "./lexicon";
 import { readNumber, type NumberToken } from "./read-number";
@@ -169,9 +170,11 @@ function judge(
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
   const de = rest.indexOf("的");
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
-  const verbScope = before.endsWith("的")
-    ? sentence.slice(0, first.start)
-    : sentence.slice(clauseStart, first.start);
+  // "创建国家级示范区1个，省级2个": a level alone continues the count of the clause before, and its verb.
+  const verbScope =
+    before.endsWith("的") || LEVEL_ONLY.test(before.trim())
+      ? sentence.slice(0, first.start)
+      : sentence.slice(clauseStart, first.start);
   return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
 }
 
@@ -257,7 +260,11 @@ function sentenceTargets(
     const candidate = judge(sentence, group, clause.start, prevEnd);
     if (!candidate) continue;
     prevEnd = (group[group.length - 1] as NumberToken).end;
-    const clauseText = text.slice(offset + clause.start, offset + clause.end).trim();
+    // A bullet's dashes ("——居民健康素养水平…") are not part of the clause.
+    const clauseText = text
+      .slice(offset + clause.start, offset + clause.end)
+      .trim()
+      .replace(/^[—\-·•]+\s*/, "");
     const before = sentence.slice(clause.start, first.start);
     const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;

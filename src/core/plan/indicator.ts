@@ -1,8 +1,8 @@
-import { EACH, GOAL_VERBS, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
+import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+  /^(?:\s|[—\-·•]|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -88,7 +88,7 @@ export function indicatorOf(
   );
   // "95%以上的A和85%以上的B": a subject that ends with 和 belongs to the number before; this one's follows it.
   // "A2个、B10个": a subject that starts with 、 is the next item of a list after the number before.
-  const pre = /[和及与、]$/.test(preText) ? "" : preText.replace(/^[和及与、]+/, "");
+  const pre = /[和及与、]$/.test(preText) ? "" : preText.replace(/^(?:[和与、]|及(?![时早格]))+/, "");
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
@@ -123,6 +123,9 @@ export function indicatorOf(
     if (previous && previous.indicator.endsWith("数") && /^(每|各|其中)/.test(owner)) {
       return `${owner}${previous.indicator}`;
     }
+    // "创建国家级示范区1个，省级2个": the level names another count of the same thing.
+    if (previous && previous.indicator.endsWith("数") && LEVEL_ONLY.test(owner))
+      return `${owner}${previous.indicator.replace(LEVEL_AT_START, "")}`;
     const activity = stripLeadingVerbs(pre);
     if (activity) return `${activity}${suffix}`;
   }

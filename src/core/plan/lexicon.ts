@@ -16,6 +16,9 @@ export const RESPONSIBLE_LABELS = [
   "主责处室",
   "责任科室",
   "牵头科室",
+  // A county commission's sections are 股室.
+  "责任股室",
+  "牵头股室",
   // "(牵头:药政科;配合:医保局)": the role alone as the label.
   "牵头",
 ] as const;
@@ -28,6 +31,7 @@ export const SUPPORTING_LABELS = [
   "配合部门",
   "配合科室",
   "配合处室",
+  "配合股室",
   "参与单位",
   "配合",
   "协作",
@@ -86,6 +90,10 @@ export const OP_BEFORE: readonly (readonly [string, ">=" | "<=" | "approx"])[] =
   ["下降至", "<="],
   ["减少到", "<="],
   ["减少至", "<="],
+  ["缩短到", "<="],
+  ["缩短至", "<="],
+  ["压缩到", "<="],
+  ["压缩至", "<="],
   ["约", "approx"],
   ["达", ">="],
   // Written as symbols in tables and terse lists ("治疗率≥90%"); full-width forms are made ASCII beforehand.
@@ -352,3 +360,9 @@ export const PLAN_TITLE_WORDS = [
   "计划",
   "清单",
 ] as const;
+
+/**
+ * A level alone ("省级"), naming a further count of what the clause before counted: "创建国家级示范区1个，省级2个".
+ */
+export const LEVEL_ONLY = /^(?:国家|省|市|县|区)级$/;
+export const LEVEL_AT_START = /^(?:国家|省|市|县|区)级/;

@@ -250,6 +250,13 @@ describe("responsible units", () => {
     ]);
   });
 
+  it("reads a county's 责任股室 and leaves out its 配合股室", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n（一）医共体。就诊率稳定在90%左右。（责任股室：医政股、基层股；配合股室：财务股）",
+    );
+    expect(taskList.tasks[0]?.responsible).toEqual(["医政股", "基层股"]);
+  });
+
   it("splits X会Y and keeps a parenthetical alias", () => {
     const { taskList } = parsePlan("一、任务\n1.爱国卫生。内容。（责任单位：规划信息处(爱卫办)会疾控处）");
     expect(taskList.tasks[0]?.responsible).toEqual(["规划信息处(爱卫办)", "疾控处"]);
@@ -377,6 +384,32 @@ describe("targets: several in one sentence", () => {
       "危重新生儿救治中心数 >= 1 个",
     ]);
     expect(targetsOf("我市各类医疗机构3000余家。")).toEqual([]);
+  });
+
+  it("a level alone after a count counts the same thing at that level", () => {
+    expect(namedTargets("一、任务\n1.慢病。创建国家级慢性病综合防控示范区1个，省级2个。")).toEqual([
+      "国家级慢性病综合防控示范区数 >= 1 个",
+      "省级慢性病综合防控示范区数 >= 2 个",
+    ]);
+    // Without a goal verb before it, a level and a number are no target.
+    expect(targetsOf("现有国家级示范区1个，省级2个。")).toEqual([]);
+  });
+
+  it("names a clause that starts with 及时, after a bullet's dashes, or with 缩短至", () => {
+    expect(
+      namedTargets(
+        "一、任务\n（一）传染病。法定传染病报告率达到95%以上，及时报告率达到90%以上。\n" +
+          "——居民健康素养水平提升至30%以上；\n——门诊平均候诊时间缩短至30分钟以内。",
+      ),
+    ).toEqual([
+      "法定传染病报告率 >= 95 %",
+      "及时报告率 >= 90 %",
+      "居民健康素养水平 >= 30 %",
+      "门诊平均候诊时间 <= 30 分钟",
+    ]);
+    expect(
+      parsePlan("一、任务\n（一）健康。\n——居民健康素养水平提升至30%以上；").taskList.targets[0]?.text,
+    ).toBe("居民健康素养水平提升至30%以上");
   });
 
   it("a list of counts joined by 和 names each by what follows its number", () => {
