@@ -135,9 +135,25 @@ export function indicatorOf(
     const rate = RATE_SUFFIX.exec(previous.indicator);
     if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
   }
+  // "三级公立医院平均住院日控制在8.5天以内，二级公立医院控制在7天以内": the second names only who; the measure follows
+  // where the two names meet ("公立医院").
+  if (isValue && pre && previous && pre.length <= 10 && !/(率|比例|数|量|度|水平|指数|日|时间)$/.test(pre)) {
+    const borrowed = measureAfterShared(pre, previous.indicator);
+    if (borrowed) return borrowed;
+  }
   if (pre) return pre;
   if (object) return `${object}比例`;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
+}
+
+/** `who` + what follows the longest end of `who` (two characters or more) found inside `named`, or null. */
+function measureAfterShared(who: string, named: string): string | null {
+  for (let n = who.length; n >= 2; n--) {
+    const at = named.indexOf(who.slice(-n));
+    const rest = at > 0 ? named.slice(at + n) : "";
+    if (rest) return `${who}${rest}`;
+  }
+  return null;
 }
 
 /** A verb that names a kind of place or work with what follows (救治中心, 筛查点, 随访服务) is not the action counted. */
@@ -155,7 +171,7 @@ const PLACE = new RegExp(`^(?:${PLACES})$`);
 const PLACE_AT_END = new RegExp(`(?:${PLACES})$`);
 
 /** Where a clause's subject ends and what is said of it begins: a comparison or a change. */
-const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过/;
+const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过/g;
 
 /**
  * "患者满意度较上年提高2个百分点，达到92%": a clause that names nothing measures the subject of the clause before,
@@ -164,16 +180,20 @@ const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增
 function subjectBefore(sentence: string, start: number): string | null {
   const before = sentence.slice(0, start).replace(/[,;:]\s*$/, "");
   const clause = before.split(/[,;:。]/).pop() ?? "";
-  const cut = SUBJECT_END.exec(clause);
-  if (!cut) return null;
-  const subject = stripEndWords(
-    clause.slice(0, cut.index).replace(TIME, "").replace(FILLER_START, ""),
-  ).trim();
-  return subject.length >= 2 &&
-    subject.length <= 24 &&
-    /(?:率|度|数|比|比例|量|水平|指数|寿命|年龄|费用|时间|收入|支出|经费|标准)$/.test(subject)
-    ? subject
-    : null;
+  // The verb nearest the number first ("县级医院达到国家推荐标准的比例达到60%"), then earlier ones ("死亡率较上年下降…").
+  const cuts = [...clause.matchAll(SUBJECT_END)].reverse();
+  for (const cut of cuts) {
+    const subject = stripEndWords(
+      clause.slice(0, cut.index).replace(TIME, "").replace(FILLER_START, ""),
+    ).trim();
+    if (
+      subject.length >= 2 &&
+      subject.length <= 24 &&
+      /(?:率|度|数|比|比例|量|水平|指数|寿命|年龄|费用|时间|收入|支出|经费|标准)$/.test(subject)
+    )
+      return subject;
+  }
+  return null;
 }
 
 /**

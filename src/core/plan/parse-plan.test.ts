@@ -412,6 +412,20 @@ describe("targets: several in one sentence", () => {
     ).toBe("居民健康素养水平提升至30%以上");
   });
 
+  it("a second clause naming only who borrows the measure, or only the goal borrows the subject", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.住院日。三级公立医院平均住院日控制在8.5天以内，二级公立医院控制在7天以内。\n" +
+          "2.县级医院。县级医院达到国家推荐标准的比例达到60%，力争2026年底前达到70%。",
+      ),
+    ).toEqual([
+      "三级公立医院平均住院日 <= 8.5 天",
+      "二级公立医院平均住院日 <= 7 天",
+      "县级医院达到国家推荐标准的比例 >= 60 % @2026-12-31",
+      "县级医院达到国家推荐标准的比例 >= 70 % @2026-12-31",
+    ]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
