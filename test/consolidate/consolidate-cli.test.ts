@@ -302,7 +302,8 @@ const built = existsSync(join(__dirname, "../../dist/cli.js"));
     const parts = (path: string) =>
       Object.entries(unzipSync(readFileSync(path)))
         .filter(([name]) => name.startsWith("xl/worksheets/") || name === "xl/sharedStrings.xml")
-        .map(([name, data]) => [name, Buffer.from(data).toString("utf8")]);
+        .map(([name, data]) => [name, Buffer.from(data).toString("utf8")])
+        .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
     const one = parts(join(out, "汇总.xlsx"));
     expect(one.length).toBeGreaterThan(5);
     expect(parts(threaded)).toEqual(one);

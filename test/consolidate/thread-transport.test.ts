@@ -2,7 +2,6 @@ import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
 import { packEntries, StringNumbering, unpackEntries } from "../../src/cli/consolidate/worker-entry";
 import { zlibCompression, zlibPiece } from "../../src/cli/consolidate/zlib-compression";
-import { makeInterner } from "../../src/cli/consolidate/check-pool";
 import type { ReturnEntry } from "../../src/core/consolidate/types";
 import { crc32Combine, portableCompression, StreamZip } from "../../src/xlsx/summary/stream-zip";
 
@@ -30,21 +29,25 @@ describe("entries crossing the thread boundary", () => {
   it("come back equal, strings numbered once per sender and sent only the first time", () => {
     const numbering = new StringNumbering();
     const known: string[] = [];
-    const intern = makeInterner();
     const a = packEntries(first, numbering);
     const b = packEntries(second, numbering);
-    expect(a.strings).toEqual(expect.arrayContaining(["T1.1", "填报表", "I8", "value", "number"]));
-    // Only what the first message did not carry: the new key, its task and indicator, and its cell.
-    expect([...b.strings].sort()).toEqual(["2", "I9", "T2.1", "指标T2.1"].sort());
-    expect(unpackEntries(a, known, intern)).toEqual(first);
-    const back = unpackEntries(b, known, intern);
+    expect(a.strings).toEqual(
+      expect.arrayContaining(["T1.1", "填报表", "I8", "value", "number", "95%", "张三"]),
+    );
+    // Only what the first message did not carry: the new key, its task and indicator, its cell and its text.
+    expect([...b.strings].sort()).toEqual(["2", "I9", "T2.1", "指标T2.1", "不适用"].sort());
+    expect(unpackEntries(a, known)).toEqual(first);
+    const back = unpackEntries(b, known);
     expect(back).toEqual(second);
     expect(back[0]!.sheet).toBe(known[a.ids[5]!]);
+    // Text values travel as numbers too: a rate's formula, the same in every return, is sent and kept once.
+    expect(b.values).toEqual([90, null]);
+    expect(back[1]!.value).toBe(back[1]!.raw);
   });
 
   it("keep a null indicator and values of every kind", () => {
     const odd = [{ ...entry("header", "C4", null, null), indicator: null }, entry("T3.1", "G9", 0, true)];
-    expect(unpackEntries(packEntries(odd, new StringNumbering()), [], makeInterner())).toEqual(odd);
+    expect(unpackEntries(packEntries(odd, new StringNumbering()), [])).toEqual(odd);
   });
 });
 

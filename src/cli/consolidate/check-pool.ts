@@ -232,7 +232,7 @@ function share(
     ...input,
     file: intern(input.file),
     spec: specs.get(id)!,
-    entries: unpackEntries(input.entries, known, intern),
+    entries: unpackEntries(input.entries, known),
     findings: input.findings.map((f) => internFinding(f, intern)),
   };
 }

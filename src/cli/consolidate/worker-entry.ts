@@ -23,10 +23,11 @@ export function specId(spec: { readonly templateId: string; readonly specVersion
 }
 
 /**
- * The strings of entries (row keys, task ids, indicators, fields, sheet names, cells) repeat from return to return
- * of a template. They cross the thread boundary once: a sender numbers each string the first time it sends it, and
- * the receiver keeps the same list, so an entry travels as seven numbers (plus its value and raw content) and the
- * receiver ends up with one copy of each string, without looking any up.
+ * The strings of entries (row keys, task ids, indicators, fields, sheet names, cells, and text values such as a
+ * rate's formula or an answer like 按计划推进) repeat from return to return of a template. They cross the thread
+ * boundary once: a sender numbers each string the first time it sends it, and the receiver keeps the same list, so
+ * an entry travels as nine numbers (plus its value and raw content when these are not text) and the receiver ends
+ * up with one copy of each string, without looking any up.
  */
 export class StringNumbering {
   private readonly ids = new Map<string, number>();
@@ -54,13 +55,16 @@ export class StringNumbering {
 export interface PackedEntries {
   /** Strings numbered for this message, appended to the receiver's list before reading `ids`. */
   readonly strings: readonly string[];
-  /** Per entry: key, task, indicator (-1: null), field, kind, sheet, cell, as numbers of strings. */
+  /**
+   * Per entry: key, task, indicator (-1: null), field, kind, sheet, cell, value and raw content, as numbers of
+   * strings; the value's and raw content's are -1 when they are not text (then they are in `values` and `raws`).
+   */
   readonly ids: Int32Array;
   readonly values: readonly ReturnEntry["value"][];
   readonly raws: readonly ReturnEntry["raw"][];
 }
 
-const FIELDS = 7;
+const FIELDS = 9;
 
 export function packEntries(entries: readonly ReturnEntry[], numbering: StringNumbering): PackedEntries {
   const ids = new Int32Array(entries.length * FIELDS);
@@ -75,35 +79,33 @@ export function packEntries(entries: readonly ReturnEntry[], numbering: StringNu
     ids[at + 4] = numbering.id(e.kind);
     ids[at + 5] = numbering.id(e.sheet);
     ids[at + 6] = numbering.id(e.cell);
-    values.push(e.value);
-    raws.push(e.raw);
+    const textValue = typeof e.value === "string";
+    const textRaw = typeof e.raw === "string";
+    ids[at + 7] = textValue ? numbering.id(e.value as string) : -1;
+    ids[at + 8] = textRaw ? numbering.id(e.raw as string) : -1;
+    values.push(textValue ? null : e.value);
+    raws.push(textRaw ? null : e.raw);
   });
   return { strings: numbering.take(), ids, values, raws };
 }
 
-/**
- * The entries back, with the sender's strings (`known`, the receiver's copy of its numbering, extended here) and
- * short answers shared through `intern` (按计划推进, 不适用… repeat from unit to unit; long text does not).
- */
-export function unpackEntries(
-  packed: PackedEntries,
-  known: string[],
-  intern: (s: string) => string,
-): ReturnEntry[] {
+/** The entries back, with the sender's strings (`known`, the receiver's copy of its numbering, extended here). */
+export function unpackEntries(packed: PackedEntries, known: string[]): ReturnEntry[] {
   for (const s of packed.strings) known.push(s);
-  const short = <T>(v: T): T => (typeof v === "string" && v.length <= 32 ? (intern(v) as T) : v);
   const { ids } = packed;
   const entries: ReturnEntry[] = [];
   for (let i = 0, at = 0; at < ids.length; i++, at += FIELDS) {
     const indicator = ids[at + 2]!;
+    const value = ids[at + 7]!;
+    const raw = ids[at + 8]!;
     entries.push({
       key: known[ids[at]!]!,
       task: known[ids[at + 1]!]!,
       indicator: indicator < 0 ? null : known[indicator]!,
       field: known[ids[at + 3]!] as ReturnEntry["field"],
       kind: known[ids[at + 4]!] as ReturnEntry["kind"],
-      value: short(packed.values[i] ?? null),
-      raw: short(packed.raws[i] ?? null),
+      value: value < 0 ? (packed.values[i] ?? null) : known[value]!,
+      raw: raw < 0 ? (packed.raws[i] ?? null) : known[raw]!,
       sheet: known[ids[at + 5]!]!,
       cell: known[ids[at + 6]!]!,
     });

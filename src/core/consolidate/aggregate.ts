@@ -9,22 +9,50 @@ import {
   type UnitFigure,
 } from "./types";
 
-/** A kept return's entries by row key and field. */
-export type EntryIndex = ReadonlyMap<string, ReadonlyMap<string, ReturnEntry>>;
+/**
+ * Numbers the (row key, field) pairs met in a template's returns, so that each return's entries can be looked up by
+ * position (see EntryIndex): a thousand returns of a hundred and fifty rows are then a thousand small arrays, not
+ * a hundred and fifty thousand maps, and a row's field is found once for all units.
+ */
+export class EntrySlots {
+  private readonly byKey = new Map<string, Map<string, number>>();
+  private count = 0;
+
+  /** The pair's number, given one when new. */
+  slot(key: string, field: string): number {
+    let fields = this.byKey.get(key);
+    if (!fields) this.byKey.set(key, (fields = new Map()));
+    let n = fields.get(field);
+    if (n === undefined) fields.set(field, (n = this.count++));
+    return n;
+  }
+
+  /** The pair's number, or -1 when no return has it. */
+  find(key: string, field: string): number {
+    return this.byKey.get(key)?.get(field) ?? -1;
+  }
+}
+
+/** A kept return's entries by slot (see EntrySlots); the first entry of a row key and field counts. */
+export type EntryIndex = readonly (ReturnEntry | undefined)[];
 
 /**
- * Indexes entries by row key, then field.
- * @example indexEntries([{ key: "T1.1", field: "value", value: 3, … }]).get("T1.1")?.get("value")?.value // → 3
+ * Indexes entries by their slot.
+ * @example indexEntries([{ key: "T1.1", field: "value", value: 3, … }], slots)[slots.find("T1.1", "value")]?.value // → 3
  */
-export function indexEntries(entries: readonly ReturnEntry[]): EntryIndex {
-  const index = new Map<string, Map<string, ReturnEntry>>();
+export function indexEntries(entries: readonly ReturnEntry[], slots: EntrySlots): EntryIndex {
+  const index: (ReturnEntry | undefined)[] = [];
   for (const e of entries) {
-    let row = index.get(e.key);
-    if (!row) index.set(e.key, (row = new Map()));
-    if (!row.has(e.field)) row.set(e.field, e);
+    const n = slots.slot(e.key, e.field);
+    while (index.length < n) index.push(undefined);
+    if (index[n] === undefined) index[n] = e;
   }
   return index;
 }
+
+/** The entry in `slot` of a unit's index (none when the unit sent no return or the pair is nowhere). */
+const at = (index: EntryIndex | undefined, slot: number): ReturnEntry | undefined =>
+  slot < 0 ? undefined : index?.[slot];
 
 /**
  * How a row rolls up: rates from Σ分子/Σ分母; counts and amounts summed; levels, ratios and per-capita figures
@@ -46,16 +74,20 @@ const isNotApplicable = (e: ReturnEntry | undefined): boolean => e?.kind === "no
 const multiplierOf = (row: TargetRow): number => RATE_MULTIPLIER[row.target.unitOfMeasure ?? "%"] ?? 100;
 
 /**
- * One unit's figure on a target row. A rate is recomputed from its 分子 and 分母 when both are there (so a stale
- * cached 完成值 cannot creep in); else its 完成值.
- * @example unitFigure(rateRow, index) // 分子 90, 分母 100 → { kind: "value", value: 90, numerator: 90, denominator: 100 }
+ * One unit's figure on a target row, from its entries in the row's slots. A rate is recomputed from its 分子 and
+ * 分母 when both are there (so a stale cached 完成值 cannot creep in); else its 完成值.
+ * @example unitFigure(rateRow, index, slotsOfRow) // 分子 90, 分母 100 → { kind: "value", value: 90, numerator: 90, denominator: 100 }
  */
-export function unitFigure(row: TargetRow, index: EntryIndex | undefined): UnitFigure {
-  const fields = index?.get(row.key);
-  const value = fields?.get("value");
+export function unitFigure(
+  row: TargetRow,
+  index: EntryIndex | undefined,
+  slots: { readonly value: number; readonly numerator: number; readonly denominator: number },
+): UnitFigure {
+  const value = at(index, slots.value);
   if (row.measure === "rate") {
-    const num = asNumber(fields?.get("numerator"));
-    const den = asNumber(fields?.get("denominator"));
+    const numerator = at(index, slots.numerator);
+    const num = asNumber(numerator);
+    const den = asNumber(at(index, slots.denominator));
     if (num !== null && den !== null && den > 0)
       return {
         kind: "value",
@@ -63,8 +95,7 @@ export function unitFigure(row: TargetRow, index: EntryIndex | undefined): UnitF
         numerator: num,
         denominator: den,
       };
-    if (isNotApplicable(fields?.get("numerator")) || isNotApplicable(value))
-      return { kind: "not_applicable" };
+    if (isNotApplicable(numerator) || isNotApplicable(value)) return { kind: "not_applicable" };
   }
   const v = asNumber(value);
   if (v !== null) return { kind: "value", value: v };
@@ -73,19 +104,33 @@ export function unitFigure(row: TargetRow, index: EntryIndex | undefined): UnitF
 
 /**
  * Summarises one target row over the kept returns (one EntryIndex per unit column, undefined for no return).
- * @example summariseTarget(rateRow, ["甲", "乙"], [idx甲, idx乙]).value // 90/100 and 40/100 → 65
+ * @example summariseTarget(rateRow, "任务", [idx甲, idx乙], slots).value // 90/100 and 40/100 → 65
  */
 export function summariseTarget(
   row: TargetRow,
   taskTitle: string,
   indexes: readonly (EntryIndex | undefined)[],
+  slots: EntrySlots,
 ): TargetSummary {
-  const byUnit = indexes.map((index) => unitFigure(row, index));
-  const values = byUnit.flatMap((f) => (f.kind === "value" ? [f.value] : []));
+  const rowSlots = {
+    value: slots.find(row.key, "value"),
+    numerator: slots.find(row.key, "numerator"),
+    denominator: slots.find(row.key, "denominator"),
+  };
+  const byUnit = indexes.map((index) => unitFigure(row, index, rowSlots));
+  const values: number[] = [];
+  for (const f of byUnit) if (f.kind === "value") values.push(f.value);
   const attainment = byUnit.map((f) => attainmentOf(row.target, f));
-  const count = (a: string) => attainment.filter((x) => x === a).length;
+  const counts = { attained: 0, not_attained: 0, not_applicable: 0, blank: 0 } as Record<string, number>;
+  for (const a of attainment) counts[a] = (counts[a] ?? 0) + 1;
   const method = aggregateMethod(row);
   const { value, numerator, denominator } = aggregateOf(row, method, byUnit, values);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   return {
     key: row.key,
     taskKey: row.taskKey,
@@ -95,16 +140,16 @@ export function summariseTarget(
     unitOfMeasure: row.target.unitOfMeasure,
     method,
     reporting: values.length,
-    attained: count("attained"),
-    notAttained: count("not_attained"),
-    notApplicable: count("not_applicable"),
-    blank: count("blank"),
+    attained: counts.attained!,
+    notAttained: counts.not_attained!,
+    notApplicable: counts.not_applicable!,
+    blank: counts.blank!,
     value,
     numerator,
     denominator,
-    min: values.length ? Math.min(...values) : null,
+    min: values.length ? min : null,
     median: values.length ? round2(median(values)!) : null,
-    max: values.length ? Math.max(...values) : null,
+    max: values.length ? max : null,
     aggregateAttainment: value === null ? "blank" : attainmentOf(row.target, { kind: "value", value }),
     byUnit,
     byUnitAttainment: attainment,
@@ -158,22 +203,24 @@ export function summariseProgress(
   row: TaskRow,
   units: readonly string[],
   indexes: readonly (EntryIndex | undefined)[],
+  slots: EntrySlots,
 ): TaskProgress {
-  const byUnit = indexes.map((index) => textOf(index?.get(row.key)?.get("status")?.value));
+  const status = slots.find(row.key, "status");
+  const problem = slots.find(row.key, "problems");
+  const byUnit = indexes.map((index) => textOf(at(index, status)?.value));
   const counts: Record<string, number> = {};
   for (const s of byUnit) if (s !== null) counts[s] = (counts[s] ?? 0) + 1;
-  const problems = indexes
-    .flatMap((index, i) => {
-      const text = textOf(index?.get(row.key)?.get("problems")?.value);
-      return text ? [`${units[i]}：${text}`] : [];
-    })
-    .join("；");
+  const problems: string[] = [];
+  indexes.forEach((index, i) => {
+    const text = textOf(at(index, problem)?.value);
+    if (text) problems.push(`${units[i]}：${text}`);
+  });
   return {
     key: row.key,
     taskTitle: row.task.title,
     byUnit,
     counts,
     rolledUp: rollUpStatus(byUnit),
-    problems,
+    problems: problems.join("；"),
   };
 }

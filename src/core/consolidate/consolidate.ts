@@ -1,7 +1,7 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
-import { indexEntries, summariseProgress, summariseTarget, type EntryIndex } from "./aggregate";
+import { EntrySlots, indexEntries, summariseProgress, summariseTarget, type EntryIndex } from "./aggregate";
 import { unitColumns, unitReports } from "./completeness";
 import { recordList, rowLabels } from "./records";
 import { placeReturns, type Placed } from "./select";
@@ -97,18 +97,19 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   const unitList = options.units?.length ? options.units : spec.units;
   const units = unitColumns(unitList, placed);
   const kept = new Map<string, EntryIndex>();
+  const slots = new EntrySlots();
   for (const p of placed)
     if (p.unit !== null && (p.outcome === "used" || p.outcome === "used_with_errors"))
-      kept.set(p.unit, indexEntries(p.unitReturn.entries));
+      kept.set(p.unit, indexEntries(p.unitReturn.entries, slots));
   const indexes = units.map((u) => kept.get(u));
   const titles = new Map<string, string>();
   for (const row of spec.rows as readonly SpecRow[])
     if (row.kind === "task") titles.set(row.key, row.task.title);
   const targets = spec.rows.flatMap((row) =>
-    row.kind === "target" ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes)] : [],
+    row.kind === "target" ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes, slots)] : [],
   );
   const progress = spec.rows.flatMap((row) =>
-    row.kind === "task" ? [summariseProgress(row, units, indexes)] : [],
+    row.kind === "task" ? [summariseProgress(row, units, indexes, slots)] : [],
   );
   const completeness = unitReports(units, unitList, placed, spec.deadline);
   const labels = rowLabels(spec);

@@ -265,39 +265,85 @@ export function renderBlock(block: RowBlock, styles: RowStyles): Uint8Array {
 /** Blocks being rendered on other threads ahead of the one being written. */
 const AHEAD = 4;
 
+/** A bulk sheet's XML split around its sample rows (see splitSheet). */
+interface SplitSheet {
+  readonly head: string;
+  readonly tail: string;
+  readonly styles: RowStyles;
+}
+
+/** What the writer takes in turn: a piece of the current sheet, or the end of that sheet. */
+type Slot = { readonly piece: Promise<DeflatedPiece>; readonly rendering: boolean } | "end";
+
 /**
- * A bulk sheet's pieces in order: its head, the rows block by block (encoded here, rendered by `renderer` a few
- * blocks ahead so its threads keep busy), and its tail.
+ * The pieces of every bulk sheet in order, each sheet's ended by "end": its head, its rows block by block (encoded
+ * here when asked for, rendered by `renderer`), its tail.
  */
-async function* bulkPieces(
-  xml: { head: string; tail: string; styles: RowStyles },
-  bulk: BulkRows,
+function* slots(
+  sheets: readonly { readonly xml: SplitSheet; readonly bulk: BulkRows }[],
   shared: SharedStrings,
   renderer: PieceRenderer,
-): AsyncGenerator<DeflatedPiece> {
-  yield renderer.piece(encoder.encode(xml.head), 1);
-  const pending: Promise<DeflatedPiece>[] = [];
-  for (const block of encodeBlocks(bulk, shared)) {
-    pending.push(renderer.render({ block, styles: xml.styles, level: 1 }));
-    if (pending.length >= AHEAD) yield await pending.shift()!;
+): Generator<Slot> {
+  const here = (text: string): Slot => ({
+    piece: Promise.resolve(renderer.piece(encoder.encode(text), 1)),
+    rendering: false,
+  });
+  for (const { xml, bulk } of sheets) {
+    yield here(xml.head);
+    for (const block of encodeBlocks(bulk, shared)) {
+      const piece = renderer.render({ block, styles: xml.styles, level: 1 });
+      // Awaited in turn when its sheet is written; a failure meanwhile is not unhandled (it shows then).
+      piece.catch(() => undefined);
+      yield { piece, rendering: true };
+    }
+    yield here(xml.tail);
+    yield "end";
   }
-  while (pending.length > 0) yield await pending.shift()!;
-  yield renderer.piece(encoder.encode(xml.tail), 1);
+}
+
+/**
+ * The bulk sheets' pieces, sheet after sheet: blocks go to `renderer` up to AHEAD ahead of the one being written,
+ * across the end of one sheet into the next, so its threads are not left idle while a sheet's last blocks finish
+ * and the next sheet's first are encoded. `next()` gives the next sheet's pieces, taken in order.
+ */
+function bulkSheetPieces(
+  sheets: readonly { readonly xml: SplitSheet; readonly bulk: BulkRows }[],
+  shared: SharedStrings,
+  renderer: PieceRenderer,
+): { next: () => AsyncGenerator<DeflatedPiece> } {
+  const source = slots(sheets, shared, renderer);
+  const queue: Slot[] = [];
+  let rendering = 0;
+  const fill = () => {
+    while (rendering < AHEAD) {
+      const next = source.next();
+      if (next.done) return;
+      queue.push(next.value);
+      if (next.value !== "end" && next.value.rendering) rendering++;
+    }
+  };
+  return {
+    next: async function* () {
+      for (;;) {
+        fill();
+        const slot = queue.shift();
+        if (slot === undefined || slot === "end") return;
+        if (slot.rendering) rendering--;
+        yield await slot.piece;
+      }
+    },
+  };
 }
 
 /** A bulk sheet's XML chunk by chunk, rendered here (each block's bytes valid until the next is asked for). */
-function* bulkChunks(
-  xml: { head: string; tail: string; styles: RowStyles },
-  bulk: BulkRows,
-  shared: SharedStrings,
-): Generator<Uint8Array> {
+function* bulkChunks(xml: SplitSheet, bulk: BulkRows, shared: SharedStrings): Generator<Uint8Array> {
   yield encoder.encode(xml.head);
   for (const block of encodeBlocks(bulk, shared)) yield renderBlock(block, xml.styles);
   yield encoder.encode(xml.tail);
 }
 
 /** Splits a sheet's XML around its sample rows; reads the samples' cell styles by column. */
-function splitSheet(xml: string, bulk: BulkRows): { head: string; tail: string; styles: RowStyles } {
+function splitSheet(xml: string, bulk: BulkRows): SplitSheet {
   const start = xml.search(new RegExp(`<row r="${bulk.firstRow}"[ >]`));
   const end = xml.indexOf("</sheetData>");
   if (start < 0 || end < 0) throw new Error(`bulk rows: no sample row ${bulk.firstRow} on ${bulk.sheet}`);
@@ -349,13 +395,14 @@ export async function spliceBulkRows(
   const zip = new StreamZip(sink, compression);
   const SST = "xl/sharedStrings.xml";
   const shared = new SharedStrings(files[SST] ? decoder.decode(files[SST]) : "");
+  // The other parts first; then the bulk sheets one after another (rendered ahead across their ends); then the
+  // shared strings, which the bulk rows have added to.
+  const sheets: { name: string; xml: SplitSheet; bulk: BulkRows }[] = [];
   for (const [name, data] of Object.entries(files)) {
     if (name === SST) continue;
     const bulk = bulkByPart.get(name);
     if (bulk) {
-      const xml = splitSheet(decoder.decode(data), bulk);
-      if (renderer) await zip.addPieces(name, bulkPieces(xml, bulk, shared, renderer));
-      else zip.add(name, bulkChunks(xml, bulk, shared), 1);
+      sheets.push({ name, xml: splitSheet(decoder.decode(data), bulk), bulk });
       continue;
     }
     const table = name.startsWith("xl/tables/") ? decoder.decode(data) : null;
@@ -363,7 +410,10 @@ export async function spliceBulkRows(
     const last = tableName ? tables.get(tableName) : undefined;
     zip.add(name, [table && last ? encoder.encode(growTable(table, last)) : data]);
   }
-  // Written last, once the bulk rows have added their text.
+  const pieces = renderer && bulkSheetPieces(sheets, shared, renderer);
+  for (const { name, xml, bulk } of sheets)
+    if (pieces) await zip.addPieces(name, pieces.next());
+    else zip.add(name, bulkChunks(xml, bulk, shared), 1);
   if (files[SST]) zip.add(SST, [encoder.encode(shared.render())]);
   zip.end();
 }
