@@ -116,7 +116,7 @@ export function indicatorOf(
     const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
     // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
     if (counted && /^每/.test(counted) && verb && verb.at > 0)
-      return `${stripEndWords(pre.slice(0, verb.at))}数`;
+      return countOf(stripEndWords(pre.slice(0, verb.at)));
     if (counted) return `${counted}${suffix}`;
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
     // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.
@@ -130,6 +130,13 @@ export function indicatorOf(
     if (activity) return `${activity}${suffix}`;
   }
   if (isRate && !pre && object) return `${object}比例`;
+  // "基本药物配备使用金额占比，基层医疗卫生机构不低于90%，二级公立医院不低于80%": the measure is named alone before, and
+  // each clause names only who.
+  const measure =
+    isRate && pre && pre.length <= 12 && !MEASURE_END.test(pre)
+      ? bareMeasureBefore(sentence, clause.start)
+      : null;
+  if (measure) return `${pre}${measure}`;
   // "三级医院预约诊疗率达到70%以上，二级医院达到60%以上": the second names only who; the rate is the one before.
   if (isRate && pre && previous && pre.length <= 10 && !/(率|比例|数|量|度|水平|指数)$/.test(pre)) {
     const rate = RATE_SUFFIX.exec(previous.indicator);
@@ -146,6 +153,28 @@ export function indicatorOf(
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
 
+/** The end of a name that says what is measured. */
+const MEASURE_END = /(?:率|比例|占比|数|量|度|水平|指数)$/;
+
+/** A count's name: the thing counted and 数, unless the name already says it counts ("全科医生数"). */
+const countOf = (name: string): string => (/(?:数|人次)$/.test(name) ? name : `${name}数`);
+
+/**
+ * A measure named in a clause of its own earlier in the sentence, with no number ("国家基本药物配备使用金额占比，…"),
+ * or null.
+ */
+function bareMeasureBefore(sentence: string, start: number): string | null {
+  const clauses = sentence.slice(0, start).split(/[,;:]/);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const text = stripEndWords((clauses[i] ?? "").replace(FILLER_START, "").trim());
+    if (!text || /\d/.test(text)) continue;
+    return text.length >= 3 && text.length <= 20 && MEASURE_END.test(text) && !/[。]/.test(text)
+      ? text
+      : null;
+  }
+  return null;
+}
+
 /** `who` + what follows the longest end of `who` (two characters or more) found inside `named`, or null. */
 function measureAfterShared(who: string, named: string): string | null {
   for (let n = who.length; n >= 2; n--) {
@@ -157,7 +186,7 @@ function measureAfterShared(who: string, named: string): string | null {
 }
 
 /** A verb that names a kind of place or work with what follows (救治中心, 筛查点, 随访服务) is not the action counted. */
-const NOUN_AFTER_VERB = /^(?:中心|站|室|点|机构|体系|网络|能力|水平|服务|工作|率)/;
+const NOUN_AFTER_VERB = /^(?:中心|站|室|点|机构|体系|网络|能力|水平|服务|工作|率|项目)/;
 
 function lastVerbAt(text: string, verb: string): number {
   for (let at = text.lastIndexOf(verb); at >= 0; at = at > 0 ? text.lastIndexOf(verb, at - 1) : -1)

@@ -426,6 +426,23 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("a measure named alone before clauses that each name only who", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.基药。国家基本药物配备使用金额占比，基层医疗卫生机构不低于90%，二级公立医院不低于80%。",
+      ),
+    ).toEqual([
+      "基层医疗卫生机构国家基本药物配备使用金额占比 >= 90 %",
+      "二级公立医院国家基本药物配备使用金额占比 >= 80 %",
+    ]);
+  });
+
+  it("a count's name says 数 once, and a project promoted is counted as a project", () => {
+    expect(
+      namedTargets("一、任务\n1.人才。全科医生数达到每万人口4名，全年开展适宜技术推广项目不少于30项。"),
+    ).toEqual(["全科医生数 >= 4 名/万人", "适宜技术推广项目数 >= 30 项"]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
