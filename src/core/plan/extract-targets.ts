@@ -2,6 +2,7 @@ import { findTimePhrases, type TimePhrase } from "./deadline";
 import {
   DURATION_UNITS,
   EACH,
+  ENUMERATOR,
   GOAL_VERBS,
   OP_AFTER,
   OP_BEFORE,
@@ -260,11 +261,12 @@ function sentenceTargets(
     const candidate = judge(sentence, group, clause.start, prevEnd);
     if (!candidate) continue;
     prevEnd = (group[group.length - 1] as NumberToken).end;
-    // A bullet's dashes ("——居民健康素养水平…") are not part of the clause.
+    // A bullet's dashes ("——居民健康素养水平…") and an enumerator ("①", "二是") are not part of the clause.
     const clauseText = text
       .slice(offset + clause.start, offset + clause.end)
       .trim()
-      .replace(/^[—\-·•]+\s*/, "");
+      .replace(/^[—\-·•]+\s*/, "")
+      .replace(ENUMERATOR, "");
     const before = sentence.slice(clause.start, first.start);
     const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;

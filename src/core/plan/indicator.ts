@@ -2,7 +2,7 @@ import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESP
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|[—\-·•]|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -102,6 +102,12 @@ export function indicatorOf(
     .replace(/[和及与、]$/, "")
     .trim();
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
+  // "严重精神障碍患者报告患病率稳定在4.5‰以上，规范管理率达到95%": the second names only the rate; whose it is was
+  // said before.
+  if (isRate && previous && /^[\u4e00-\u9fa5]{1,4}率$/.test(pre) && !OWNER.test(pre)) {
+    const owner = OWNER.exec(previous.indicator)?.[0];
+    if (owner && owner.length < previous.indicator.length) return `${owner}${pre}`;
+  }
   if (/[数率比量度]$/.test(pre)) return pre;
   // "反应时间城区控制在12分钟以内、农村控制在30分钟以内": the second names only where; the measure is the one before.
   const place = previous ? PLACE_AT_END.exec(previous.indicator) : null;
@@ -152,6 +158,9 @@ export function indicatorOf(
   if (object) return `${object}比例`;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
+
+/** Whom a rate is of, at the start of its name: "严重精神障碍患者", "65岁以上老年人". */
+const OWNER = /^[^,;:]{0,16}?(?:患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人)/;
 
 /** The end of a name that says what is measured. */
 const MEASURE_END = /(?:率|比例|占比|数|量|度|水平|指数)$/;

@@ -366,3 +366,9 @@ export const PLAN_TITLE_WORDS = [
  */
 export const LEVEL_ONLY = /^(?:国家|省|市|县|区)级$/;
 export const LEVEL_AT_START = /^(?:国家|省|市|县|区)级/;
+
+/**
+ * What enumerates points inside a paragraph without making them items: ①…⑳ and 一是/二是… ("一是加强…；二是…").
+ * A clause that starts with one starts after it.
+ */
+export const ENUMERATOR = /^(?:[\u2460-\u2473]|[一二三四五六七八九十]是)\s*/;

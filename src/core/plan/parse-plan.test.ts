@@ -443,6 +443,19 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["全科医生数 >= 4 名/万人", "适宜技术推广项目数 >= 30 项"]);
   });
 
+  it("points enumerated inside a paragraph (①, 二是) are not part of names or text; a bare rate is of whom was named", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.精神卫生。一是加强服务体系建设；二是严重精神障碍患者报告患病率稳定在4.5‰以上，规范管理率达到95%。\n" +
+        "2.县级医院。①80%以上的县级医院达到二级甲等水平；②县域内就诊率达到90%。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} | ${t.text}`)).toEqual([
+      "严重精神障碍患者报告患病率 | 严重精神障碍患者报告患病率稳定在4.5‰以上",
+      "严重精神障碍患者规范管理率 | 规范管理率达到95%",
+      "县级医院达到二级甲等水平比例 | 80%以上的县级医院达到二级甲等水平",
+      "县域内就诊率 | 县域内就诊率达到90%",
+    ]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
