@@ -18,6 +18,30 @@ function show(t: Target): string {
 }
 
 describe("numbering and tasks", () => {
+  it("numbers afresh in each part of a plan written in parts (第一部分, 第二部分), which are neither items nor the title", () => {
+    const text = [
+      "2026年全市卫生健康工作要点",
+      "第一部分 2026年重点工作",
+      "一、深化医改",
+      "（一）推进医共体建设。县域就诊率达到90%。",
+      "二、公共卫生",
+      "（一）做好疫苗接种。",
+      "第二部分 保障措施",
+      "一、加强组织领导。",
+      "（一）压实责任。",
+      "二、强化考核督导。",
+    ].join("\n");
+    const { taskList } = parsePlan(text);
+    expect(taskList.title).toBe("2026年全市卫生健康工作要点");
+    expect(taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
+      "一/(一) 推进医共体建设",
+      "二/(一) 做好疫苗接种",
+      "一/(一) 压实责任",
+      "二 强化考核督导",
+    ]);
+    expect(taskList.targets.map((t) => t.task)).toEqual(["1"]);
+  });
+
   it("makes the leaves tasks, with the nearest preceding lower rank as parent", () => {
     const text = [
       "某市2024年卫生健康工作要点",

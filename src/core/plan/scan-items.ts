@@ -133,10 +133,17 @@ export function isTitleLine(norm: string): boolean {
     s.length <= 60 &&
     PLAN_TITLE_WORDS.some((w) => s.endsWith(w) || s.endsWith(`${w}(试行)`)) &&
     !/^关于/.test(s) &&
+    !PART.test(s) &&
     !/[。,;:]/.test(s) &&
     readNumbering(s) === null
   );
 }
+
+/**
+ * A part of a plan written in parts ("第二部分 2026年重点工作"): not an item, but its items are numbered afresh
+ * (一、 again), so a number is looked at only against the items of its own part.
+ */
+const PART = /^第[一二三四五六七八九十\d]{1,3}部分/;
 
 function isEndMarker(norm: string): boolean {
   const s = norm.trim();
@@ -158,9 +165,17 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
   const lastAtRank = new Map<number, number>();
   const table = { titleColumn: 1, responsibleColumn: -1, valueColumns: new Set<number>() };
   let current: Item | null = null;
+  // Where the current part's items start (see PART).
+  let partStart = 0;
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i] as PlanLine;
     if (items.length > 0 && isEndMarker(line.norm)) break;
+    if (PART.test(line.norm.trim())) {
+      partStart = items.length;
+      lastAtRank.clear();
+      current = null;
+      continue;
+    }
     const cells = tableCells(line.norm);
     if (cells && isTableHeader(cells)) {
       table.titleColumn = cells.findIndex((c, k) => k > 0 && !/序号/.test(c));
@@ -172,8 +187,8 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     const tableRow = cells ? tableNumbering(cells) : null;
     const numbering =
       tableRow ?? readNumbering(line.norm.slice(lead)) ?? numberBeforeFigure(items, line.norm.slice(lead));
-    const parent = numbering ? parentOf(items, numbering.rank) : null;
-    if (numbering && acceptsNumber(items, lastAtRank, parent, numbering)) {
+    const parent = numbering ? parentOf(items, numbering.rank, partStart) : null;
+    if (numbering && acceptsNumber(items, lastAtRank, parent, numbering, partStart)) {
       const item =
         cells && tableRow
           ? tableItem(line, cells, numbering, parent, table)
@@ -243,8 +258,8 @@ function numberBeforeFigure(items: readonly Item[], norm: string): Numbering | n
   return { rank: 3, label: m[1] ?? "", number: n, length: m[0].length };
 }
 
-function parentOf(items: readonly Item[], rank: number): number | null {
-  for (let k = items.length - 1; k >= 0; k--) if ((items[k] as Item).rank < rank) return k;
+function parentOf(items: readonly Item[], rank: number, from = 0): number | null {
+  for (let k = items.length - 1; k >= from; k--) if ((items[k] as Item).rank < rank) return k;
   return null;
 }
 
@@ -257,9 +272,10 @@ function acceptsNumber(
   lastAtRank: ReadonlyMap<number, number>,
   parent: number | null,
   n: Numbering,
+  from = 0,
 ): boolean {
   let sibling: Item | undefined;
-  for (let k = items.length - 1; k >= 0 && k !== parent; k--) {
+  for (let k = items.length - 1; k >= from && k !== parent; k--) {
     const it = items[k] as Item;
     if (it.rank === n.rank && it.parent === parent) {
       sibling = it;
