@@ -111,6 +111,10 @@ interface Candidate {
 }
 
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
+/** A goal of its own later in a clause: an operator or goal verb, then a number. */
+const LATER_GOAL =
+  /(?:达到|达|不低于|不少于|提高到|提升到|控制在|保持在|降至|降到|超过|至少|≥|≤|>=|<=)[^,;:。]{0,3}?\d/;
+
 function judge(
   sentence: string,
   tokens: readonly NumberToken[],
@@ -135,6 +139,15 @@ function judge(
     return null;
   // A count right after a quoted list counts the list: “责任、管理、服务、利益”四个共同体.
   if (/[□”"」』》]$/.test(before) && !RATE_UNITS.has(first.unit ?? "")) return null;
+  // "单价50万元以上的大型医用设备使用率达到85%", "床位100张以上的医院…": an amount or count qualifying what follows is
+  // not a goal when the clause goes on to a goal of its own.
+  if (
+    afterCue &&
+    sentence.charAt(afterEnd) === "的" &&
+    !RATE_UNITS.has(first.unit ?? last.unit ?? "") &&
+    LATER_GOAL.test(sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end))
+  )
+    return null;
   const following = sentence.slice(afterEnd, afterEnd + 1);
   const nounFollows = /[\u4e00-\u9fa5A-Za-z□]/.test(following) && !/[和及或与、的]/.test(following);
   const unit = first.unit ?? last.unit;

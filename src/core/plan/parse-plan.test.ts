@@ -600,6 +600,14 @@ describe("targets: several in one sentence", () => {
 });
 
 describe("targets: numbers that are not targets", () => {
+  it("an amount or count qualifying what follows (…以上的) is not a goal when the clause has one of its own", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.设备。单价50万元以上的大型医用设备使用率达到85%以上。\n2.基层。30%以上的乡镇卫生院达到服务能力推荐标准。",
+      ),
+    ).toEqual(["单价50万元以上的大型医用设备使用率 >= 85 %", "乡镇卫生院达到服务能力推荐标准比例 >= 30 %"]);
+  });
+
   it.each([
     ["60-79岁人群第一剂次接种工作有序开展"],
     ["二级以上综合医院设置老年医学科"],
