@@ -254,6 +254,17 @@ describe("responsible units", () => {
     expect(taskList.tasks[0]?.responsible).toEqual(["市卫健委", "市发改委", "市民政局"]);
   });
 
+  it("reads labelled pieces inside one bracket once each, in order, whatever comes first", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.医保。内容。（牵头单位：市医保局；责任单位：市卫健委，各县区政府）\n" +
+        "2.应急。内容。（责任领导：张三；责任处室：应急办）",
+    );
+    expect(taskList.tasks.map((t) => t.responsible)).toEqual([
+      ["市医保局", "市卫健委", "各县区政府"],
+      ["应急办"],
+    ]);
+  });
+
   it("reads a 牵头责任单位 line and leaves out 配合单位", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.加强建设。内容。\n牵头责任单位：医政处；配合单位：财务处\n2.下一项。",

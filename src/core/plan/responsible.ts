@@ -64,6 +64,9 @@ const INLINE_LABELLED = new RegExp(
   "g",
 );
 
+/** A labelled piece after another inside brackets: "…;责任处室:". */
+const LABELLED_PIECE = new RegExp(`[;；](?:${LABELS.join("|")}):`);
+
 /**
  * Finds 责任单位 clauses in a normalised line: "(责任单位:…)" anywhere, or a line that starts with a label.
  * Parts labelled only 配合单位 / 主要协作单位 are left out.
@@ -78,21 +81,12 @@ export function findResponsible(norm: string): ResponsibleClause[] {
     found.push({ start: lead, end: norm.length, units: unitsOfLabelled(trimmed) });
     return found;
   }
-  // "…服务。责任科室:医政医管科。": a labelled clause after a sentence, up to the next "。".
-  for (const m of norm.matchAll(INLINE_LABELLED)) {
-    const start = (m.index ?? 0) + (m[1]?.length ?? 0);
-    const stop = norm.indexOf("。", start);
-    const end = stop < 0 ? norm.length : stop + 1;
-    if (found.some((f) => f.start <= start && start < f.end)) continue;
-    found.push({ start, end, units: unitsOfLabelled(norm.slice(start, stop < 0 ? norm.length : stop)) });
-  }
+  // "(责任单位:…)", "(责任领导:张三;责任处室:应急办)", "(市医保局牵头,市卫健委配合)": a clause in brackets.
   for (let open = norm.indexOf("("); open >= 0; open = norm.indexOf("(", open + 1)) {
-    if (found.some((f) => f.start <= open && open < f.end)) continue;
-    const inner = norm.slice(open + 1);
     const close = matchingClose(norm, open);
     const end = close < 0 ? norm.length : close + 1;
     const content = norm.slice(open + 1, close < 0 ? norm.length : close);
-    if (LABELS.some((l) => inner.startsWith(l))) {
+    if (LABELS.some((l) => content.startsWith(l)) || (close > 0 && LABELLED_PIECE.test(content))) {
       found.push({ start: open, end, units: unitsOfLabelled(content) });
     } else if (close > 0 && isUnlabelledUnits(content)) {
       found.push({ start: open, end, units: splitUnits(content) });
@@ -101,6 +95,15 @@ export function findResponsible(norm: string): ResponsibleClause[] {
     }
     open = end - 1;
   }
+  // "…服务。责任科室:医政医管科。": a labelled clause after a sentence, up to the next "。" (not one in brackets).
+  for (const m of norm.matchAll(INLINE_LABELLED)) {
+    const start = (m.index ?? 0) + (m[1]?.length ?? 0);
+    const stop = norm.indexOf("。", start);
+    const end = stop < 0 ? norm.length : stop + 1;
+    if (found.some((f) => f.start <= start && start < f.end)) continue;
+    found.push({ start, end, units: unitsOfLabelled(norm.slice(start, stop < 0 ? norm.length : stop)) });
+  }
+  found.sort((a, b) => a.start - b.start);
   return found;
 }
 
