@@ -23,7 +23,7 @@ const PART_OF_YEAR: Readonly<Record<string, string>> = {
 
 const LEAD = "(?:到|至|截至|截止到|截止|力争|争取|力争在|计划在|计划|要在|于|在)";
 const PHRASE = new RegExp(
-  `(${LEAD})?(20\\d\\d|19\\d\\d)年(上半年|下半年|第?[一二三四]季度|年底|底|末|(\\d{1,2})月(?:底|末|份)?|度)?(前|以前|内|完成|实现)?`,
+  `(${LEAD})?(20\\d\\d|19\\d\\d)年(上半年|下半年|第?[一二三四]季度|年底|底|末|(\\d{1,2})月(?:(\\d{1,2})日|底|末|份)?|度)?(前|以前|内|完成|实现)?`,
   "g",
 );
 
@@ -33,18 +33,26 @@ function endOfMonth(year: number, month: number): string {
 }
 
 /**
- * Finds explicit deadlines: 到2024年底, 2024年底前, 到2025年, 2023年完成, 力争2024年…, 2024年上半年, 2024年6月底.
+ * Finds explicit deadlines: 到2024年底, 2024年底前, 到2025年, 2023年完成, 力争2024年…, 2024年上半年, 2024年6月底,
+ * 2024年9月30日前.
  * A bare year ("开展2024年医师资格考试") and a statistical year ("2023年度") are not deadlines.
  * @example findTimePhrases("到2024年底,全市…") // → [{ start: 0, end: 7, date: "2024-12-31" }]
  */
 export function findTimePhrases(norm: string, planYear: number | null = null): TimePhrase[] {
   const found: TimePhrase[] = [];
   for (const m of norm.matchAll(PHRASE)) {
-    const [whole, lead, yearText, part, month, tail] = m;
+    const [whole, lead, yearText, part, month, day, tail] = m;
     const year = Number(yearText);
     if (part === "度") continue;
     let date: string | null = null;
-    if (month !== undefined) {
+    if (month !== undefined && day !== undefined) {
+      // "2026年9月30日前": that day (a date alone, as of an event, is not a deadline).
+      const mm = Number(month);
+      const dd = Number(day);
+      const last = Number(endOfMonth(year, Math.min(Math.max(mm, 1), 12)).slice(8));
+      if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= last && (lead || tail))
+        date = `${year}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+    } else if (month !== undefined) {
       const mm = Number(month);
       if (mm >= 1 && mm <= 12 && (lead || tail || /[底末]$/.test(part ?? ""))) date = endOfMonth(year, mm);
     } else if (part !== undefined) {

@@ -2,7 +2,7 @@ import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESP
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|到|至|力争|争取|确保|全市|全区|全县|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|到|至|力争|争取|确保|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -105,7 +105,11 @@ export function indicatorOf(
   // "严重精神障碍患者报告患病率稳定在4.5‰以上，规范管理率达到95%": the second names only the rate; whose it is was
   // said before.
   if (isRate && previous && /^[\u4e00-\u9fa5]{1,4}率$/.test(pre) && !OWNER.test(pre)) {
-    const owner = OWNER.exec(previous.indicator)?.[0];
+    // "新生儿听力筛查8000例以上，筛查率达到95%": the rate of what the clause before counted or measured.
+    const stem = pre.slice(0, -1);
+    const at = previous.indicator.lastIndexOf(stem);
+    if (stem.length >= 2 && at > 0) return `${previous.indicator.slice(0, at + stem.length)}率`;
+    const owner = /率$/.test(previous.indicator) ? OWNER.exec(previous.indicator)?.[0] : undefined;
     if (owner && owner.length < previous.indicator.length) return `${owner}${pre}`;
   }
   if (/[数率比量度]$/.test(pre)) return pre;
@@ -117,12 +121,16 @@ export function indicatorOf(
   if (!isRate && !isValue && first.unit !== null) {
     const unit = first.unit.replace(/^万/, "");
     const suffix = unit === "人次" ? "人次" : unit === "名" || unit === "人" ? "人数" : "数";
-    const verb = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at)[0];
+    const verbs = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at);
+    const verb = verbs[0];
     if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
-    const counted = verb && verb.at >= 0 ? pre.slice(verb.at + verb.v.length) : "";
+    // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
+    // the name).
+    const acting = verbs.find(({ v, at }) => at >= 0 && at + v.length < pre.length);
+    const counted = acting ? pre.slice(acting.at + acting.v.length) : "";
     // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
-    if (counted && /^每/.test(counted) && verb && verb.at > 0)
-      return countOf(stripEndWords(pre.slice(0, verb.at)));
+    if (counted && /^每/.test(counted) && acting && acting.at > 0)
+      return countOf(stripEndWords(pre.slice(0, acting.at)));
     if (counted) return `${counted}${suffix}`;
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
     // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.

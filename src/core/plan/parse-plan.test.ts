@@ -491,6 +491,13 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("a count is named by what its last goal verb acts on, and a bare rate after it is the rate of that", () => {
+    expect(namedTargets("一、任务\n1.筛查。全年完成新生儿听力筛查8000例以上，筛查率达到95%。")).toEqual([
+      "新生儿听力筛查数 >= 8000 例",
+      "新生儿听力筛查率 >= 95 %",
+    ]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
@@ -663,6 +670,10 @@ describe("targets: deadlines", () => {
     expect(targetsOf("到2024年底,设置率达100%。")).toEqual([">= 100 % @2024-12-31"]);
     expect(targetsOf("2024年上半年覆盖率达到50%。")).toEqual([">= 50 % @2024-06-30"]);
     expect(targetsOf("2024年6月底前完成率达到80%。")).toEqual([">= 80 % @2024-06-30"]);
+    expect(targetsOf("项目2024年9月30日前竣工验收，新增床位300张。")).toEqual([">= 300 张 @2024-09-30"]);
+    // A date alone (of an event) is not a deadline, nor a day that does not exist.
+    expect(targetsOf("2024年3月5日召开会议，新增床位300张。")).toEqual([">= 300 张"]);
+    expect(targetsOf("2024年2月30日前新增床位300张。")).toEqual([">= 300 张"]);
     expect(targetsOf("2023年完成每千人口托位数3.58个的任务。")).toEqual([">= 3.58 个/千人 @2023-12-31"]);
     expect(targetsOf("力争2024年互联网医院新增1-2家。")).toEqual(["between 1-2 家 @2024-12-31"]);
   });
