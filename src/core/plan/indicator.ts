@@ -2,7 +2,7 @@ import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESP
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|到|至|力争|争取|确保|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|到|至|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -254,6 +254,14 @@ const CONJUNCTION = /以及|、|(?<![普涉危波企以])及(?![时早格])|(?<!
  */
 export function splitSubject(indicator: string, distribute: boolean): string[] {
   if (!distribute) return [indicator];
+  // "感染者和病人比例、接受抗病毒治疗比例和治疗成功比例": a list by 、 of whole measures; a 和 inside one splits it only
+  // between whole measures too (感染者和病人 is who the first one is of).
+  const listed = indicator.split("、");
+  if (listed.length >= 2 && listed.every((p) => MEASURE_END.test(p)))
+    return listed.flatMap((p) => {
+      const inner = p.split(CONJUNCTION).filter(Boolean);
+      return inner.length >= 2 && inner.every((q) => MEASURE_END.test(q)) ? inner : [p];
+    });
   const parts = indicator.split(CONJUNCTION).filter(Boolean);
   if (parts.length < 2) return [indicator];
   const lastPart = parts[parts.length - 1] as string;

@@ -498,6 +498,14 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("均 over a list of whole measures by 、 keeps a 和 that joins who a measure is of", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.艾滋病。全省经诊断发现的感染者和病人比例、接受抗病毒治疗比例和治疗成功比例均达到95%。",
+      ),
+    ).toEqual(["经诊断发现的感染者和病人比例 >= 95 %", "接受抗病毒治疗比例 >= 95 %", "治疗成功比例 >= 95 %"]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
