@@ -199,6 +199,24 @@ describe("numbering and tasks", () => {
     expect(scored.taskList.targets).toEqual([]);
   });
 
+  it("reads the unit of a table of indicators from its 单位 column", () => {
+    const { taskList } = parsePlan(
+      "主要指标任务分解表\n序号 | 指标名称 | 单位 | 2026年目标值 | 责任单位\n" +
+        "1 | 人均预期寿命 | 岁 | ≥79.5 | 卫健局\n2 | 孕产妇死亡率 | /10万 | ≤12 | 妇幼保健院\n" +
+        "3 | 县域内住院量占比 | % | 75 | 县人民医院、县中医院",
+    );
+    expect(taskList.tasks.map((t) => `${t.title} ${t.responsible.join("、")}`)).toEqual([
+      "人均预期寿命 卫健局",
+      "孕产妇死亡率 妇幼保健院",
+      "县域内住院量占比 县人民医院、县中医院",
+    ]);
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "人均预期寿命 >= 79.5 岁",
+      "孕产妇死亡率 <= 12 /10万",
+      "县域内住院量占比 >= 75 %",
+    ]);
+  });
+
   it("ignores the issuing notice before the title and the page furniture after the body", () => {
     const text = [
       "关于印发《2025年某区医政工作要点》的通知",

@@ -163,7 +163,7 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
   const items: Item[] = [];
   const bodyStart = findBodyStart(lines);
   const lastAtRank = new Map<number, number>();
-  const table = { titleColumn: 1, responsibleColumn: -1, valueColumns: new Set<number>() };
+  const table = { titleColumn: 1, responsibleColumn: -1, unitColumn: -1, valueColumns: new Set<number>() };
   let current: Item | null = null;
   // Where the current part's items start (see PART).
   let partStart = 0;
@@ -180,6 +180,7 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     if (cells && isTableHeader(cells)) {
       table.titleColumn = cells.findIndex((c, k) => k > 0 && !/序号/.test(c));
       table.responsibleColumn = cells.findIndex((c) => /责任|牵头/.test(c));
+      table.unitColumn = cells.findIndex((c) => /^(?:计量)?单位$/.test(c));
       table.valueColumns = new Set(cells.flatMap((c, k) => (VALUE_HEADING.test(c) ? [k] : [])));
       continue;
     }
@@ -332,7 +333,12 @@ function tableItem(
   cells: readonly string[],
   n: Numbering,
   parent: number | null,
-  table: { titleColumn: number; responsibleColumn: number; valueColumns: ReadonlySet<number> },
+  table: {
+    titleColumn: number;
+    responsibleColumn: number;
+    unitColumn: number;
+    valueColumns: ReadonlySet<number>;
+  },
 ): Item {
   const rawCells = splitRawCells(line.text, cells.length);
   const segments: Segment[] = [];
@@ -346,11 +352,17 @@ function tableItem(
       }
       return;
     }
+    // A 单位 column gives the unit of the row's values ("岁", "/10万", "%"); it is not text of the task.
+    if (k === table.unitColumn) return;
     const titleColumn = table.titleColumn > 0 ? table.titleColumn : 1;
+    const unit =
+      table.unitColumn > 0
+        ? { norm: cells[table.unitColumn] ?? "", text: rawCells[table.unitColumn] ?? "" }
+        : null;
     const value =
       k === titleColumn || !table.valueColumns.has(k)
         ? null
-        : valueCell(cells[titleColumn] ?? "", rawCells[titleColumn] ?? "", cell, rawCells[k] ?? cell);
+        : valueCell(cells[titleColumn] ?? "", rawCells[titleColumn] ?? "", cell, rawCells[k] ?? cell, unit);
     segments.push({ ...(value ?? { text: rawCells[k] ?? cell, norm: cell }), lineNo: line.lineNo });
   });
   const titleCell = rawCells[table.titleColumn > 0 ? table.titleColumn : 1] ?? "";
@@ -375,14 +387,15 @@ const VALUE_CELL =
   /^(?:[<>]=?|[≥≤≧≦]|不低于|不少于|不高于|不超过|达到)?\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:以上|以下|以内|左右)?$/;
 
 /**
- * A table of indicators ("孕产妇死亡率(/10万) | ≤10"): a value cell is read with the row's indicator, and the unit
- * written in brackets after it, as the sentence "孕产妇死亡率≤10/10万" (a bare number as 达到 it).
+ * A table of indicators ("孕产妇死亡率(/10万) | ≤10", or a 单位 column: "孕产妇死亡率 | /10万 | ≤10"): a value cell is
+ * read with the row's indicator and unit as the sentence "孕产妇死亡率≤10/10万" (a bare number as 达到 it).
  */
 function valueCell(
   titleNorm: string,
   titleText: string,
   norm: string,
   text: string,
+  unitCell: { readonly norm: string; readonly text: string } | null = null,
 ): { text: string; norm: string } | null {
   if (
     !VALUE_CELL.test(norm) ||
@@ -393,8 +406,16 @@ function valueCell(
     return null;
   const bracket = /^(.*?)\(([^()]{1,8})\)$/.exec(titleNorm);
   const name = bracket ? (bracket[1] ?? "") : titleNorm;
-  const unit = bracket && !/[%‰]/.test(norm) ? (bracket[2] ?? "") : "";
-  const unitText = unit ? titleText.slice(name.length + 1, name.length + 1 + unit.length) : "";
+  const column =
+    !bracket && unitCell && unitCell.norm.length <= 8 && unitCell.norm.length === unitCell.text.length
+      ? unitCell
+      : null;
+  const unit = /[%‰]/.test(norm) ? "" : bracket ? (bracket[2] ?? "") : (column?.norm ?? "");
+  const unitText = !unit
+    ? ""
+    : bracket
+      ? titleText.slice(name.length + 1, name.length + 1 + unit.length)
+      : (column?.text ?? "");
   const number = /\d+(?:\.\d+)?/.exec(norm);
   const cut = number ? number.index + number[0].length : norm.length;
   const verb = /^\s*\d/.test(norm) ? "达到" : "";
