@@ -43,7 +43,8 @@ export function findTimePhrases(norm: string, planYear: number | null = null): T
   for (const m of norm.matchAll(PHRASE)) {
     const [whole, lead, yearText, part, month, day, tail] = m;
     const year = Number(yearText);
-    if (part === "度") continue;
+    // "2023年度" is a statistical year; "比2025年末", "较2025年" name what a change is measured from.
+    if (part === "度" || (!lead && /(?:比|较|同比|相比)$/.test(norm.slice(0, m.index)))) continue;
     let date: string | null = null;
     if (month !== undefined && day !== undefined) {
       // "2026年9月30日前": that day (a date alone, as of an event, is not a deadline).

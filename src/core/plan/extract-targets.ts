@@ -131,9 +131,10 @@ function judge(
   const beforeCue = findCue(before, OP_BEFORE, "end");
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
   if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
-  // A baseline: "床位由现有的120张增加至200张", "从目前的0.9提升到1.2" (only the number it rises or falls to is a target).
+  // A baseline: "床位由现有的120张增加至200张", "从目前的0.9提升到1.2", "从2025年的55%提高到60%" (only the number it rises
+  // or falls to is a target).
   if (
-    /(从|由)(现有|目前|现在|当前|去年|上年)?的?$/.test(before) &&
+    /(从|由)(现有|目前|现在|当前|去年|上年|原来|20\d\d年(?:底|末)?)?的?$/.test(before) &&
     BASELINE_TO.test(sentence.slice(last.end))
   )
     return null;

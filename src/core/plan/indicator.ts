@@ -78,11 +78,12 @@ export function indicatorOf(
   const preText = stripEndWords(
     sentence
       .slice(from, first.start)
+      // A comparison before the change ("较2020年降低10%", "比上年提高", "比2025年末增加"): the subject is what comes
+      // before it.
+      .replace(/(?:较|同比|比(?=20\d\d年|上年|去年))[^,;:]*$/, "")
       .replace(TIME, "")
       // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
       .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
-      // A comparison before the change ("较2020年降低10%", "比上年提高"): the subject is what comes before it.
-      .replace(/(?:较|同比|比上年|比去年)[^,;:]*$/, "")
       .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, "")
       .replace(FILLER_START, ""),
   );

@@ -524,6 +524,12 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["经诊断发现的感染者和病人比例 >= 95 %", "接受抗病毒治疗比例 >= 95 %", "治疗成功比例 >= 95 %"]);
   });
 
+  it("a baseline dated by a year is not a target, and a year a change is compared with is not a deadline", () => {
+    expect(
+      namedTargets("一、任务\n1.首诊。基层首诊率从2025年的55%提高到60%，全市床位总数比2025年末增加2000张。"),
+    ).toEqual(["基层首诊率 >= 60 %", "床位总数 >= 2000 张"]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
