@@ -152,13 +152,15 @@ function judge(
   const following = sentence.slice(afterEnd, afterEnd + 1);
   const nounFollows = /[\u4e00-\u9fa5A-Za-z□]/.test(following) && !/[和及或与、的]/.test(following);
   const unit = first.unit ?? last.unit;
+  // "不低于当地城镇单位在岗职工平均工资水平的1.5倍": a multiple's cue is followed by what it multiplies, however long.
+  const multiple = unit === "倍" && beforeCue !== null && before.endsWith("的");
   const op: FoundTarget["op"] =
     first.kind === "range"
       ? "between"
       : afterCue?.op === "approx" || beforeCue?.op === "approx"
         ? "approx"
-        : (afterCue?.op ?? (cueGap <= 12 ? beforeCue?.op : undefined) ?? ">=");
-  const explicit = afterCue !== null || cueGap <= 12;
+        : (afterCue?.op ?? (cueGap <= 12 || multiple ? beforeCue?.op : undefined) ?? ">=");
+  const explicit = afterCue !== null || cueGap <= 12 || multiple;
   if (unit === null) {
     const bigOrName = first.values.some((v) => v >= 10000);
     return cueGap === 0 && !nounFollows && !bigOrName ? { tokens, op, unit: null } : null;

@@ -2,7 +2,7 @@ import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESP
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|到|至|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到|至|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -89,7 +89,10 @@ export function indicatorOf(
   );
   // "95%以上的A和85%以上的B": a subject that ends with 和 belongs to the number before; this one's follows it.
   // "A2个、B10个": a subject that starts with 、 is the next item of a list after the number before.
-  const pre = /[和及与、]$/.test(preText) ? "" : preText.replace(/^(?:[和与、]|及(?![时早格]))+/, "");
+  const joined = /[和及与、]$/.test(preText) ? "" : preText.replace(/^(?:[和与、]|及(?![时早格]))+/, "");
+  // "年薪不低于本院职工平均工资的8倍": a multiple's subject is what comes before its cue, not what it multiplies.
+  const multipleCue = first.unit === "倍" ? lastCueAt(joined) : -1;
+  const pre = multipleCue > 0 ? stripEndWords(joined.slice(0, multipleCue)) : joined;
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   post = post.replace(/^的/, "");
@@ -165,6 +168,8 @@ export function indicatorOf(
   }
   if (pre) return pre;
   if (object) return `${object}比例`;
+  // "…的8倍，且不低于6万元": a second limit on the subject of the target before.
+  if (previous) return previous.indicator;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
 
@@ -191,6 +196,17 @@ function bareMeasureBefore(sentence: string, start: number): string | null {
       : null;
   }
   return null;
+}
+
+/** Where the last operator cue (不低于, 达到…) starts in `text`, or -1: the longest of those ending last (不低于, not 低于). */
+function lastCueAt(text: string): number {
+  let best = { at: -1, end: -1 };
+  for (const [w] of OP_BEFORE) {
+    const at = text.lastIndexOf(w);
+    const end = at + w.length;
+    if (at >= 0 && (end > best.end || (end === best.end && at < best.at))) best = { at, end };
+  }
+  return best.at;
 }
 
 /** `who` + what follows the longest end of `who` (two characters or more) found inside `named`, or null. */

@@ -530,6 +530,14 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["基层首诊率 >= 60 %", "床位总数 >= 2000 张"]);
   });
 
+  it("a multiple names what it multiplies after its cue, however long; a second limit 且… is on the same subject", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.薪酬。医务人员平均薪酬水平不低于当地城镇单位在岗职工平均工资水平的1.5倍，且不低于8万元。",
+      ),
+    ).toEqual(["医务人员平均薪酬水平 >= 1.5 倍", "医务人员平均薪酬水平 >= 8 万元"]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
