@@ -110,11 +110,11 @@ interface Candidate {
   readonly unit: string | null;
 }
 
-/** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
-/** A goal of its own later in a clause: an operator or goal verb, then a number. */
+/** A goal of its own later in a clause: an operator or goal verb, then a number; or a count ("…人才10名"). */
 const LATER_GOAL =
-  /(?:达到|达|不低于|不少于|提高到|提升到|控制在|保持在|降至|降到|超过|至少|≥|≤|>=|<=)[^,;:。]{0,3}?\d/;
+  /(?:达到|达|不低于|不少于|提高到|提升到|控制在|保持在|降至|降到|超过|至少|≥|≤|>=|<=)[^,;:。]{0,3}?\d|\d(?:名|个|家|所|项|张|人)/;
 
+/** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(
   sentence: string,
   tokens: readonly NumberToken[],

@@ -661,9 +661,14 @@ describe("targets: numbers that are not targets", () => {
   it("an amount or count qualifying what follows (…以上的) is not a goal when the clause has one of its own", () => {
     expect(
       namedTargets(
-        "一、任务\n1.设备。单价50万元以上的大型医用设备使用率达到85%以上。\n2.基层。30%以上的乡镇卫生院达到服务能力推荐标准。",
+        "一、任务\n1.设备。单价50万元以上的大型医用设备使用率达到85%以上。\n2.基层。30%以上的乡镇卫生院达到服务能力推荐标准。\n" +
+          "3.人才。引进年薪50万元以上的高层次人才10名。",
       ),
-    ).toEqual(["单价50万元以上的大型医用设备使用率 >= 85 %", "乡镇卫生院达到服务能力推荐标准比例 >= 30 %"]);
+    ).toEqual([
+      "单价50万元以上的大型医用设备使用率 >= 85 %",
+      "乡镇卫生院达到服务能力推荐标准比例 >= 30 %",
+      "年薪50万元以上的高层次人才人数 >= 10 名",
+    ]);
   });
 
   it.each([
