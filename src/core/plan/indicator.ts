@@ -156,7 +156,7 @@ export function indicatorOf(
       : null;
   if (measure) return `${pre}${measure}`;
   // "三级医院预约诊疗率达到70%以上，二级医院达到60%以上": the second names only who; the rate is the one before.
-  if (isRate && pre && previous && pre.length <= 10 && !/(率|比例|数|量|度|水平|指数)$/.test(pre)) {
+  if (isRate && pre && previous && pre.length <= 10 && !MEASURE_END.test(pre)) {
     const rate = RATE_SUFFIX.exec(previous.indicator);
     if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
   }
@@ -191,9 +191,7 @@ function bareMeasureBefore(sentence: string, start: number): string | null {
   for (let i = clauses.length - 1; i >= 0; i--) {
     const text = stripEndWords((clauses[i] ?? "").replace(FILLER_START, "").trim());
     if (!text || /\d/.test(text)) continue;
-    return text.length >= 3 && text.length <= 20 && MEASURE_END.test(text) && !/[。]/.test(text)
-      ? text
-      : null;
+    return text.length >= 3 && text.length <= 20 && MEASURE_END.test(text) ? text : null;
   }
   return null;
 }
