@@ -149,6 +149,8 @@ function judge(
     LATER_GOAL.test(sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end))
   )
     return null;
+  // "重点实施5个方面20项重点任务": aspects of the work are how a plan is laid out, not a goal.
+  if (sentence.startsWith("方面", afterEnd)) return null;
   const following = sentence.slice(afterEnd, afterEnd + 1);
   const nounFollows = /[\u4e00-\u9fa5A-Za-z□]/.test(following) && !/[和及或与、的]/.test(following);
   const unit = first.unit ?? last.unit;
