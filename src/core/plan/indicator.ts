@@ -217,8 +217,8 @@ function measureAfterShared(who: string, named: string): string | null {
   return null;
 }
 
-/** A verb that names a kind of place or work with what follows (救治中心, 筛查点, 随访服务) is not the action counted. */
-const NOUN_AFTER_VERB = /^(?:中心|站|室|点|机构|体系|网络|能力|水平|服务|工作|率|项目)/;
+/** A verb that names a kind of place or work with what follows (救治中心, 筛查点, 随访服务, 培训班) is not the action counted. */
+const NOUN_AFTER_VERB = /^(?:中心|站|室|点|机构|体系|网络|能力|水平|服务|工作|率|项目|班|基地)/;
 
 function lastVerbAt(text: string, verb: string): number {
   for (let at = text.lastIndexOf(verb); at >= 0; at = at > 0 ? text.lastIndexOf(verb, at - 1) : -1)
