@@ -131,6 +131,8 @@ function judge(
   const beforeCue = findCue(before, OP_BEFORE, "end");
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
   if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
+  // "90%以上（含90%）", "（不含康复医院）": a note in brackets on what counts, not a goal of its own.
+  if (/\((?:含|不含|包含|包括)$/.test(before)) return null;
   // A baseline: "床位由现有的120张增加至200张", "从目前的0.9提升到1.2", "从2025年的55%提高到60%" (only the number it rises
   // or falls to is a target).
   if (

@@ -157,6 +157,9 @@ export function indicatorOf(
   if (measure) return `${pre}${measure}`;
   // "三级医院预约诊疗率达到70%以上，二级医院达到60%以上": the second names only who; the rate is the one before.
   if (isRate && pre && previous && pre.length <= 10 && !MEASURE_END.test(pre)) {
+    // "60—79岁人群接种率…，80岁以上人群达到85%": the measure follows where the two names meet (人群).
+    const shared = measureAfterShared(pre, previous.indicator);
+    if (shared && MEASURE_END.test(shared)) return shared;
     const rate = RATE_SUFFIX.exec(previous.indicator);
     if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
   }

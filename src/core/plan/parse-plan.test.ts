@@ -542,6 +542,12 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["医务人员平均薪酬水平 >= 1.5 倍", "医务人员平均薪酬水平 >= 8 万元"]);
   });
 
+  it("a note in brackets on what counts (含90%) is no target; a second population takes the measure after it", () => {
+    expect(
+      namedTargets("一、任务\n1.接种。60—79岁人群接种率达到90%以上（含90%），80岁以上人群达到85%。"),
+    ).toEqual(["60—79岁人群接种率 >= 90 %", "80岁以上人群接种率 >= 85 %"]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
