@@ -110,6 +110,9 @@ interface Candidate {
   readonly unit: string | null;
 }
 
+/** An open bracket of a note: what is included, a part, a year's or a wider area's figure. */
+const NOTE_IN_BRACKETS = /\((?:含|不含|包含|包括|其中|20\d\d年|全国|全省|全市|上年|去年|同比|较|比)[^()]*$/;
+
 /** A goal of its own later in a clause: an operator or goal verb, then a number; or a count ("…人才10名"). */
 const LATER_GOAL =
   /(?:达到|达|不低于|不少于|提高到|提升到|控制在|保持在|降至|降到|超过|至少|≥|≤|>=|<=)[^,;:。]{0,3}?\d|\d(?:名|个|家|所|项|张|人)/;
@@ -131,8 +134,9 @@ function judge(
   const beforeCue = findCue(before, OP_BEFORE, "end");
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
   if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
-  // "90%以上（含90%）", "（不含康复医院）": a note in brackets on what counts, not a goal of its own.
-  if (/\((?:含|不含|包含|包括)$/.test(before)) return null;
+  // "90%以上（含90%）", "（含转岗培训50名）", "（2025年为60%）", "（全国平均水平为85%）": a note in brackets on what counts
+  // or where things stand, not a goal of its own.
+  if (NOTE_IN_BRACKETS.test(before)) return null;
   // A baseline: "床位由现有的120张增加至200张", "从目前的0.9提升到1.2", "从2025年的55%提高到60%" (only the number it rises
   // or falls to is a target).
   if (

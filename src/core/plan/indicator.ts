@@ -95,12 +95,14 @@ export function indicatorOf(
   const pre = multipleCue > 0 ? stripEndWords(joined.slice(0, multipleCue)) : joined;
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
+  // A note in brackets after the number ("100名（含转岗培训50名）") does not say what is counted.
+  post = post.replace(/^\([^()]*\)/, "");
   post = post.replace(/^的/, "");
   // What a number counts follows it, up to the next number of a list ("6个城市医疗集团和9个县域医共体"); a number
   // followed by 、 or 和 ends its item instead ("专科2个、省级重点专科10个"): what it counts came before it.
   // "不少于2名/村": what follows a slash is per what, not what is counted.
   const object = (
-    /^[和及与、/]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
+    /^[和及与、/)]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
   )
     .replace(/[□"“”]/g, "")
     .replace(/[和及与、]$/, "")

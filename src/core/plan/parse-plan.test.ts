@@ -548,6 +548,20 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["60—79岁人群接种率 >= 90 %", "80岁以上人群接种率 >= 85 %"]);
   });
 
+  it("notes in brackets on what is included or where things stand are not targets", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.基层。基层就诊率达到65%（2025年为60%），县域就诊率达到90%（全国平均水平为85%）。\n" +
+          "2.人才。新增全科医生100名（含转岗培训50名），每千人口床位数达到6.5张（其中公立医院5张）。",
+      ),
+    ).toEqual([
+      "基层就诊率 >= 65 %",
+      "县域就诊率 >= 90 %",
+      "全科医生人数 >= 100 名",
+      "每千人口床位数 >= 6.5 张/千人",
+    ]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
