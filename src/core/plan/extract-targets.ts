@@ -136,7 +136,9 @@ function judge(
   if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
   // "90%以上（含90%）", "（含转岗培训50名）", "（2025年为60%）", "（全国平均水平为85%）": a note in brackets on what counts
   // or where things stand, not a goal of its own.
-  if (NOTE_IN_BRACKETS.test(before)) return null;
+  const note = NOTE_IN_BRACKETS.exec(before);
+  // (A part with a goal of its own stays one: "（其中社区卫生服务中心达到70%）".)
+  if (note && !(note[0].startsWith("(其中") && beforeCue && cueGap <= 12)) return null;
   // A baseline: "床位由现有的120张增加至200张", "从目前的0.9提升到1.2", "从2025年的55%提高到60%" (only the number it rises
   // or falls to is a target).
   if (

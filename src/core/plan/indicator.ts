@@ -2,7 +2,7 @@ import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESP
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
-  /^(?:\s|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到|至|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到|至|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -162,8 +162,10 @@ export function indicatorOf(
     // "60—79岁人群接种率…，80岁以上人群达到85%": the measure follows where the two names meet (人群).
     const shared = measureAfterShared(pre, previous.indicator);
     if (shared && MEASURE_END.test(shared)) return shared;
+    // (Only when the rate follows whom it was of, so as not to cut a word: "基层诊疗量占比" has no such part.)
     const rate = RATE_SUFFIX.exec(previous.indicator);
-    if (rate && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
+    const whose = rate ? previous.indicator.slice(0, rate.index) : "";
+    if (rate && WHO_END.test(whose) && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
   }
   // "三级公立医院平均住院日控制在8.5天以内，二级公立医院控制在7天以内": the second names only who; the measure follows
   // where the two names meet ("公立医院").
@@ -177,6 +179,10 @@ export function indicatorOf(
   if (previous) return previous.indicator;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
+
+/** The end of a name of whom or where a measure is of: "三级医院", "乡镇卫生院", "高血压患者". */
+const WHO_END =
+  /(?:医院|卫生院|机构|中心|室|站|所|患者|人群|儿童|老年人|孕产妇|居民|学生|妇女|城区|农村|乡镇|县区|区县|地区)$/;
 
 /** Whom a rate is of, at the start of its name: "严重精神障碍患者", "65岁以上老年人". */
 const OWNER = /^[^,;:]{0,16}?(?:患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人)/;

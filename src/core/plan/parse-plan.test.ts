@@ -562,6 +562,13 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("a part in brackets with a goal of its own (其中…达到70%) is a target", () => {
+    expect(namedTargets("一、任务\n1.基层。基层诊疗量占比达到65%（其中社区卫生服务中心达到70%）。")).toEqual([
+      "基层诊疗量占比 >= 65 %",
+      "社区卫生服务中心 >= 70 %",
+    ]);
+  });
+
   it("a list of counts joined by 和 names each by what follows its number", () => {
     expect(namedTargets("一、任务\n1.集团。组建6个城市医疗集团和9个县域医共体。")).toEqual([
       "城市医疗集团数 >= 6 个",
