@@ -133,7 +133,8 @@ export function indicatorOf(
     // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
     // the name).
     const acting = verbs.find(({ v, at }) => at >= 0 && at + v.length < pre.length);
-    const counted = acting ? pre.slice(acting.at + acting.v.length) : "";
+    // ("开展“世界卫生日”等主题宣传活动": what is counted is the 主题宣传活动, not the 等 left after the quoted name.)
+    const counted = acting ? pre.slice(acting.at + acting.v.length).replace(/^等(?![级次])/, "") : "";
     // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
     if (counted && /^每/.test(counted) && acting && acting.at > 0)
       return countOf(stripEndWords(pre.slice(0, acting.at)));

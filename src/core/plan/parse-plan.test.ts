@@ -494,6 +494,9 @@ describe("targets: several in one sentence", () => {
     expect(
       namedTargets("一、任务\n1.人才。全科医生数达到每万人口4名，全年开展适宜技术推广项目不少于30项。"),
     ).toEqual(["全科医生数 >= 4 名/万人", "适宜技术推广项目数 >= 30 项"]);
+    expect(namedTargets("一、任务\n1.宣传。开展“世界卫生日”等主题宣传活动不少于4次。")).toEqual([
+      "主题宣传活动数 >= 4 次",
+    ]);
     expect(namedTargets("一、任务\n1.培训。举办培训班6期，建设培训基地3个。")).toEqual([
       "培训班数 >= 6 期",
       "培训基地数 >= 3 个",
