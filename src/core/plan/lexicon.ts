@@ -111,6 +111,10 @@ export const OP_BEFORE: readonly (readonly [string, ">=" | "<=" | "approx"])[] =
   ["不宜高于", "<="],
   ["至多", "<="],
   ["最多", "<="],
+  ["小于", "<="],
+  ["少于", "<="],
+  ["大于", ">="],
+  ["多于", ">="],
   ["约", "approx"],
   ["达", ">="],
   // Written as symbols in tables and terse lists ("治疗率≥90%"); full-width forms are made ASCII beforehand.
