@@ -128,7 +128,7 @@ function judge(
   const last = tokens[tokens.length - 1] as NumberToken;
   if (first.values.some((v) => !Number.isFinite(v))) return null;
   const before = sentence.slice(Math.max(clauseStart, prevEnd), first.start);
-  if (first.isTime) return durationTarget(before, tokens);
+  if (first.isTime) return durationTarget(before, tokens, sentence.slice(last.end, last.end + 2));
   const afterCue = findCue(sentence.slice(last.end, last.end + 3), OP_AFTER, "start");
   const afterEnd = last.end + (afterCue?.end ?? 0);
   const beforeCue = findCue(before, OP_BEFORE, "end");
@@ -206,12 +206,15 @@ function judge(
 }
 
 /**
- * A duration is a target only after a limiting cue ("平均住院日控制在8天以内", "缩短至30分钟"), or as a range a value
- * is to stay in ("平均住院日在7至9天").
+ * A duration is a target only after a limiting cue ("平均住院日控制在8天以内", "缩短至30分钟"), as a range a value
+ * is to stay in ("平均住院日在7至9天"), or as about so long for a measured time ("平均住院日9天左右").
  */
-function durationTarget(before: string, tokens: readonly NumberToken[]): Candidate | null {
+function durationTarget(before: string, tokens: readonly NumberToken[], after: string): Candidate | null {
   const unit = tokens[0]?.unit ?? "";
   if (!(DURATION_UNITS as readonly string[]).includes(unit)) return null;
+  // "平均住院日9天左右": about so long, said of a measured time (not "用30天左右时间").
+  if (after.startsWith("左右") && /(?:住院日|时间|天数|周期|时长)(?:在|为|控制在|保持在)?$/.test(before))
+    return { tokens, op: "approx", unit };
   if (tokens.length === 1 && tokens[0]?.kind === "range" && /(在|为|保持在|控制在)$/.test(before))
     return { tokens, op: "between", unit };
   return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|压缩到|压缩至|≤|≦|<=|<)$/.test(before)
