@@ -129,7 +129,9 @@ export function indicatorOf(
   const place = previous ? PLACE_AT_END.exec(previous.indicator) : null;
   if (place && previous && PLACE.test(pre)) return `${previous.indicator.slice(0, place.index)}${pre}`;
   // Levels, ages, money, multiples and durations are values of the subject, not things counted.
-  const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点|天|日|小时|分钟)$/.test(first.unit ?? "");
+  const isValue = /^(级|岁|周岁|元|万元|亿元|倍|万|百分点|个百分点|天|日|小时|分钟|公里)$/.test(
+    first.unit ?? "",
+  );
   if (!isRate && !isValue && first.unit !== null) {
     const unit = first.unit.replace(/^万/, "");
     const suffix = unit === "人次" ? "人次" : unit === "名" || unit === "人" ? "人数" : "数";
