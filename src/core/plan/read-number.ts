@@ -153,11 +153,17 @@ export function readNumber(s: string, i: number): NumberToken | null {
   if (afterFirst === "+" || /[A-Za-z]/.test(afterFirst)) return null;
   let unitAfterFirst = readUnit(s, end);
   if (unitAfterFirst.unit && !unitAfterFirst.isTime) end = unitAfterFirst.end;
-  if (RANGE_SEPARATORS.includes(s[end] ?? "")) {
+  // "85%到93%之间": 到 joins a range only when 之间 closes it ("由55%到65%" goes from one to the other).
+  const between = s[end] === "到" && unitAfterFirst.unit !== null;
+  if (RANGE_SEPARATORS.includes(s[end] ?? "") || between) {
     const second = readValue(s, end + 1);
     if (second && second.chinese === first.chinese && second.value > first.value) {
       const unit = readUnit(s, second.end);
-      if (unit.unit !== null && (unitAfterFirst.unit === null || unitAfterFirst.unit === unit.unit)) {
+      if (
+        unit.unit !== null &&
+        (unitAfterFirst.unit === null || unitAfterFirst.unit === unit.unit) &&
+        (!between || s.startsWith("之间", unit.end))
+      ) {
         return {
           start: i,
           end: unit.end,
