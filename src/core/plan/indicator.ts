@@ -189,12 +189,11 @@ export function indicatorOf(
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
 
-/** The end of a name of whom or where a measure is of: "三级医院", "乡镇卫生院", "高血压患者". */
-const WHO_END =
-  /(?:医院|卫生院|机构|中心|室|站|所|患者|人群|儿童|老年人|孕产妇|居民|学生|妇女|城区|农村|乡镇|县区|区县|地区)$/;
+/** People a measure is taken of: "严重精神障碍患者", "65岁以上老年人". */
+const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人";
 
-/** Whom a rate is of, at the start of its name: "严重精神障碍患者", "65岁以上老年人". */
-const OWNER = /^[^,;:]{0,16}?(?:患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人)/;
+/** Whom a rate is of, at the start of its name. */
+const OWNER = new RegExp(`^[^,;:]{0,16}?(?:${POPULATIONS})`);
 
 /** The end of a name that says what is measured. */
 const MEASURE_END = /(?:率|比例|占比|数|量|度|水平|指数)$/;
@@ -250,6 +249,11 @@ function lastVerbAt(text: string, verb: string): number {
 const PLACES = "城区|城市|市区|县城|城镇|农村|乡村|乡镇|郊区|山区|平原";
 const PLACE = new RegExp(`^(?:${PLACES})$`);
 const PLACE_AT_END = new RegExp(`(?:${PLACES})$`);
+
+/** The end of a name of whom or where a measure is of: "三级医院", "乡镇卫生院", "高血压患者", "农村". */
+const WHO_END = new RegExp(
+  `(?:医院|卫生院|机构|中心|室|站|所|居民|县区|区县|地区|${POPULATIONS}|${PLACES})$`,
+);
 
 /** Where a clause's subject ends and what is said of it begins: a comparison or a change. */
 const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过/g;
