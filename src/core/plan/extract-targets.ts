@@ -96,7 +96,8 @@ function findCue(
 function clauseAround(s: string, pos: number): { start: number; end: number } {
   // The colon of a ratio (1:1.5) does not end a clause.
   const breaks = (i: number) =>
-    CLAUSE_BREAK.test(s[i] as string) && !(s[i] === ":" && /\d/.test(s[i + 1] ?? ""));
+    CLAUSE_BREAK.test(s[i] as string) &&
+    !(s[i] === ":" && /\d/.test(s[i + 1] ?? "") && /\d/.test(s[i - 1] ?? ""));
   let start = pos;
   while (start > 0 && !breaks(start - 1)) start--;
   let end = pos;

@@ -112,6 +112,15 @@ describe("numbering and tasks", () => {
       "一/2 上半年建成胸痛中心2个",
     ]);
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toContain("2 <= 20 %");
+    const ranges = parsePlan(
+      "一、儿童健康\n1.0-6岁儿童眼保健覆盖率达到90%。\n2.2型糖尿病患者规范管理率达到60%。\n3.100%的乡镇卫生院设置中医馆。",
+    );
+    expect(ranges.taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "一/3"]);
+    expect(ranges.taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
+      "0-6岁儿童眼保健覆盖率 >= 90 %",
+      "2型糖尿病患者规范管理率 >= 60 %",
+      "乡镇卫生院设置中医馆比例 >= 100 %",
+    ]);
   });
 
   it("splits items run on in one line (（一）…；（二）…；（三）…)", () => {
@@ -656,6 +665,19 @@ describe("targets: several in one sentence", () => {
       "重大慢性病过早死亡率 >= 10 %",
       "村医人数 >= 2 名",
       "免疫规划疫苗接种率 >= 95 %",
+    ]);
+  });
+
+  it("names a change by an amount by what changes, and a measure after a label and its colon by the measure", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.近视。儿童青少年总体近视率力争每年降低0.5个百分点以上。\n2.门诊。门诊量逐年增长10%以上。\n3.喂养。母乳喂养：6个月内纯母乳喂养率达到50%以上，床护比达到1:0.6。",
+      ),
+    ).toEqual([
+      "儿童青少年总体近视率 >= 0.5 个百分点",
+      "门诊量 >= 10 %",
+      "6个月内纯母乳喂养率 >= 50 %",
+      "床护比 >= 0.6 ratio",
     ]);
   });
 

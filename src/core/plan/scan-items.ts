@@ -244,13 +244,16 @@ function findBodyStart(lines: readonly PlanLine[]): number {
 }
 
 /**
- * "11.15岁以上人群吸烟率…", "4.2025年底前…", "1.6月底前…": an item label run into an age, a year or a month reads like
- * a decimal. Taken as
+ * "11.15岁以上人群吸烟率…", "1.0-6岁儿童…", "2.2型糖尿病…", "1.100%的社区…", "4.2025年底前…", "1.6月底前…": an item
+ * label run into an age, a type, a share, a year or a month reads like a decimal. Taken as
  * item N only when N is the next number of the list just before (item N-1 of that rank is the last item), or 1
  * right under a heading, so a line starting with a real decimal ("2.5亿元") stays text.
  */
 function numberBeforeFigure(items: readonly Item[], norm: string): Numbering | null {
-  const m = /^(\d{1,3})\.(?=\d{1,3}(?:周岁|岁)|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(norm);
+  const m =
+    /^(\d{1,3})\.(?=\d{1,3}(?:[-~—–]\d{1,3})?(?:周岁|岁)|\d型|\d{1,3}%的|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(
+      norm,
+    );
   const last = items[items.length - 1];
   const n = Number(m?.[1]);
   const continues =
