@@ -6,6 +6,7 @@ import {
   GOAL_VERBS,
   OP_AFTER,
   OP_BEFORE,
+  REACH,
   QUALIFIER_UNITS,
   RESPECTIVELY,
   LEVEL_ONLY,
@@ -118,6 +119,13 @@ const NOTE_IN_BRACKETS = /\((?:含|不含|包含|包括|其中|20\d\d年|全国|
 const LATER_GOAL =
   /(?:达到|达|不低于|不少于|提高到|提升到|控制在|保持在|降至|降到|超过|至少|≥|≤|>=|<=)[^,;:。]{0,3}?\d|\d(?:名|个|家|所|项|张|人)/;
 
+/**
+ * What follows a count of places or people that opens its clause when they are to reach something: "2家卫生院达到推荐
+ * 标准", "3家医院通过三级医院评审" (not all of a set: "4个县区全部达到…"; not the items of a programme: "15项专项行动主要
+ * 指标达到年度目标").
+ */
+const COUNT_REACHES = new RegExp(`^[^,;:。的全均都所]{1,12}?${REACH.source}`);
+
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(
   sentence: string,
@@ -196,6 +204,9 @@ function judge(
   )
     return null;
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
+  // "新增社区医院1家，2家卫生院达到推荐标准": a count opening its clause, of things that are to reach a standard.
+  if (before.trim() === "" && /^[家所个名]$/.test(unit) && COUNT_REACHES.test(rest))
+    return { tokens, op, unit };
   const de = rest.indexOf("的");
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
   // "创建国家级示范区1个，省级2个": a level alone continues the count of the clause before, and its verb.

@@ -1,4 +1,13 @@
-import { EACH, GOAL_VERBS, LEVEL_AT_START, LEVEL_ONLY, OP_AFTER, OP_BEFORE, RESPECTIVELY } from "./lexicon";
+import {
+  EACH,
+  GOAL_VERBS,
+  LEVEL_AT_START,
+  LEVEL_ONLY,
+  OP_AFTER,
+  OP_BEFORE,
+  REACH,
+  RESPECTIVELY,
+} from "./lexicon";
 import type { NumberToken } from "./read-number";
 
 const FILLER_START =
@@ -146,6 +155,9 @@ export function indicatorOf(
     const suffix = unit === "人次" ? "人次" : unit === "名" || unit === "人" ? "人数" : "数";
     const verbs = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at);
     const verb = verbs[0];
+    // "2家卫生院达到推荐标准": the things counted are those that reach it (达到推荐标准的卫生院数).
+    const reached = object ? new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`).exec(object) : null;
+    if (reached) return `${reached[2]}的${reached[1]}数`;
     if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
     // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
     // the name).
@@ -315,8 +327,23 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   const lastPart = parts[parts.length - 1] as string;
   const m = RATE_SUFFIX.exec(lastPart.slice(2));
   const suffix = m ? m[0] : "";
-  if (suffix) return parts.map((p, i) => (i < parts.length - 1 && !RATE_SUFFIX.test(p) ? p + suffix : p));
+  // "高血压、糖尿病患者规范管理率": whom the rate is of, named once at the end, is shared too (高血压患者规范管理率), unless a
+  // part names its own (孕产妇和3岁以下儿童系统管理率).
+  const whom = new RegExp(`(?:${POPULATIONS})(?=${suffix}$)`).exec(lastPart);
+  const tail = whom && whom.index > 0 ? lastPart.slice(whom.index) : suffix;
+  const ownWhom = new RegExp(`(?:${POPULATIONS})$`);
+  if (suffix)
+    return parts.map((p, i) =>
+      i < parts.length - 1 && !RATE_SUFFIX.test(p) ? p + (ownWhom.test(p) ? suffix : tail) : p,
+    );
   // "胸痛、卒中、危重新生儿救治中心各1个": the kind of place counted is named once, at the end.
   const head = COUNTED_HEAD.exec(lastPart.slice(2))?.[0] ?? "";
-  return parts.map((p, i) => (i < parts.length - 1 && head && !p.endsWith(head) ? p + head : p));
+  // (Only the part of the head that the name does not end with: "危重孕产妇救治中心" takes 数, not 救治中心数.)
+  return parts.map((p, i) => (i < parts.length - 1 && head ? p + head.slice(overlap(p, head)) : p));
+}
+
+/** The length of the longest end of `name`, two characters or more, that `head` starts with (卒中 + 中心数 share none). */
+function overlap(name: string, head: string): number {
+  for (let n = Math.min(name.length, head.length); n >= 2; n--) if (name.endsWith(head.slice(0, n))) return n;
+  return 0;
 }

@@ -224,6 +224,12 @@ export const GOAL_VERBS = [
   "配置",
 ] as const;
 
+/**
+ * Verbs by which things counted reach a standard or a grade ("2家卫生院达到推荐标准", "3家医院通过三级医院评审"); 达标 is
+ * a word of its own ("示范达标医院").
+ */
+export const REACH = /(?:达到|达(?!标)|通过|创成|获评|晋升为|成为)/;
+
 /** Words right before a count that mark an existing set or a host, not a goal ("与6个", "我市3家", "依托1所"). */
 export const SET_MARKERS_BEFORE = [
   "我市",

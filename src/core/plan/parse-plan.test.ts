@@ -410,6 +410,11 @@ describe("targets: several in one sentence", () => {
     const { taskList } = parsePlan("一、任务\n1.妇幼。孕产妇和3岁以下儿童系统管理率均达到90%以上。");
     expect(taskList.targets.map((t) => t.indicator)).toEqual(["孕产妇系统管理率", "3岁以下儿童系统管理率"]);
     expect(taskList.targets.map(show)).toEqual([">= 90 %", ">= 90 %"]);
+    // Whom the rate is of, named once at the end, is shared by a part that names none.
+    expect(namedTargets("一、任务\n1.慢病。高血压、糖尿病患者规范管理率分别达到62%、60%以上。")).toEqual([
+      "高血压患者规范管理率 >= 62 %",
+      "糖尿病患者规范管理率 >= 60 %",
+    ]);
   });
 
   it("a compound indicator without 均 or 分别 stays one target", () => {
@@ -418,6 +423,14 @@ describe("targets: several in one sentence", () => {
 
   it("levels for two kinds of hospital", () => {
     expect(targetsOf("市直医院和县区医院电子病历应用水平至少达到4级和3级。")).toEqual([">= 4 级", ">= 3 级"]);
+  });
+
+  it("a count of places or people opening its clause that are to reach a standard", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.基层。新增社区医院1家，2家卫生院达到推荐标准，3所医院通过三级医院评审。\n2.行动。15项专项行动主要指标达到年度目标，4个县区全部达到国家标准，全市2家医院达到三级水平。",
+      ),
+    ).toEqual(["社区医院数 >= 1 家", "达到推荐标准的卫生院数 >= 2 家", "通过三级医院评审的医院数 >= 3 所"]);
   });
 
   it("a list of counts after one verb", () => {
@@ -456,6 +469,15 @@ describe("targets: several in one sentence", () => {
       "创伤救治中心数 >= 1 个",
       "危重孕产妇救治中心数 >= 1 个",
       "危重新生儿救治中心数 >= 1 个",
+    ]);
+    // Each name written whole: the head they share is not added again.
+    expect(namedTargets("一、任务\n1.中心。新增危重孕产妇救治中心和危重新生儿救治中心各1个。")).toEqual([
+      "危重孕产妇救治中心数 >= 1 个",
+      "危重新生儿救治中心数 >= 1 个",
+    ]);
+    expect(namedTargets("一、任务\n1.中心。建成胸痛和卒中中心各2个。")).toEqual([
+      "胸痛中心数 >= 2 个",
+      "卒中中心数 >= 2 个",
     ]);
     expect(targetsOf("我市各类医疗机构3000余家。")).toEqual([]);
   });
