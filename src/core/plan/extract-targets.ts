@@ -126,6 +126,12 @@ const LATER_GOAL =
  */
 const COUNT_REACHES = new RegExp(`^[^,;:。的全均都所]{1,12}?${REACH.source}`);
 
+/** The verb of a change by an amount, right before it: 提高, 降低, 下降, 增长… ("力争每年降低0.5个百分点"). */
+const CHANGE_BEFORE = /(?:提高|提升|降低|下降|增加|减少|增长|缩小|扩大)$/;
+
+/** The next clause names no subject and gives a level: "，达到92%". */
+const LEVEL_NEXT = /^[^,;。]*[,;]\s*(?:达到|达|提高到|提升到|增加到|降至|降到|降低到|下降到|控制在)\d/;
+
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(
   sentence: string,
@@ -193,6 +199,12 @@ function judge(
   if (first.chinese && unit === "类") return null;
   // A count: a goal only with an operator cue, or a goal verb that acts on it.
   if (first.chinese && first.values[0] === 1 && !explicit) return null;
+  // "四级手术占比较上年提高1个百分点": a change in percentage points is a goal after the verb of the change, unless a
+  // clause next to it gives the level it changes to ("…提高2个百分点，达到92%", "…达到32%，比2025年提高2个百分点").
+  if (/百分点$/.test(unit) && CHANGE_BEFORE.test(before)) {
+    const subjectless = /^\s*(?:(?:比|较|同比)[^,;]*)?$/.test(before.replace(CHANGE_BEFORE, ""));
+    return LEVEL_NEXT.test(sentence.slice(afterEnd)) || subjectless ? null : { tokens, op, unit };
+  }
   // The value of a named indicator: "托位数3.58个", "床位数达到…".
   if (explicit || /[数率量]$/.test(before)) return { tokens, op, unit };
   // "建成胸痛、卒中、创伤救治中心各1个": 各 after a goal verb gives one target to each (not "each of a set").

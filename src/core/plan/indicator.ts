@@ -15,7 +15,7 @@ const FILLER_START =
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
-const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度)$/;
+const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度|增幅)$/;
 
 const END_WORDS = [
   ...OP_BEFORE.map(([x]) => x),
@@ -327,23 +327,28 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   const lastPart = parts[parts.length - 1] as string;
   const m = RATE_SUFFIX.exec(lastPart.slice(2));
   const suffix = m ? m[0] : "";
-  // "高血压、糖尿病患者规范管理率": whom the rate is of, named once at the end, is shared too (高血压患者规范管理率), unless a
-  // part names its own (孕产妇和3岁以下儿童系统管理率).
-  const whom = new RegExp(`(?:${POPULATIONS})(?=${suffix}$)`).exec(lastPart);
-  const tail = whom && whom.index > 0 ? lastPart.slice(whom.index) : suffix;
-  const ownWhom = new RegExp(`(?:${POPULATIONS})$`);
-  if (suffix)
+  if (suffix) {
+    // "高血压、糖尿病患者规范管理率": whom the rate is of, named once at the end, is shared too (高血压患者规范管理率), unless
+    // a part names its own (孕产妇和3岁以下儿童系统管理率).
+    const whom = new RegExp(`(?:${POPULATIONS})(?=${suffix}$)`).exec(lastPart);
+    const tail = whom && whom.index > 0 ? lastPart.slice(whom.index) : suffix;
+    const ownWhom = new RegExp(`(?:${POPULATIONS})$`);
     return parts.map((p, i) =>
-      i < parts.length - 1 && !RATE_SUFFIX.test(p) ? p + (ownWhom.test(p) ? suffix : tail) : p,
+      i < parts.length - 1 && !RATE_SUFFIX.test(p) ? joinShared(p, ownWhom.test(p) ? suffix : tail) : p,
     );
+  }
   // "胸痛、卒中、危重新生儿救治中心各1个": the kind of place counted is named once, at the end.
   const head = COUNTED_HEAD.exec(lastPart.slice(2))?.[0] ?? "";
-  // (Only the part of the head that the name does not end with: "危重孕产妇救治中心" takes 数, not 救治中心数.)
-  return parts.map((p, i) => (i < parts.length - 1 && head ? p + head.slice(overlap(p, head)) : p));
+  return parts.map((p, i) => (i < parts.length - 1 && head ? joinShared(p, head) : p));
 }
 
-/** The length of the longest end of `name`, two characters or more, that `head` starts with (卒中 + 中心数 share none). */
-function overlap(name: string, head: string): number {
-  for (let n = Math.min(name.length, head.length); n >= 2; n--) if (name.endsWith(head.slice(0, n))) return n;
-  return 0;
+/**
+ * A part of a list and the end of the name the list shares, without what the part already ends with (two characters
+ * or more): 门诊次均费用 + 次均费用增幅 → 门诊次均费用增幅, 危重孕产妇救治中心 + 救治中心数 → 危重孕产妇救治中心数, but
+ * 卒中 + 中心数 → 卒中中心数.
+ */
+function joinShared(part: string, end: string): string {
+  for (let n = Math.min(part.length, end.length); n >= 2; n--)
+    if (part.endsWith(end.slice(0, n))) return part + end.slice(n);
+  return part + end;
 }

@@ -391,6 +391,9 @@ describe("targets: operators", () => {
     ["新增千人以上规模的社区卫生服务中心3个", ">= 3 个"],
     ["预约诊疗率约为60%", "approx 60 %"],
     ["家庭医生签约服务覆盖率较上年提高5个百分点", ">= 5 个百分点"],
+    ["四级手术占比较上年提高1个百分点", ">= 1 个百分点"],
+    ["儿童青少年总体近视率降低0.5个百分点", ">= 0.5 个百分点"],
+    ["居民健康素养水平达到32%，比2025年提高2个百分点", ">= 32 %"],
     ["县域就诊率力争达到百分之九十", ">= 90 %"],
     ["健康体检率不低于百分之70", ">= 70 %"],
     ["完成5家乡镇卫生院改扩建", ">= 5 家"],
@@ -410,6 +413,11 @@ describe("targets: several in one sentence", () => {
     const { taskList } = parsePlan("一、任务\n1.妇幼。孕产妇和3岁以下儿童系统管理率均达到90%以上。");
     expect(taskList.targets.map((t) => t.indicator)).toEqual(["孕产妇系统管理率", "3岁以下儿童系统管理率"]);
     expect(taskList.targets.map(show)).toEqual([">= 90 %", ">= 90 %"]);
+    // A name the list shares is joined without what a part already ends with.
+    expect(namedTargets("一、任务\n1.费用。门诊次均费用、住院次均费用增幅均不高于5%。")).toEqual([
+      "门诊次均费用增幅 <= 5 %",
+      "住院次均费用增幅 <= 5 %",
+    ]);
     // Whom the rate is of, named once at the end, is shared by a part that names none.
     expect(namedTargets("一、任务\n1.慢病。高血压、糖尿病患者规范管理率分别达到62%、60%以上。")).toEqual([
       "高血压患者规范管理率 >= 62 %",
