@@ -307,7 +307,7 @@ function sentenceTargets(
 ): FoundTarget[] {
   const found: FoundTarget[] = [];
   let prevEnd = 0;
-  let previous: { end: number; indicator: string } | null = null;
+  let previous: { end: number; indicator: string; unit: string | null } | null = null;
   for (const group of numberGroups(sentence)) {
     const first = group[0] as NumberToken;
     const clause = clauseAround(sentence, first.start);
@@ -315,23 +315,27 @@ function sentenceTargets(
     if (!candidate) continue;
     prevEnd = (group[group.length - 1] as NumberToken).end;
     // A bullet's dashes ("——居民健康素养水平…") and an enumerator ("①", "二是") are not part of the clause.
+    const before = sentence.slice(clause.start, first.start);
     const clauseText = text
       .slice(offset + clause.start, offset + clause.end)
       .trim()
       .replace(/^[—\-·•]+\s*/, "")
       .replace(ENUMERATOR, "");
-    const before = sentence.slice(clause.start, first.start);
     const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;
-    const unit = perCapitaUnit(sentence.slice(clause.start, clause.end), candidate.unit);
+    // "每千人口床位数达到6.8张，其中公立医院5张": a part (其中…) is counted per the same population.
+    const perCapita = (u: string | null) => {
+      const own = perCapitaUnit(sentence.slice(clause.start, clause.end), u);
+      const shared = previous?.unit;
+      return own && shared?.startsWith(`${own}/`) && /^\s*其中/.test(before) ? shared : own;
+    };
+    const unit = perCapita(candidate.unit);
     const indicator = indicatorOf(sentence, clause, group, previous);
-    previous = { end: prevEnd, indicator };
+    previous = { end: prevEnd, indicator, unit };
     const distribute = saysEach(before) || RESPECTIVELY.some((w) => before.includes(w));
     const parts = splitSubject(indicator, group.length > 1 || distribute);
     const values = group.map((t) => t.values);
-    const units = group.map((t) =>
-      perCapitaUnit(sentence.slice(clause.start, clause.end), t.unit ?? candidate.unit),
-    );
+    const units = group.map((t) => perCapita(t.unit ?? candidate.unit));
     const count = group.length > 1 ? group.length : parts.length;
     // Names are made on the normalised text; they are given back in the document's own script.
     const written = (name: string) =>

@@ -747,6 +747,21 @@ describe("targets: several in one sentence", () => {
     expect(targetsOf("健康发展指数达85,人均预期寿命达82.4岁。")).toEqual([">= 85 null", ">= 82.4 岁"]);
   });
 
+  it("a part (其中…) of a per-capita figure is per the same population; people who benefit and cases seen are counted", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.床位。每千常住人口医疗卫生机构床位数达到6.8张，其中公立医院床位数5张，新增床位200张。\n2.宣教。开展健康教育讲座600场以上，受益群众3万人次，远程会诊量达到5000例次。",
+      ),
+    ).toEqual([
+      "每千常住人口医疗卫生机构床位数 >= 6.8 张/千人",
+      "公立医院床位数 >= 5 张/千人",
+      "床位数 >= 200 张",
+      "健康教育讲座数 >= 600 场",
+      "群众人次 >= 3 万人次",
+      "远程会诊量 >= 5000 例次",
+    ]);
+  });
+
   it("per-capita units", () => {
     expect(targetsOf("按不少于每千常住人口0.85张配置床位,每千人口拥有3岁以下婴幼儿托位数3.58个。")).toEqual([
       ">= 0.85 张/千人",
