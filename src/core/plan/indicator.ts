@@ -116,7 +116,15 @@ export function indicatorOf(
   const joined = /[和及与、]$/.test(preText) ? "" : preText.replace(/^(?:[和与、]|及(?![时早格]))+/, "");
   // "年薪不低于本院职工平均工资的8倍": a multiple's subject is what comes before its cue, not what it multiplies.
   const multipleCue = first.unit === "倍" ? lastCueAt(joined) : -1;
-  const pre = multipleCue > 0 ? stripEndWords(joined.slice(0, multipleCue)) : joined;
+  const subject = multipleCue > 0 ? stripEndWords(joined.slice(0, multipleCue)) : joined;
+  // "婴幼儿托位数每千人口达到4.5个": per how many people goes first (每千人口婴幼儿托位数).
+  // (Not after a verb: "全科医生数达到每万人口4名" is named from what comes before the verb.)
+  const per = PER_POPULATION_AT_END.exec(subject);
+  const measured = per ? subject.slice(0, per.index) : "";
+  const pre =
+    per && measured && stripEndWords(measured) === measured && !GOAL_VERBS.some((v) => measured.endsWith(v))
+      ? `${per[0]}${measured}`
+      : subject;
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   // A note in brackets after the number ("100名（含转岗培训50名）") does not say what is counted.
@@ -210,6 +218,9 @@ export function indicatorOf(
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
 
+/** Per how many people a count is given, at the end of a subject: "每千人口", "每10万人口". */
+const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人口?$/;
+
 /** People a measure is taken of: "严重精神障碍患者", "65岁以上老年人". */
 const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人";
 
@@ -277,7 +288,8 @@ const WHO_END = new RegExp(
 );
 
 /** Where a clause's subject ends and what is said of it begins: a comparison or a change. */
-const SUBJECT_END = /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过/g;
+const SUBJECT_END =
+  /较|比上年|同比|提高|提升|下降|降低|增长|增加|减少|达到|控制|保持|不低于|不超过|低于|高于/g;
 
 /**
  * "患者满意度较上年提高2个百分点，达到92%": a clause that names nothing measures the subject of the clause before,

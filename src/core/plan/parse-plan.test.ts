@@ -671,6 +671,9 @@ describe("targets: several in one sentence", () => {
         "一、任务\n1.服务。患者满意度较上年提高2个百分点，达到92%。\n2.健康。人均预期寿命较上年提高0.2岁，达到80岁。",
       ),
     ).toEqual(["患者满意度 >= 92 %", "人均预期寿命 >= 80 岁"]);
+    expect(namedTargets("一、任务\n1.慢病。重大慢性病过早死亡率低于全国平均水平，降至13%以下。")).toEqual([
+      "重大慢性病过早死亡率 <= 13 %",
+    ]);
   });
 
   it("does not split words that hold 及, 与 or 和 when spreading 均 over a compound subject", () => {
@@ -767,6 +770,12 @@ describe("targets: several in one sentence", () => {
       ">= 0.85 张/千人",
       ">= 3.58 个/千人",
     ]);
+    // Per how many people goes first in the name, written before the measure or after it.
+    expect(
+      namedTargets(
+        "一、任务\n1.人员。精神卫生专业人员每10万人口不少于4.5名，婴幼儿托位数每千人口达到4.5个。",
+      ),
+    ).toEqual(["每10万人口精神卫生专业人员人数 >= 4.5 名/10万人", "每千人口婴幼儿托位数 >= 4.5 个/千人"]);
   });
 });
 

@@ -1,5 +1,5 @@
 const PER_POPULATION =
-  /(?:每(千|万|十万|百)名?(?:常住)?(?:人口|人|老年人|儿童|妇女|孕产妇|新生儿|居民)|(千|万)人(?:口)?(?=床位|医师|执业|护士|托位|全科|药师|卫生))/;
+  /(?:每(千|万|十万|10万|百)名?(?:常住)?(?:人口|人|老年人|儿童|妇女|孕产妇|新生儿|居民)|(千|万)人(?:口)?(?=床位|医师|执业|护士|托位|全科|药师|卫生))/;
 const COUNT_UNITS = /^(个|张|名|人|家|所|床|台)$/;
 
 /**
@@ -12,6 +12,6 @@ export function perCapitaUnit(clause: string, unit: string | null): string | nul
   if (!m) return unit;
   // "千人床位数", "万人全科医生数": the shorthand without 每.
   const base = m[1] ?? m[2];
-  const per = base === "十万" ? "10万人" : `${base ?? "千"}人`;
+  const per = base === "十万" || base === "10万" ? "10万人" : `${base ?? "千"}人`;
   return `${unit}/${per}`;
 }
