@@ -263,8 +263,7 @@ function numberGroups(masked: string): NumberToken[][] {
       const next = readNumber(masked, end + 1);
       // "6‰和5‰", "4级和3级", and under 分别 mixed rates "4.0‰、4.5‰、10/10万".
       const sameUnit = next?.unit === token.unit || token.unit === null;
-      const mixedRates =
-        next !== null && token.unit !== null && next.unit !== null && !next.isTime && !token.isTime;
+      const mixedRates = next !== null && RATE_UNITS.has(token.unit ?? "") && RATE_UNITS.has(next.unit ?? "");
       if (!next || next.kind !== token.kind || !(sameUnit || mixedRates)) break;
       group.push(next);
       end = next.end;

@@ -121,10 +121,13 @@ export function indicatorOf(
   // (Not after a verb: "全科医生数达到每万人口4名" is named from what comes before the verb.)
   const per = PER_POPULATION_AT_END.exec(subject);
   const measured = per ? subject.slice(0, per.index) : "";
-  const pre =
+  const perFirst =
     per && measured && stripEndWords(measured) === measured && !GOAL_VERBS.some((v) => measured.endsWith(v))
       ? `${per[0]}${measured}`
       : subject;
+  // "病床使用率三级医院≥90%": whose rate it is goes first (三级医院病床使用率).
+  const whoAfter = RATE_THEN_WHO.exec(perFirst);
+  const pre = whoAfter ? `${whoAfter[2]}${whoAfter[1]}` : perFirst;
   let post = sentence.slice(last.end, clause.end);
   for (const [w] of OP_AFTER) if (post.startsWith(w)) post = post.slice(w.length);
   // A note in brackets after the number ("100名（含转岗培训50名）") does not say what is counted.
@@ -217,6 +220,9 @@ export function indicatorOf(
   if (previous) return previous.indicator;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
+
+/** A rate, then the kind of institution it is given for: "病床使用率三级医院". */
+const RATE_THEN_WHO = /^(.{2,}?(?:率|比例|占比))(.{2,10}(?:医院|卫生院|机构|中心))$/;
 
 /** Per how many people a count is given, at the end of a subject: "每千人口", "每10万人口". */
 const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人口?$/;
@@ -326,6 +332,9 @@ const CONJUNCTION = /以及|、|(?<![普涉危波企以])及(?![时早格])|(?<!
  */
 export function splitSubject(indicator: string, distribute: boolean): string[] {
   if (!distribute) return [indicator];
+  // "县级医院三、四级手术占比": levels listed before the 级 they share.
+  const levels = /^(.*?)((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(级.+)$/.exec(indicator);
+  if (levels) return (levels[2] ?? "").split("、").map((level) => `${levels[1]}${level}${levels[3]}`);
   // "感染者和病人比例、接受抗病毒治疗比例和治疗成功比例": a list by 、 of whole measures; a 和 inside one splits it only
   // between whole measures too (感染者和病人 is who the first one is of).
   const listed = indicator.split("、");

@@ -441,6 +441,19 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["社区医院数 >= 1 家", "达到推荐标准的卫生院数 >= 2 家", "通过三级医院评审的医院数 >= 3 所"]);
   });
 
+  it("levels listed before the 级 they share, and a rate given institution by institution after its name", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.手术。县级医院三、四级手术占比分别达到25%、10%。\n2.床位。病床使用率三级医院≥90%、二级医院≥80%。",
+      ),
+    ).toEqual([
+      "县级医院三级手术占比 >= 25 %",
+      "县级医院四级手术占比 >= 10 %",
+      "三级医院病床使用率 >= 90 %",
+      "二级医院病床使用率 >= 80 %",
+    ]);
+  });
+
   it("a list of counts after one verb", () => {
     expect(targetsOf("建成5个省级重点学科、10个省市共建重点学科和20个市级重点学科。")).toEqual([
       ">= 5 个",
