@@ -206,7 +206,9 @@ export function indicatorOf(
     // (Only when the rate follows whom it was of, so as not to cut a word: "基层诊疗量占比" has no such part.)
     const rate = RATE_SUFFIX.exec(previous.indicator);
     const whose = rate ? previous.indicator.slice(0, rate.index) : "";
-    if (rate && WHO_END.test(whose) && !previous.indicator.startsWith(pre)) return `${pre}${rate[0]}`;
+    // (And only for a "who": "无偿献血人次增长5%" after a rate is a measure of its own.)
+    if (rate && WHO_END.test(whose) && WHO_END.test(pre) && !previous.indicator.startsWith(pre))
+      return `${pre}${rate[0]}`;
   }
   // "三级公立医院平均住院日控制在8.5天以内，二级公立医院控制在7天以内": the second names only who; the measure follows
   // where the two names meet ("公立医院").

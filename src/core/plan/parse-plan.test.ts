@@ -166,6 +166,18 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks[0]?.path).toEqual(["一", "(一)"]);
     expect(taskList.tasks[0]?.title).toBe("實施改善醫療服務行動");
     expect(taskList.targets.map(show)).toEqual(["approx 90 %"]);
+    // The words a count or a rate is read by, in traditional characters: 創建, 聽力, 獻血, 壽命, 檔案.
+    expect(
+      namedTargets(
+        "一、任務\n1.創建國家級健康促進醫院2家，新生兒聽力篩查率達到95%，無償獻血人次增長5%，人均預期壽命達到80歲，居民電子健康檔案建檔率達到90%。",
+      ),
+    ).toEqual([
+      "國家級健康促進醫院數 >= 2 家",
+      "新生兒聽力篩查率 >= 95 %",
+      "無償獻血人次 >= 5 %",
+      "人均預期壽命 >= 80 岁",
+      "居民電子健康檔案建檔率 >= 90 %",
+    ]);
   });
 
   it("reads tasks from a table with 序号 and 责任单位 columns", () => {
