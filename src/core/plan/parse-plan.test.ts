@@ -84,6 +84,13 @@ describe("numbering and tasks", () => {
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(1)", "一/(2)"]);
   });
 
+  it("reads 一） and 1） with the opening bracket left out as (一) and (1)", () => {
+    const { taskList } = parsePlan(
+      "一、保障\n一）加强组织领导。\n二）强化督查。\n1）按月调度。\n2）按季通报。",
+    );
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)", "一/(二)/(1)", "一/(二)/(2)"]);
+  });
+
   it("reads ㈠ as (一) and ⒈ as 1 (single characters from Word and WPS)", () => {
     const { taskList } = parsePlan("一、任务\n㈠质量\n⒈甲。\n⒉乙。\n㈡护理\n⒈丙。");
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)/1", "一/(一)/2", "一/(二)/1"]);

@@ -44,6 +44,8 @@ const CN = "一二三四五六七八九十百零〇";
 const PATTERNS: readonly (readonly [number, RegExp, (m: RegExpExecArray) => string])[] = [
   [1, new RegExp(`^([${CN}]{1,4})[、.](?![${CN}])`), (m) => m[1] ?? ""],
   [2, new RegExp(`^\\(([${CN}]{1,4})\\)[、.]?`), (m) => `(${m[1]})`],
+  // "一）" with the opening bracket left out, as "1）" is read as (1).
+  [2, new RegExp(`^([${CN}]{1,4})\\)`), (m) => `(${m[1]})`],
   // ㈠…㈩ and ⒈…⒛: single characters Word and WPS use for (一) and 1.
   [2, /^([\u3220-\u3229])/, (m) => `(${"一二三四五六七八九十"[(m[1] ?? "").charCodeAt(0) - 0x3220]})`],
   [3, /^(\d{1,3})(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
