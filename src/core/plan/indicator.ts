@@ -137,7 +137,10 @@ export function indicatorOf(
   // followed by 、 or 和 ends its item instead ("专科2个、省级重点专科10个"): what it counts came before it.
   // "不少于2名/村": what follows a slash is per what, not what is counted.
   const object = (
-    /^[和及与、/)]/.test(post) ? "" : (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d/)[0] ?? "")
+    /^[和及与、/)]/.test(post)
+      ? ""
+      : // "派驻10名医师到乡镇卫生院帮扶": where they go is not what is counted.
+        (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d|(?<=..)(?:(?<![达高升降加少大做实确化])到|赴)/)[0] ?? "")
   )
     .replace(/[□"“”]/g, "")
     .replace(/[和及与、]$/, "")
@@ -169,6 +172,9 @@ export function indicatorOf(
     // "2家卫生院达到推荐标准": the things counted are those that reach it (达到推荐标准的卫生院数).
     const reached = object ? new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`).exec(object) : null;
     if (reached) return `${reached[2]}的${reached[1]}数`;
+    // "建成5个达到国家标准的中心": what is counted follows the standard it reaches.
+    const reaching = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`).exec(post);
+    if (reaching) return `${reaching[0]}数`;
     if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
     // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
     // the name).

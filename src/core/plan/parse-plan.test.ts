@@ -473,6 +473,14 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("counts staff in 名 before 医师 (名医 is otherwise a word), without where they are sent; a standard reached names what is counted", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.帮扶。派驻10名医师到乡镇卫生院帮扶，培养5名医务人员，建成5个达到国家标准的中心。",
+      ),
+    ).toEqual(["医师数 >= 10 名", "医务人员数 >= 5 名", "达到国家标准的中心数 >= 5 个"]);
+  });
+
   it("a list of counts after one verb", () => {
     expect(targetsOf("建成5个省级重点学科、10个省市共建重点学科和20个市级重点学科。")).toEqual([
       ">= 5 个",

@@ -92,7 +92,10 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
     if (!rest.startsWith(c)) continue;
     const next = s[j + c.length] ?? "";
     const last = c[c.length - 1] ?? "";
-    if (next && (NOT_A_COUNTER[last] ?? "").includes(next)) return { unit: null, end: j, isTime: false };
+    // (名医 is a word, but in "10名医师", "5名医务人员" 名 counts the 医师.)
+    const countsStaff = last === "名" && next === "医" && /[师生务学护疗技]/.test(s[j + c.length + 1] ?? "");
+    if (next && !countsStaff && (NOT_A_COUNTER[last] ?? "").includes(next))
+      return { unit: null, end: j, isTime: false };
     if (c === "个" && next === "月") return { unit: "个月", end: j + 2, isTime: true };
     return { unit: c, end: j + c.length, isTime: false };
   }
