@@ -129,8 +129,9 @@ const COUNT_REACHES = new RegExp(`^[^,;:。的全均都所]{1,12}?${REACH.source
 /** The verb of a change by an amount, right before it: 提高, 降低, 下降, 增长… ("力争每年降低0.5个百分点"). */
 const CHANGE_BEFORE = /(?:提高|提升|降低|下降|增加|减少|增长|缩小|扩大)$/;
 
-/** The next clause names no subject and gives a level: "，达到92%". */
-const LEVEL_NEXT = /^[^,;。]*[,;]\s*(?:达到|达|提高到|提升到|增加到|降至|降到|降低到|下降到|控制在)\d/;
+/** What follows a change gives the level it changes to: "，达到92%" (a clause naming no subject), "至80%". */
+const LEVEL_NEXT =
+  /^(?:[^,;。]*[,;]\s*(?:达到|达|提高到|提升到|增加到|降至|降到|降低到|下降到|控制在)|\s*(?:至|到))\d/;
 
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(

@@ -29,6 +29,7 @@ const END_WORDS = [
   "原则上",
   // A change by an amount ("近视率力争每年降低0.5个百分点"): the name is what changes.
   "提高",
+  "提升",
   "降低",
   "下降",
   "减少",
@@ -106,6 +107,10 @@ export function indicatorOf(
       // before it.
       .replace(/(?:较|同比|比(?=20\d\d年|上年|去年))[^,;:]*$/, "")
       .replace(TIME, "")
+      // "预约率超60%": more than (not the 超 of 彩超).
+      .replace(/(?<=[率比数量度])超$/, "")
+      // "签约覆盖率提升5个百分点至80%": the change on the way to the level is not part of the name.
+      .replace(/(?:提高|提升|降低|下降|增加|减少|增长)[\d.]+个?百分点(?:至|到)?$/, "")
       // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
       .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
       .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, "")
@@ -140,7 +145,9 @@ export function indicatorOf(
     /^[和及与、/)]/.test(post)
       ? ""
       : // "派驻10名医师到乡镇卫生院帮扶": where they go is not what is counted.
-        (post.split(/的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d|(?<=..)(?:(?<![达高升降加少大做实确化])到|赴)/)[0] ?? "")
+        (post.split(
+          /的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d|(?<=..)(?:(?<![达高升降加少大做实确化])到|赴)/,
+        )[0] ?? "")
   )
     .replace(/[□"“”]/g, "")
     .replace(/[和及与、]$/, "")
@@ -292,7 +299,7 @@ function lastVerbAt(text: string, verb: string): number {
 }
 
 /** Places a measure is given for one by one (城区 and 农村, 城市 and 乡村…). */
-const PLACES = "城区|城市|市区|县城|城镇|农村|乡村|乡镇|郊区|山区|平原";
+const PLACES = "城区|城市|市区|县城|城镇|农村|乡村|乡镇|郊区|山区|平原|门诊|住院|急诊";
 const PLACE = new RegExp(`^(?:${PLACES})$`);
 const PLACE_AT_END = new RegExp(`(?:${PLACES})$`);
 
