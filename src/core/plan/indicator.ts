@@ -178,6 +178,9 @@ export function indicatorOf(
     const verb = verbs[0];
     // "2家卫生院达到推荐标准": the things counted are those that reach it (达到推荐标准的卫生院数).
     const reached = object ? new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`).exec(object) : null;
+    // ("1家以上的医院考核结果达到A": what is said of the places counted goes with the standard: 考核结果达到A的医院数.)
+    const said = reached ? /^(.*?(?:医院|卫生院|机构|中心))(.+)$/.exec(reached[1] ?? "") : null;
+    if (said) return `${said[2]}${reached?.[2]}的${said[1]}数`;
     if (reached) return `${reached[2]}的${reached[1]}数`;
     // "建成5个达到国家标准的中心": what is counted follows the standard it reaches.
     const reaching = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`).exec(post);
