@@ -52,14 +52,18 @@ const NOT_ABOUT_BEFORE = "签预节制契合公条履特邀违";
 /** What follows a baseline: its unit, then where it moves to ("张增加至", "提升到"). */
 const BASELINE_TO = /^[^\d,;。]{0,4}(?:增加|提高|提升|增长|扩大|下降|降低|减少|降|升)?(?:到|至)/;
 
+const QUOTE_OPENS = '“"「『《‘';
+const QUOTE_CLOSES = '”"」』》’';
+const QUOTE_MARKS = QUOTE_OPENS + QUOTE_CLOSES;
+
 /**
  * Numbers inside quotes and book-title marks are names ("1546行动", “两个允许”, 《十四五规划》): replace them with
  * a neutral character, keeping the length. Unbalanced or long quotes are left alone.
  */
 export function maskQuotes(norm: string): string {
   const chars = norm.split("");
-  const opens = '“"「『《‘';
-  const closes = '”"」』》’';
+  const opens = QUOTE_OPENS;
+  const closes = QUOTE_CLOSES;
   for (let i = 0; i < chars.length; i++) {
     if (!opens.includes(chars[i] as string) && !closes.includes(chars[i] as string)) continue;
     for (let j = i + 1; j < chars.length && j - i <= 40; j++) {
@@ -73,6 +77,38 @@ export function maskQuotes(norm: string): string {
     }
   }
   return chars.join("");
+}
+
+/**
+ * A name made on the masked sentence with its masked runs (□) given back from `plain`, the same sentence unmasked.
+ * The quote marks around a run are not in names, so each run is looked for with what follows it in the name, in the
+ * masked sentence without its quote marks.
+ */
+function unmask(name: string, masked: string, plain: string): string {
+  if (!name.includes("□")) return name;
+  const at: number[] = [];
+  let bare = "";
+  for (let i = 0; i < masked.length; i++)
+    if (!QUOTE_MARKS.includes(masked[i] as string)) {
+      bare += masked[i];
+      at.push(i);
+    }
+  let out = "";
+  for (let i = 0; i < name.length;) {
+    if (name[i] !== "□") {
+      out += name[i];
+      i++;
+      continue;
+    }
+    let j = i;
+    while (name[j] === "□") j++;
+    let found = -1;
+    for (let context = Math.min(8, name.length - j); context >= 0 && found < 0; context--)
+      found = bare.indexOf(name.slice(i, j + context));
+    if (found >= 0) for (let k = found; k < found + (j - i); k++) out += plain[at[k] as number] ?? "";
+    i = j;
+  }
+  return out;
 }
 
 function findCue(
@@ -337,13 +373,11 @@ function sentenceTargets(
     const values = group.map((t) => t.values);
     const units = group.map((t) => perCapita(t.unit ?? candidate.unit));
     const count = group.length > 1 ? group.length : parts.length;
-    // Names are made on the normalised text; they are given back in the document's own script.
+    // Names are made on the normalised text with quotes masked; they are given back unmasked (“一卡通”覆盖率 is
+    // 一卡通覆盖率), in the document's own script.
+    const plain = norm.slice(offset, offset + sentence.length);
     const written = (name: string) =>
-      asWritten(
-        name,
-        norm.slice(offset, offset + sentence.length),
-        text.slice(offset, offset + sentence.length),
-      );
+      asWritten(unmask(name, sentence, plain), plain, text.slice(offset, offset + sentence.length));
     for (let i = 0; i < count; i++) {
       found.push({
         text: clauseText,

@@ -68,7 +68,7 @@ function stripEndWords(s: string): string {
       }
     }
   }
-  return out.replace(/[□"“”]/g, "").trim();
+  return out.replace(/["“”]/g, "").trim();
 }
 
 /** "组织开展基层医务人员培训" → "基层医务人员培训". */
@@ -149,7 +149,7 @@ export function indicatorOf(
           /的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d|(?<=..)(?:(?<![达高升降加少大做实确化])到|赴)/,
         )[0] ?? "")
   )
-    .replace(/[□"“”]/g, "")
+    .replace(/["“”]/g, "")
     .replace(/[和及与、]$/, "")
     .trim();
   const isRate = first.unit === "%" || first.unit === "‰" || first.unit === "/10万" || first.unit === "ratio";
@@ -190,7 +190,7 @@ export function indicatorOf(
     // the name).
     const acting = verbs.find(({ v, at }) => at >= 0 && at + v.length < pre.length);
     // ("开展“世界卫生日”等主题宣传活动": what is counted is the 主题宣传活动, not the 等 left after the quoted name.)
-    const counted = acting ? pre.slice(acting.at + acting.v.length).replace(/^等(?![级次])/, "") : "";
+    const counted = acting ? pre.slice(acting.at + acting.v.length).replace(/^□*等(?![级次])/, "") : "";
     // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
     if (counted && /^每/.test(counted) && acting && acting.at > 0)
       return countOf(stripEndWords(pre.slice(0, acting.at)));

@@ -500,6 +500,14 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("keeps a quoted name in an indicator, without its quote marks", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.信息化。“一卡通”覆盖率达100%，打造2个“名医工作室”，开展“世界卫生日”等主题宣传活动10次。",
+      ),
+    ).toEqual(["一卡通覆盖率 >= 100 %", "名医工作室数 >= 2 个", "主题宣传活动数 >= 10 次"]);
+  });
+
   it("a list of counts after one verb", () => {
     expect(targetsOf("建成5个省级重点学科、10个省市共建重点学科和20个市级重点学科。")).toEqual([
       ">= 5 个",
