@@ -185,7 +185,8 @@ function judge(
   const afterEnd = last.end + (afterCue?.end ?? 0);
   const beforeCue = findCue(before, OP_BEFORE, "end");
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
-  if (/(第|前|近|从|由|这|该|逾)$/.test(before)) return null;
+  // "达到每3万人1辆", "每10万人口": what a figure is per is never a goal.
+  if (/(第|前|近|从|由|这|该|逾|每)$/.test(before)) return null;
   // "90%以上（含90%）", "（含转岗培训50名）", "（2025年为60%）", "（全国平均水平为85%）": a note in brackets on what counts
   // or where things stand, not a goal of its own.
   const note = NOTE_IN_BRACKETS.exec(before);

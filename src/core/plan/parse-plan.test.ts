@@ -843,6 +843,10 @@ describe("targets: several in one sentence", () => {
         "一、任务\n1.人员。精神卫生专业人员每10万人口不少于4.5名，婴幼儿托位数每千人口达到4.5个。",
       ),
     ).toEqual(["每10万人口精神卫生专业人员人数 >= 4.5 名/10万人", "每千人口婴幼儿托位数 >= 4.5 个/千人"]);
+    // What a figure is per (每3万人) is not a goal of its own, and gives the unit.
+    expect(
+      namedTargets("一、任务\n1.急救。急救车辆配置达到每3万人1辆，精神科医师达到每10万人口4名。"),
+    ).toEqual(["急救车辆配置数 >= 1 辆/3万人", "精神科医师数 >= 4 名/10万人"]);
   });
 });
 
