@@ -4,6 +4,7 @@ import {
   EACH,
   ENUMERATOR,
   GOAL_VERBS,
+  NOT_ABOUT_BEFORE,
   OP_AFTER,
   OP_BEFORE,
   REACH,
@@ -47,8 +48,6 @@ function saysEach(before: string): boolean {
   });
 }
 
-/** Characters that make a following 约 part of a word (签约, 预约, 节约, 制约, 契约, 合约, 公约, 条约, 履约, 特约). */
-const NOT_ABOUT_BEFORE = "签预节制契合公条履特邀违";
 /** What follows a baseline: its unit, then where it moves to ("张增加至", "提升到"). */
 const BASELINE_TO = /^[^\d,;。]{0,4}(?:增加|提高|提升|增长|扩大|下降|降低|减少|降|升)?(?:到|至)/;
 

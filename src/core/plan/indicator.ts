@@ -3,6 +3,7 @@ import {
   GOAL_VERBS,
   LEVEL_AT_START,
   LEVEL_ONLY,
+  NOT_ABOUT_BEFORE,
   OP_AFTER,
   OP_BEFORE,
   REACH,
@@ -62,6 +63,8 @@ function stripEndWords(s: string): string {
   for (let changed = true; changed;) {
     changed = false;
     for (const w of END_WORDS) {
+      // (约 as in 签约 or 预约 is part of the name, not "about".)
+      if (w === "约" && NOT_ABOUT_BEFORE.includes(out[out.length - 2] ?? "")) continue;
       if (out.length >= w.length && out.endsWith(w)) {
         out = out.slice(0, -w.length);
         changed = true;

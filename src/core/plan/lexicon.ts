@@ -129,6 +129,9 @@ export const OP_BEFORE: readonly (readonly [string, ">=" | "<=" | "approx"])[] =
   ["<", "<="],
 ];
 
+/** Characters that make a following 约 part of a word (签约, 预约, 节约, 制约, 契约, 合约, 公约, 条约, 履约, 特约). */
+export const NOT_ABOUT_BEFORE = "签预节制契合公条履特邀违";
+
 /** Operator cues written after a number (and its unit). */
 export const OP_AFTER: readonly (readonly [string, ">=" | "<=" | "approx"])[] = [
   ["及以上", ">="],
@@ -219,6 +222,11 @@ export const GOAL_VERBS = [
   "受益",
   "投用",
   "投入使用",
+  // Money put in: 投入资金3000万元, 筹集…, 安排专项资金500万元 (after 投入使用, which is matched first).
+  "投入",
+  "筹集",
+  "拨付",
+  "安排",
   "制定",
   "修订",
   "购置",
