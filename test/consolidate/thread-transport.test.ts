@@ -45,6 +45,19 @@ describe("entries crossing the thread boundary", () => {
     expect(back[1]!.value).toBe(back[1]!.raw);
   });
 
+  it("keep one number per string whatever position it comes back at", () => {
+    const numbering = new StringNumbering();
+    const known: string[] = [];
+    const a = packEntries(second, numbering);
+    // The same entries the other way round: each string is at a position where another was before.
+    const swapped = [second[1]!, second[0]!];
+    const b = packEntries(swapped, numbering);
+    expect(b.strings).toEqual([]);
+    expect(unpackEntries(a, known)).toEqual(second);
+    expect(unpackEntries(b, known)).toEqual(swapped);
+    expect(b.ids[0]).toBe(a.ids[9]);
+  });
+
   it("keep a null indicator and values of every kind", () => {
     const odd = [{ ...entry("header", "C4", null, null), indicator: null }, entry("T3.1", "G9", 0, true)];
     expect(unpackEntries(packEntries(odd, new StringNumbering()), [])).toEqual(odd);

@@ -32,6 +32,19 @@ export function specId(spec: { readonly templateId: string; readonly specVersion
 export class StringNumbering {
   private readonly ids = new Map<string, number>();
   private fresh: string[] = [];
+  // The string numbered last at each position of a message, and its number: a template's returns list their entries
+  // in the same order, so most strings are found by comparing them with the last one there, not by hashing them.
+  private readonly lastAt: string[] = [];
+  private readonly lastId: number[] = [];
+
+  /** The number of `s`, given at `position` of a message. */
+  idAt(position: number, s: string): number {
+    if (this.lastAt[position] === s) return this.lastId[position] as number;
+    const id = this.id(s);
+    this.lastAt[position] = s;
+    this.lastId[position] = id;
+    return id;
+  }
 
   id(s: string): number {
     let id = this.ids.get(s);
@@ -72,17 +85,17 @@ export function packEntries(entries: readonly ReturnEntry[], numbering: StringNu
   const raws: ReturnEntry["raw"][] = [];
   entries.forEach((e, i) => {
     const at = i * FIELDS;
-    ids[at] = numbering.id(e.key);
-    ids[at + 1] = numbering.id(e.task);
-    ids[at + 2] = e.indicator === null ? -1 : numbering.id(e.indicator);
-    ids[at + 3] = numbering.id(e.field);
-    ids[at + 4] = numbering.id(e.kind);
-    ids[at + 5] = numbering.id(e.sheet);
-    ids[at + 6] = numbering.id(e.cell);
+    ids[at] = numbering.idAt(at, e.key);
+    ids[at + 1] = numbering.idAt(at + 1, e.task);
+    ids[at + 2] = e.indicator === null ? -1 : numbering.idAt(at + 2, e.indicator);
+    ids[at + 3] = numbering.idAt(at + 3, e.field);
+    ids[at + 4] = numbering.idAt(at + 4, e.kind);
+    ids[at + 5] = numbering.idAt(at + 5, e.sheet);
+    ids[at + 6] = numbering.idAt(at + 6, e.cell);
     const textValue = typeof e.value === "string";
     const textRaw = typeof e.raw === "string";
-    ids[at + 7] = textValue ? numbering.id(e.value as string) : -1;
-    ids[at + 8] = textRaw ? numbering.id(e.raw as string) : -1;
+    ids[at + 7] = textValue ? numbering.idAt(at + 7, e.value as string) : -1;
+    ids[at + 8] = textRaw ? numbering.idAt(at + 8, e.raw as string) : -1;
     values.push(textValue ? null : e.value);
     raws.push(textRaw ? null : e.raw);
   });

@@ -228,6 +228,10 @@ export function indicatorOf(
     // (And only for a "who": "无偿献血人次增长5%" after a rate is a measure of its own.)
     if (rate && WHO_END.test(whose) && WHO_END.test(pre) && !previous.indicator.startsWith(pre))
       return `${pre}${rate[0]}`;
+    // "签约服务覆盖率达到40%以上，其中重点人群达到75%以上，脱贫人口达到95%以上": others the measure before is given
+    // for (without whom it was of, if it named them).
+    const measure = previous.indicator.slice(OWNER.exec(previous.indicator)?.[0].length ?? 0);
+    if (ONLY_WHO.test(pre) && MEASURE_END.test(measure)) return `${pre}${measure}`;
   }
   // "三级公立医院平均住院日控制在8.5天以内，二级公立医院控制在7天以内": the second names only who; the measure follows
   // where the two names meet ("公立医院").
@@ -250,6 +254,9 @@ const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人
 
 /** People a measure is taken of: "严重精神障碍患者", "65岁以上老年人". */
 const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人";
+
+/** A name of who alone: "重点人群", "脱贫人口", "65岁以上老年人". */
+const ONLY_WHO = new RegExp(`^[^,;:率比数量度]{0,10}(?:${POPULATIONS}|人口|居民)$`);
 
 /** Whom a rate is of, at the start of its name. */
 const OWNER = new RegExp(`^[^,;:]{0,16}?(?:${POPULATIONS})`);
@@ -359,11 +366,15 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   // "感染者和病人比例、接受抗病毒治疗比例和治疗成功比例": a list by 、 of whole measures; a 和 inside one splits it only
   // between whole measures too (感染者和病人 is who the first one is of).
   const listed = indicator.split("、");
-  if (listed.length >= 2 && listed.every((p) => MEASURE_END.test(p)))
-    return listed.flatMap((p) => {
+  if (listed.length >= 2 && listed.every((p) => MEASURE_END.test(p))) {
+    // "严重精神障碍患者规范管理率、服药率、规律服药率": a short measure after the first is of whom the first was.
+    const owner = OWNER.exec(listed[0] ?? "")?.[0];
+    return listed.flatMap((p, i) => {
       const inner = p.split(CONJUNCTION).filter(Boolean);
-      return inner.length >= 2 && inner.every((q) => MEASURE_END.test(q)) ? inner : [p];
+      const whole = inner.length >= 2 && inner.every((q) => MEASURE_END.test(q)) ? inner : [p];
+      return i > 0 && owner && p.length <= 6 && !OWNER.test(p) ? whole.map((q) => `${owner}${q}`) : whole;
     });
+  }
   const parts = indicator.split(CONJUNCTION).filter(Boolean);
   if (parts.length < 2) return [indicator];
   const lastPart = parts[parts.length - 1] as string;
@@ -372,8 +383,9 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   if (suffix) {
     // "高血压、糖尿病患者规范管理率": whom the rate is of, named once at the end, is shared too (高血压患者规范管理率), unless
     // a part names its own (孕产妇和3岁以下儿童系统管理率).
-    const whom = new RegExp(`(?:${POPULATIONS})(?=${suffix}$)`).exec(lastPart);
-    const tail = whom && whom.index > 0 ? lastPart.slice(whom.index) : suffix;
+    // (Whom, written before the suffix: 患者基层规范管理服务率.)
+    const whom = [...lastPart.matchAll(new RegExp(`(?:${POPULATIONS})(?=.*${suffix}$)`, "g"))].pop();
+    const tail = whom?.index ? lastPart.slice(whom.index) : suffix;
     const ownWhom = new RegExp(`(?:${POPULATIONS})$`);
     return parts.map((p, i) =>
       i < parts.length - 1 && !RATE_SUFFIX.test(p) ? joinShared(p, ownWhom.test(p) ? suffix : tail) : p,

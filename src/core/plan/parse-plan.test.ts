@@ -509,6 +509,22 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("a measure given for others (其中重点人群…) or listed short after the first is of whom was named", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.签约。签约服务覆盖率达到40%以上，其中重点人群达到75%以上，脱贫人口达到95%以上。\n2.精神。严重精神障碍患者规范管理率、服药率分别达到90%、85%以上。\n3.慢病。高血压、2型糖尿病患者基层规范管理服务率均达到65%。",
+      ),
+    ).toEqual([
+      "签约服务覆盖率 >= 40 %",
+      "重点人群签约服务覆盖率 >= 75 %",
+      "脱贫人口签约服务覆盖率 >= 95 %",
+      "严重精神障碍患者规范管理率 >= 90 %",
+      "严重精神障碍患者服药率 >= 85 %",
+      "高血压患者基层规范管理服务率 >= 65 %",
+      "2型糖尿病患者基层规范管理服务率 >= 65 %",
+    ]);
+  });
+
   it("keeps a quoted name in an indicator, without its quote marks", () => {
     expect(
       namedTargets(
