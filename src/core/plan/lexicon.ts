@@ -394,6 +394,11 @@ export const PLAN_TITLE_WORDS = [
   "分解表",
   "任务表",
   "一览表",
+  // A table of a year's indicators ("2025年卫生健康事业发展主要指标") or a target responsibility document.
+  "主要指标",
+  "指标体系",
+  "目标任务",
+  "责任书",
   "要点",
   "方案",
   "计划",

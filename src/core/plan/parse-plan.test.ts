@@ -266,6 +266,8 @@ describe("numbering and tasks", () => {
       "2025年全市卫生健康工作安排",
       "2025年卫生健康工作重点",
       "2025年度全市卫生健康重点工作任务分解表",
+      "2025年某市卫生健康事业发展主要指标",
+      "2025年度卫生健康工作目标责任书",
     ]) {
       const { taskList } = parsePlan(`${title}\n一、任务\n1.加强管理。`);
       expect([taskList.title, taskList.year]).toEqual([title, 2025]);
