@@ -11,8 +11,23 @@ import {
 } from "./lexicon";
 import type { NumberToken } from "./read-number";
 
-const FILLER_START =
-  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到|至|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使|并|按照|依照|参照|按|要|将|其中|同时|均)+/;
+/**
+ * Words that open a clause without being part of what it names: 力争, 确保, 全市, 进一步, 使, 将… A single character is
+ * left when it starts a word of the name (使用率, 并发症, 到位率, 按时完成率, 要素, 均衡), and nothing is left out that would
+ * leave a bare 率 or a name of two characters (实现率).
+ */
+const FILLER =
+  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
+
+function stripFiller(s: string): string {
+  let out = s;
+  for (let m = FILLER.exec(out); m; m = FILLER.exec(out)) {
+    const rest = out.slice(m[0].length);
+    if (/^[^率比数量度]?[率比数量度]$/.test(rest.trim())) break;
+    out = rest;
+  }
+  return out;
+}
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
@@ -103,21 +118,22 @@ export function indicatorOf(
   const first = group[0] as NumberToken;
   const last = group[group.length - 1] as NumberToken;
   const from = previous && previous.end > clause.start ? previous.end : clause.start;
-  const preText = stripEndWords(
-    sentence
-      .slice(from, first.start)
-      // A comparison before the change ("较2020年降低10%", "比上年提高", "比2025年末增加"): the subject is what comes
-      // before it.
-      .replace(/(?:较|同比|比(?=20\d\d年|上年|去年))[^,;:]*$/, "")
-      .replace(TIME, "")
-      // "预约率超60%": more than (not the 超 of 彩超).
-      .replace(/(?<=[率比数量度])超$/, "")
-      // "签约覆盖率提升5个百分点至80%": the change on the way to the level is not part of the name.
-      .replace(/(?:提高|提升|降低|下降|增加|减少|增长)[\d.]+个?百分点(?:至|到)?$/, "")
-      // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
-      .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
-      .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, "")
-      .replace(FILLER_START, ""),
+  const preText = stripFiller(
+    stripEndWords(
+      sentence
+        .slice(from, first.start)
+        // A comparison before the change ("较2020年降低10%", "比上年提高", "比2025年末增加"): the subject is what comes
+        // before it.
+        .replace(/(?:较|同比|比(?=20\d\d年|上年|去年))[^,;:]*$/, "")
+        .replace(TIME, "")
+        // "预约率超60%": more than (not the 超 of 彩超).
+        .replace(/(?<=[率比数量度])超$/, "")
+        // "签约覆盖率提升5个百分点至80%": the change on the way to the level is not part of the name.
+        .replace(/(?:提高|提升|降低|下降|增加|减少|增长)[\d.]+个?百分点(?:至|到)?$/, "")
+        // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
+        .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
+        .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, ""),
+    ),
   );
   // "95%以上的A和85%以上的B": a subject that ends with 和 belongs to the number before; this one's follows it.
   // "A2个、B10个": a subject that starts with 、 is the next item of a list after the number before.
@@ -274,7 +290,7 @@ const countOf = (name: string): string => (/(?:数|人次)$/.test(name) ? name :
 function bareMeasureBefore(sentence: string, start: number): string | null {
   const clauses = sentence.slice(0, start).split(/[,;:]/);
   for (let i = clauses.length - 1; i >= 0; i--) {
-    const text = stripEndWords((clauses[i] ?? "").replace(FILLER_START, "").trim());
+    const text = stripFiller(stripEndWords((clauses[i] ?? "").trim()));
     if (!text || /\d/.test(text)) continue;
     return text.length >= 3 && text.length <= 20 && MEASURE_END.test(text) ? text : null;
   }
@@ -335,9 +351,7 @@ function subjectBefore(sentence: string, start: number): string | null {
   // The verb nearest the number first ("县级医院达到国家推荐标准的比例达到60%"), then earlier ones ("死亡率较上年下降…").
   const cuts = [...clause.matchAll(SUBJECT_END)].reverse();
   for (const cut of cuts) {
-    const subject = stripEndWords(
-      clause.slice(0, cut.index).replace(TIME, "").replace(FILLER_START, ""),
-    ).trim();
+    const subject = stripEndWords(stripFiller(clause.slice(0, cut.index).replace(TIME, ""))).trim();
     if (
       subject.length >= 2 &&
       subject.length <= 24 &&

@@ -527,6 +527,23 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("leaves out words that open a clause, but not a character that starts a word of the name", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.质量。使用率应达到85％以上，并发症发生率控制在1%以下，到位率达到90%，按时完成率达到100%，要素配置达标率达到80%，将治愈率提高到90%，实现率达到60%，力争全市县域内就诊率达到90%。",
+      ),
+    ).toEqual([
+      "使用率 >= 85 %",
+      "并发症发生率 <= 1 %",
+      "到位率 >= 90 %",
+      "按时完成率 >= 100 %",
+      "要素配置达标率 >= 80 %",
+      "治愈率 >= 90 %",
+      "实现率 >= 60 %",
+      "县域内就诊率 >= 90 %",
+    ]);
+  });
+
   it("keeps a quoted name in an indicator, without its quote marks", () => {
     expect(
       namedTargets(
