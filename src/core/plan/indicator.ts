@@ -17,7 +17,7 @@ import type { NumberToken } from "./read-number";
  * leave a bare 率 or a name of two characters (实现率).
  */
 const FILLER =
-  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
+  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
 
 function stripFiller(s: string): string {
   let out = s;
@@ -359,7 +359,12 @@ function subjectBefore(sentence: string, start: number): string | null {
     )
       return subject;
   }
-  return null;
+  // "进一步提高县域内就诊率，达到90%以上": what the clause before raises or lowers.
+  const changed =
+    /(?:提高|提升|降低|下降|增加|减少|扩大|缩小)([^,;:]{2,24}(?:率|度|比例|占比|水平|指数))$/.exec(
+      stripEndWords(clause),
+    );
+  return changed ? (changed[1] ?? null) : null;
 }
 
 /**

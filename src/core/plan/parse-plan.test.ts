@@ -785,6 +785,12 @@ describe("targets: several in one sentence", () => {
     expect(namedTargets("一、任务\n1.慢病。重大慢性病过早死亡率低于全国平均水平，降至13%以下。")).toEqual([
       "重大慢性病过早死亡率 <= 13 %",
     ]);
+    // What the clause before raises is the subject; 把 opens a clause.
+    expect(
+      namedTargets(
+        "一、任务\n1.就诊。进一步提高县域内就诊率，达到90%以上，把住院费用实际报销比例提升至70%左右。",
+      ),
+    ).toEqual(["县域内就诊率 >= 90 %", "住院费用实际报销比例 approx 70 %"]);
   });
 
   it("does not split words that hold 及, 与 or 和 when spreading 均 over a compound subject", () => {
