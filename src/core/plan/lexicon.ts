@@ -339,6 +339,7 @@ export const COUNTERS = [
   "条",
   "份",
   "公里",
+  "组",
 ] as const;
 
 /** Units after which a following noun makes the number a qualifier ("65岁以上老年人", "二级以上医院"). */

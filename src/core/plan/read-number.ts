@@ -28,6 +28,7 @@ const NOT_A_COUNTER: Readonly<Record<string, string>> = {
   台: "账",
   间: "隔",
   级: "别",
+  组: "织建成长合",
 };
 
 const RANGE_SEPARATORS = "-~～—–－至";
