@@ -262,14 +262,16 @@ export function indicatorOf(
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
 
-/** A rate, then the kind of institution it is given for: "病床使用率三级医院". */
-const RATE_THEN_WHO = /^(.{2,}?(?:率|比例|占比))(.{2,10}(?:医院|卫生院|机构|中心))$/;
-
 /** Per how many people a count is given, at the end of a subject: "每千人口", "每10万人口". */
 const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人口?$/;
 
 /** People a measure is taken of: "严重精神障碍患者", "65岁以上老年人". */
 const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人";
+
+/** A rate, then the kind of institution or the people it is given for: "病床使用率三级医院", "接种率60-79岁人群". */
+const RATE_THEN_WHO = new RegExp(
+  `^(.{2,}?(?:率|比例|占比))(.{2,10}(?:医院|卫生院|机构|中心|${POPULATIONS}))$`,
+);
 
 /** A name of who alone: "重点人群", "脱贫人口", "65岁以上老年人". */
 const ONLY_WHO = new RegExp(`^[^,;:率比数量度]{0,10}(?:${POPULATIONS}|人口|居民)$`);

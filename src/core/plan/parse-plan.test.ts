@@ -483,6 +483,13 @@ describe("targets: several in one sentence", () => {
       "三级医院病床使用率 >= 90 %",
       "二级医院病床使用率 >= 80 %",
     ]);
+    // The same for people: the gold's own names for seed 003.
+    expect(
+      namedTargets("一、任务\n1.疫苗。第一剂次新冠病毒疫苗接种率60-79岁人群达到95%,80岁以上人群达到90%。"),
+    ).toEqual([
+      "60-79岁人群第一剂次新冠病毒疫苗接种率 >= 95 %",
+      "80岁以上人群第一剂次新冠病毒疫苗接种率 >= 90 %",
+    ]);
   });
 
   it("counts staff in 名 before 医师 (名医 is otherwise a word), without where they are sent; a standard reached names what is counted", () => {
