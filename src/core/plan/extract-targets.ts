@@ -15,7 +15,7 @@ import {
 } from "./lexicon";
 import { readNumber, type NumberToken } from "./read-number";
 import { perCapitaUnit } from "./per-capita";
-import { indicatorOf, splitSubject } from "./indicator";
+import { indicatorOf, splitSubject, whosOf } from "./indicator";
 import { asWritten } from "./normalise-text";
 
 /** A target found in a text, before it is attached to a task. */
@@ -344,6 +344,7 @@ function sentenceTargets(
   const found: FoundTarget[] = [];
   let prevEnd = 0;
   let previous: { end: number; indicator: string; unit: string | null } | null = null;
+  let whos: string[] | null = null;
   for (const group of numberGroups(sentence)) {
     const first = group[0] as NumberToken;
     const clause = clauseAround(sentence, first.start);
@@ -369,7 +370,14 @@ function sentenceTargets(
     const indicator = indicatorOf(sentence, clause, group, previous);
     previous = { end: prevEnd, indicator, unit };
     const distribute = saysEach(before) || RESPECTIVELY.some((w) => before.includes(w));
-    const parts = splitSubject(indicator, group.length > 1 || distribute);
+    const split = splitSubject(indicator, group.length > 1 || distribute);
+    // "市直医院和县区医院电子病历应用水平至少达到4级和3级，智慧服务级别力争达到3级和2级": the next list of values with one
+    // measure is for the same ones, in the same order.
+    const parts =
+      group.length > 1 && split.length === 1 && whos?.length === group.length
+        ? whos.map((who) => `${who}${indicator}`)
+        : split;
+    if (split.length > 1) whos = whosOf(split);
     const values = group.map((t) => t.values);
     const units = group.map((t) => perCapita(t.unit ?? candidate.unit));
     const count = group.length > 1 ? group.length : parts.length;

@@ -17,7 +17,7 @@ import type { NumberToken } from "./read-number";
  * leave a bare 率 or a name of two characters (实现率).
  */
 const FILLER =
-  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
+  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|保证|完成(?!率)|加快|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
 
 function stripFiller(s: string): string {
   let out = s;
@@ -182,6 +182,12 @@ export function indicatorOf(
     const owner = /率$/.test(previous.indicator) ? OWNER.exec(previous.indicator)?.[0] : undefined;
     if (owner && owner.length < previous.indicator.length) return `${owner}${pre}`;
   }
+  // "中医床位不低于总床位数的5%", "按不低于编制床位的15%设置负压病床": a share of something else (中医床位占总床位数比例).
+  const shareOf = isRate ? SHARE_OF.exec(sentence.slice(from, first.start)) : null;
+  if (shareOf) {
+    const part = stripFiller(stripEndWords(shareOf[1] ?? "")) || stripLeadingVerbs(object);
+    if (part) return `${part}占${shareOf[2]}比例`;
+  }
   if (/[数率比量度]$/.test(pre)) return pre;
   // "反应时间城区控制在12分钟以内、农村控制在30分钟以内": the second names only where; the measure is the one before.
   const place = previous ? PLACE_AT_END.exec(previous.indicator) : null;
@@ -192,7 +198,14 @@ export function indicatorOf(
   );
   if (!isRate && !isValue && first.unit !== null) {
     const unit = first.unit.replace(/^万/, "");
-    const suffix = unit === "人次" ? "人次" : unit === "名" || unit === "人" ? "人数" : "数";
+    const suffix =
+      unit === "人次"
+        ? "人次"
+        : unit === "名" || unit === "人"
+          ? "人数"
+          : unit === "次" || unit === "场次"
+            ? "次数"
+            : "数";
     const verbs = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at);
     const verb = verbs[0];
     // "2家卫生院达到推荐标准": the things counted are those that reach it (达到推荐标准的卫生院数).
@@ -204,6 +217,9 @@ export function indicatorOf(
     // "建成5个达到国家标准的中心": what is counted follows the standard it reaches.
     const reaching = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`).exec(post);
     if (reaching) return `${reaching[0]}数`;
+    // "…2-3所县级医院达推荐标准，力争1-2所达三级医院服务能力水平": the places counted are those counted before.
+    const countedBefore = previous ? /的([^的]{2,12})数$/.exec(previous.indicator)?.[1] : undefined;
+    if (countedBefore && new RegExp(`^${REACH.source}`).test(object)) return `${object}的${countedBefore}数`;
     if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
     // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
     // the name).
@@ -225,6 +241,12 @@ export function indicatorOf(
     const activity = stripLeadingVerbs(pre);
     if (activity) return `${activity}${suffix}`;
   }
+  // "临床用血100%来自专业供血机构": the share of it that does so (临床用血来自专业供血机构的比例).
+  if (isRate && pre && !MEASURE_END.test(pre) && /^(?:来自|用于|使用|采用|纳入|接受|参加|通过)/.test(object))
+    return `${pre}${object}的比例`;
+  // "80%的乡镇卫生院完成公共卫生站标准化建设": the share of the places counted that do it (完成…的乡镇卫生院比例).
+  const doing = isRate && !pre && object ? PLACES_THEN_DOING.exec(object) : null;
+  if (doing) return `${doing[2]}的${doing[1]}比例`;
   if (isRate && !pre && object) return `${object}比例`;
   // "基本药物配备使用金额占比，基层医疗卫生机构不低于90%，二级公立医院不低于80%": the measure is named alone before, and
   // each clause names only who.
@@ -261,6 +283,15 @@ export function indicatorOf(
   if (previous) return previous.indicator;
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
+
+/** What a share is of, before the number: "…中医床位不低于总床位数的" (part, whole); the part may come after the number. */
+const SHARE_OF = /^([^,;:]*?)(?:不低于|不少于|不高于|不超过|低于|高于|达到|占)([^,;:的]{2,12})的$/;
+
+/** Places (one, or a list by 、和及) and what they do: "乡镇卫生院和社区卫生服务中心达到服务能力基本标准". */
+const PLACE_WORD = "(?:医院|卫生院|机构|中心|卫生室|服务站)";
+const PLACES_THEN_DOING = new RegExp(
+  `^((?:[^、和及,;:]*?${PLACE_WORD}[、和及])*[^、和及,;:]*?${PLACE_WORD})((?:完成|达到|达|具备|设置|设立|开设|开展|建成|实现|提供|能够|通过|配备)[^,;:]*)$`,
+);
 
 /** Per how many people a count is given, at the end of a subject: "每千人口", "每10万人口". */
 const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人口?$/;
@@ -399,6 +430,14 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   const parts = indicator.split(CONJUNCTION).filter(Boolean);
   if (parts.length < 2) return [indicator];
   const lastPart = parts[parts.length - 1] as string;
+  // "市直医院和县区医院电子病历应用水平": kinds of institution, then the measure they share.
+  const institutions = new RegExp(`^(.*?${PLACE_WORD})(.{2,})$`).exec(lastPart);
+  if (
+    institutions &&
+    MEASURE_END.test(institutions[2] ?? "") &&
+    parts.slice(0, -1).every((p) => new RegExp(`${PLACE_WORD}$`).test(p))
+  )
+    return parts.map((p, i) => (i < parts.length - 1 ? `${p}${institutions[2]}` : p));
   const m = RATE_SUFFIX.exec(lastPart.slice(2));
   const suffix = m ? m[0] : "";
   if (suffix) {
@@ -426,4 +465,11 @@ function joinShared(part: string, end: string): string {
   for (let n = Math.min(part.length, end.length); n >= 2; n--)
     if (part.endsWith(end.slice(0, n))) return part + end.slice(n);
   return part + end;
+}
+
+/** The kind of institution each name of a list is for ("市直医院", "县区医院"), or null when one of them names none. */
+export function whosOf(names: readonly string[]): string[] | null {
+  const who = new RegExp(`^.*?${PLACE_WORD}`);
+  const found = names.map((n) => who.exec(n)?.[0]);
+  return found.every((w): w is string => w !== undefined && w.length < 12) ? found : null;
 }
