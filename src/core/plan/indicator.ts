@@ -17,7 +17,7 @@ import type { NumberToken } from "./read-number";
  * leave a bare 率 or a name of two characters (实现率).
  */
 const FILLER =
-  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|保证|完成(?!率)|加快|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
+  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|保证|完成(?!率)|加快|做好|抓好|加强|强化|深化|扎实|全面|落实|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
 
 function stripFiller(s: string): string {
   let out = s;
@@ -160,13 +160,18 @@ export function indicatorOf(
   // What a number counts follows it, up to the next number of a list ("6个城市医疗集团和9个县域医共体"); a number
   // followed by 、 or 和 ends its item instead ("专科2个、省级重点专科10个"): what it counts came before it.
   // "不少于2名/村": what follows a slash is per what, not what is counted.
+  // "1名能提供中医药服务的医技人员": who can do something are counted with what they can do.
+  const able =
+    /^((?:能|能够|可|可以|具备|具有|取得)[^,;:。的\d]{1,12})的([^,;:。的\d]{2,8})(?=[,;:。]|$)/.exec(post);
   const object = (
     /^[和及与、/)]/.test(post)
       ? ""
-      : // "派驻10名医师到乡镇卫生院帮扶": where they go is not what is counted.
-        (post.split(
-          /的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d|(?<=..)(?:(?<![达高升降加少大做实确化])到|赴)/,
-        )[0] ?? "")
+      : able
+        ? able[0]
+        : // "派驻10名医师到乡镇卫生院帮扶": where they go is not what is counted.
+          (post.split(
+            /的|[,;:。]|\d+(?:\.\d+)?[%‰]|[和及与、]\d|(?<=..)(?:(?<![达高升降加少大做实确化])到|赴)/,
+          )[0] ?? "")
   )
     .replace(/["“”]/g, "")
     .replace(/[和及与、]$/, "")
@@ -188,6 +193,10 @@ export function indicatorOf(
     const part = stripFiller(stripEndWords(shareOf[1] ?? "")) || stripLeadingVerbs(object);
     if (part) return `${part}占${shareOf[2]}比例`;
   }
+  // "…推动全区二级及以上公立综合性医院老年医学科设置,设置比例数达到96%以上": a short name that takes up the word the clause
+  // before ended with is that clause's subject going on.
+  const goingOn = isRate && pre.length <= 6 ? continuedFrom(sentence, clause.start, pre) : null;
+  if (goingOn) return goingOn;
   if (/[数率比量度]$/.test(pre)) return pre;
   // "反应时间城区控制在12分钟以内、农村控制在30分钟以内": the second names only where; the measure is the one before.
   const place = previous ? PLACE_AT_END.exec(previous.indicator) : null;
@@ -206,21 +215,25 @@ export function indicatorOf(
           : unit === "次" || unit === "场次"
             ? "次数"
             : "数";
+    // "每个乡镇卫生院至少配备1名执业中医师": a count for each place says so (每个乡镇卫生院执业中医师数).
+    const each = EACH_PLACE.exec(pre)?.[0];
+    const forEach = (name: string) => (each && !name.startsWith(each) ? `${each}${name}` : name);
     const verbs = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at);
     const verb = verbs[0];
     // "2家卫生院达到推荐标准": the things counted are those that reach it (达到推荐标准的卫生院数).
     const reached = object ? new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`).exec(object) : null;
     // ("1家以上的医院考核结果达到A": what is said of the places counted goes with the standard: 考核结果达到A的医院数.)
     const said = reached ? /^(.*?(?:医院|卫生院|机构|中心))(.+)$/.exec(reached[1] ?? "") : null;
-    if (said) return `${said[2]}${reached?.[2]}的${said[1]}数`;
-    if (reached) return `${reached[2]}的${reached[1]}数`;
+    if (said) return forEach(`${said[2]}${reached?.[2]}的${said[1]}数`);
+    if (reached) return forEach(`${reached[2]}的${reached[1]}数`);
     // "建成5个达到国家标准的中心": what is counted follows the standard it reaches.
     const reaching = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`).exec(post);
-    if (reaching) return `${reaching[0]}数`;
+    if (reaching) return forEach(`${reaching[0]}数`);
     // "…2-3所县级医院达推荐标准，力争1-2所达三级医院服务能力水平": the places counted are those counted before.
     const countedBefore = previous ? /的([^的]{2,12})数$/.exec(previous.indicator)?.[1] : undefined;
-    if (countedBefore && new RegExp(`^${REACH.source}`).test(object)) return `${object}的${countedBefore}数`;
-    if (object && object.length <= 30) return `${object}${unit === "人次" ? "人次" : "数"}`;
+    if (countedBefore && new RegExp(`^${REACH.source}`).test(object))
+      return forEach(`${object}的${countedBefore}数`);
+    if (object && object.length <= 30) return forEach(`${object}${unit === "人次" ? "人次" : "数"}`);
     // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
     // the name).
     const acting = verbs.find(({ v, at }) => at >= 0 && at + v.length < pre.length);
@@ -228,18 +241,21 @@ export function indicatorOf(
     const counted = acting ? pre.slice(acting.at + acting.v.length).replace(/^□*等(?![级次])/, "") : "";
     // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
     if (counted && /^每/.test(counted) && acting && acting.at > 0)
-      return countOf(stripEndWords(pre.slice(0, acting.at)));
-    if (counted) return `${counted}${suffix}`;
+      return forEach(countOf(stripEndWords(pre.slice(0, acting.at))));
+    if (counted) return forEach(`${counted}${suffix}`);
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
     // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.
     if (previous && previous.indicator.endsWith("数") && /^(每|各|其中)/.test(owner)) {
-      return `${owner}${previous.indicator}`;
+      return forEach(`${owner}${previous.indicator}`);
     }
     // "创建国家级示范区1个，省级2个": the level names another count of the same thing.
     if (previous && previous.indicator.endsWith("数") && LEVEL_ONLY.test(owner))
-      return `${owner}${previous.indicator.replace(LEVEL_AT_START, "")}`;
+      return forEach(`${owner}${previous.indicator.replace(LEVEL_AT_START, "")}`);
+    // "互联网医院新增1-2家": what is added, named as the labelled plans do (新增互联网医院数).
+    if (verb && /^(?:新增|增加|新建)$/.test(verb.v) && verb.at > 0 && verb.at + verb.v.length === pre.length)
+      return forEach(`${verb.v}${stripEndWords(pre.slice(0, verb.at))}${suffix}`);
     const activity = stripLeadingVerbs(pre);
-    if (activity) return `${activity}${suffix}`;
+    if (activity) return forEach(`${activity}${suffix}`);
   }
   // "临床用血100%来自专业供血机构": the share of it that does so (临床用血来自专业供血机构的比例).
   if (isRate && pre && !MEASURE_END.test(pre) && /^(?:来自|用于|使用|采用|纳入|接受|参加|通过)/.test(object))
@@ -293,6 +309,11 @@ const PLACES_THEN_DOING = new RegExp(
   `^((?:[^、和及,;:]*?${PLACE_WORD}[、和及])*[^、和及,;:]*?${PLACE_WORD})((?:完成|达到|达|具备|设置|设立|开设|开展|建成|实现|提供|能够|通过|配备)[^,;:]*)$`,
 );
 
+/** "每个乡镇卫生院" before what each is to have or do: 至少, 均, or a goal verb. */
+const EACH_PLACE = new RegExp(
+  `^(?:每个|每一个|各)[^,;:均都至不]{1,10}?(?=均|都|至少|不少于|${GOAL_VERBS.join("|")})`,
+);
+
 /** Per how many people a count is given, at the end of a subject: "每千人口", "每10万人口". */
 const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人口?$/;
 
@@ -328,6 +349,19 @@ function bareMeasureBefore(sentence: string, start: number): string | null {
     return text.length >= 3 && text.length <= 20 && MEASURE_END.test(text) ? text : null;
   }
   return null;
+}
+
+/** The clause before `start`, when it has no number and ends with the word `name` starts with, joined to `name`. */
+function continuedFrom(sentence: string, start: number, name: string): string | null {
+  const before =
+    sentence
+      .slice(0, start)
+      .replace(/[,;:]\s*$/, "")
+      .split(/[,;:。]/)
+      .pop() ?? "";
+  if (/\d/.test(before) || name.length < 3 || !before.endsWith(name.slice(0, 2))) return null;
+  const subject = stripFiller(stripLeadingVerbs(stripFiller(stripEndWords(before))));
+  return subject.length >= 4 ? `${subject}${name.slice(2)}`.replace(/比例数$/, "比例") : null;
 }
 
 /** Where the last operator cue (不低于, 达到…) starts in `text`, or -1: the longest of those ending last (不低于, not 低于). */

@@ -572,6 +572,20 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("names counts for each place, of people who can do something, a subject going on, and what is added", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.中医。每个乡镇卫生院至少配备1名执业中医师,每个村卫生室至少配备1名能提供中医药服务的医技人员,每个县区均建强1所政府办综合医院。\n2.老年。持续加快推动全区二级及以上公立综合性医院老年医学科设置,设置比例数达到96%以上。\n3.互联网。力争我市互联网医院新增1-2家。",
+      ),
+    ).toEqual([
+      "每个乡镇卫生院执业中医师数 >= 1 名",
+      "每个村卫生室能提供中医药服务的医技人员数 >= 1 名",
+      "每个县区政府办综合医院数 >= 1 所",
+      "二级及以上公立综合性医院老年医学科设置比例 >= 96 %",
+      "新增互联网医院数 between 1-2 家",
+    ]);
+  });
+
   it("keeps a quoted name in an indicator, without its quote marks", () => {
     expect(
       namedTargets(
