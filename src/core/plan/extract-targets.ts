@@ -128,12 +128,19 @@ function findCue(
   return best;
 }
 
+/** The next value of a list of values ("90%以上、85%以上"), not a new goal ("…以下、5岁以下儿童死亡率…"). */
+const VALUE_NEXT =
+  /^\d+(?:\.\d+)?(?:%|‰|\/10万|[个家所名项次张人级])?(?:以上|以下|以内|左右)?(?:[、,;。和及]|$)/;
+
 /** Where the clause around `pos` starts and ends. */
 function clauseAround(s: string, pos: number): { start: number; end: number } {
-  // The colon of a ratio (1:1.5) does not end a clause.
+  // The colon of a ratio (1:1.5) does not end a clause; a 、 after a whole goal does ("…控制在12/10万以下、5岁以下儿童…").
   const breaks = (i: number) =>
-    CLAUSE_BREAK.test(s[i] as string) &&
-    !(s[i] === ":" && /\d/.test(s[i + 1] ?? "") && /\d/.test(s[i - 1] ?? ""));
+    (CLAUSE_BREAK.test(s[i] as string) &&
+      !(s[i] === ":" && /\d/.test(s[i + 1] ?? "") && /\d/.test(s[i - 1] ?? ""))) ||
+    (s[i] === "、" &&
+      /(?:以下|以上|以内|左右)$/.test(s.slice(Math.max(0, i - 2), i)) &&
+      !VALUE_NEXT.test(s.slice(i + 1)));
   let start = pos;
   while (start > 0 && !breaks(start - 1)) start--;
   let end = pos;
@@ -295,9 +302,11 @@ function numberGroups(masked: string): NumberToken[][] {
     const group = [token];
     let end = token.end;
     for (;;) {
-      const joiner = /^(和|及|与|、)/.exec(masked.slice(end, end + 1));
+      // "6‰和5‰", and with the cue said each time: "90%以上、85%以上".
+      const cue = /^(?:及以上|以上|及以下|以下|以内|左右)?/.exec(masked.slice(end))?.[0] ?? "";
+      const joiner = /^(和|及|与|、)/.exec(masked.slice(end + cue.length, end + cue.length + 1));
       if (!joiner) break;
-      const next = readNumber(masked, end + 1);
+      const next = readNumber(masked, end + cue.length + 1);
       // "6‰和5‰", "4级和3级", and under 分别 mixed rates "4.0‰、4.5‰、10/10万".
       const sameUnit = next?.unit === token.unit || token.unit === null;
       const mixedRates = next !== null && RATE_UNITS.has(token.unit ?? "") && RATE_UNITS.has(next.unit ?? "");
@@ -353,8 +362,23 @@ function sentenceTargets(
     prevEnd = (group[group.length - 1] as NumberToken).end;
     // A bullet's dashes ("——居民健康素养水平…") and an enumerator ("①", "二是") are not part of the clause.
     const before = sentence.slice(clause.start, first.start);
+    const indicator = indicatorOf(sentence, clause, group, previous);
+    // A goal named only in the clause before takes that clause into its text ("…老年医学科设置,设置比例数达到96%以上").
+    const before2 = clause.start > 0 ? clauseAround(sentence, clause.start - 2) : null;
+    // (Not a rate named in full: "…，规范管理率达到95%" is of whom the clause before named, but says what it measures.)
+    const head = indicator.slice(0, 4);
+    const from =
+      before2 &&
+      head.length === 4 &&
+      !sentence.slice(clause.start, clause.end).includes(head) &&
+      !/^[\u4e00-\u9fa5]{2,6}率$/.test(
+        before.replace(/(?:达到|达|不低于|不少于|稳定在|保持在|控制在|提高到)$/, "").trim(),
+      ) &&
+      sentence.slice(before2.start, before2.end).includes(head)
+        ? before2.start
+        : clause.start;
     const clauseText = text
-      .slice(offset + clause.start, offset + clause.end)
+      .slice(offset + from, offset + clause.end)
       .trim()
       .replace(/^[—\-·•]+\s*/, "")
       .replace(ENUMERATOR, "");
@@ -367,7 +391,6 @@ function sentenceTargets(
       return own && shared?.startsWith(`${own}/`) && /^\s*其中/.test(before) ? shared : own;
     };
     const unit = perCapita(candidate.unit);
-    const indicator = indicatorOf(sentence, clause, group, previous);
     previous = { end: prevEnd, indicator, unit };
     const distribute = saysEach(before) || RESPECTIVELY.some((w) => before.includes(w));
     const split = splitSubject(indicator, group.length > 1 || distribute);

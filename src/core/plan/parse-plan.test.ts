@@ -586,6 +586,20 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("a 、 after a whole goal ends its clause; values each with their cue are one list; a goal named only before takes that clause", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.妇幼。全市孕产妇死亡率控制在12/10万以下、5岁以下儿童和婴儿死亡率分别控制在6‰和5‰以下。\n2.精神。规范管理率、服药率分别达到90%以上、85%以上。\n3.老年。持续推动老年医学科设置,设置比例数达到96%以上。",
+    );
+    expect(taskList.targets.map((t) => `${t.indicator} ${show(t)} | ${t.text}`)).toEqual([
+      "孕产妇死亡率 <= 12 /10万 | 全市孕产妇死亡率控制在12/10万以下",
+      "5岁以下儿童死亡率 <= 6 ‰ | 5岁以下儿童和婴儿死亡率分别控制在6‰和5‰以下",
+      "婴儿死亡率 <= 5 ‰ | 5岁以下儿童和婴儿死亡率分别控制在6‰和5‰以下",
+      "规范管理率 >= 90 % | 规范管理率、服药率分别达到90%以上、85%以上",
+      "服药率 >= 85 % | 规范管理率、服药率分别达到90%以上、85%以上",
+      "老年医学科设置比例 >= 96 % | 持续推动老年医学科设置,设置比例数达到96%以上",
+    ]);
+  });
+
   it("keeps a quoted name in an indicator, without its quote marks", () => {
     expect(
       namedTargets(
