@@ -242,6 +242,8 @@ export function indicatorOf(
     // "医师达到每10万人口4.5名": what follows the verb says per how many; what is counted came before it.
     if (counted && /^每/.test(counted) && acting && acting.at > 0)
       return forEach(countOf(stripEndWords(pre.slice(0, acting.at))));
+    // "覆盖人群不少于1000人", "派驻人员不少于2人": people counted by what is done for them (覆盖人群数, 派驻人员数).
+    if (acting && /^(?:人群|人员|人口|对象)$/.test(counted)) return forEach(`${acting.v}${counted}数`);
     if (counted) return forEach(`${counted}${suffix}`);
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
     // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.
@@ -287,6 +289,12 @@ export function indicatorOf(
     const measure = previous.indicator.slice(OWNER.exec(previous.indicator)?.[0].length ?? 0);
     if (ONLY_WHO.test(pre) && MEASURE_END.test(measure)) return `${pre}${measure}`;
   }
+  // "院前急救平均反应时间：城区≤12分钟，农村≤30分钟": a time named alone before, given place by place.
+  const timed =
+    isValue && pre && (PLACE.test(pre) || WHO_END.test(pre)) && pre.length <= 8
+      ? bareMeasureBefore(sentence, clause.start, /(?:时间|住院日|时长|半径|天数)$/)
+      : null;
+  if (timed) return `${timed}${pre}`;
   // "三级公立医院平均住院日控制在8.5天以内，二级公立医院控制在7天以内": the second names only who; the measure follows
   // where the two names meet ("公立医院").
   if (isValue && pre && previous && pre.length <= 10 && !/(率|比例|数|量|度|水平|指数|日|时间)$/.test(pre)) {
@@ -341,12 +349,12 @@ const countOf = (name: string): string => (/(?:数|人次)$/.test(name) ? name :
  * A measure named in a clause of its own earlier in the sentence, with no number ("国家基本药物配备使用金额占比，…"),
  * or null.
  */
-function bareMeasureBefore(sentence: string, start: number): string | null {
+function bareMeasureBefore(sentence: string, start: number, end = MEASURE_END): string | null {
   const clauses = sentence.slice(0, start).split(/[,;:]/);
   for (let i = clauses.length - 1; i >= 0; i--) {
     const text = stripFiller(stripEndWords((clauses[i] ?? "").trim()));
     if (!text || /\d/.test(text)) continue;
-    return text.length >= 3 && text.length <= 20 && MEASURE_END.test(text) ? text : null;
+    return text.length >= 3 && text.length <= 20 && end.test(text) ? text : null;
   }
   return null;
 }

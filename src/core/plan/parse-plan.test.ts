@@ -600,6 +600,19 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
+  it("names people counted by what is done for them, and a time named before its colon place by place", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.签约。覆盖人群不少于1000人，派驻人员不少于2人。\n2.急救。院前急救平均反应时间：城区≤12分钟，农村≤30分钟。",
+      ),
+    ).toEqual([
+      "覆盖人群数 >= 1000 人",
+      "派驻人员数 >= 2 人",
+      "院前急救平均反应时间城区 <= 12 分钟",
+      "院前急救平均反应时间农村 <= 30 分钟",
+    ]);
+  });
+
   it("keeps a quoted name in an indicator, without its quote marks", () => {
     expect(
       namedTargets(
