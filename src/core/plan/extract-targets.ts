@@ -285,7 +285,9 @@ function durationTarget(before: string, tokens: readonly NumberToken[], after: s
     return { tokens, op: "approx", unit };
   if (tokens.length === 1 && tokens[0]?.kind === "range" && /(在|为|保持在|控制在)$/.test(before))
     return { tokens, op: "between", unit };
-  return /(控制在|缩短到|缩短至|缩短为|不超过|降至|降到|降为|压缩到|压缩至|压减至|压减到|缩减至|缩减到|减至|≤|≦|<=|<)$/.test(before)
+  return /(控制在|缩短到|缩短至|缩短为|不超过|不超|降至|降到|降为|压缩到|压缩至|压减至|压减到|缩减至|缩减到|减至|≤|≦|<=|<)$/.test(
+    before,
+  )
     ? { tokens, op: "<=", unit }
     : null;
 }
