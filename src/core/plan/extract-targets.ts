@@ -121,6 +121,9 @@ function findCue(
     // 约 as in 签约, 预约, 节约 is part of a word, not "about".
     while (word === "约" && idx > 0 && NOT_ABOUT_BEFORE.includes(text[idx - 1] ?? ""))
       idx = text.lastIndexOf(word, idx - 1);
+    // 不超 as in 不超标 is a word of its own.
+    while (word === "不超" && idx >= 0 && text[idx + 2] === "标")
+      idx = idx > 0 ? text.lastIndexOf(word, idx - 1) : -1;
     if (idx < 0) continue;
     const cand = { op, start: idx, end: idx + word.length };
     if (!best || cand.end > best.end || (cand.end === best.end && cand.start < best.start)) best = cand;
