@@ -178,6 +178,13 @@ const CHANGE_BEFORE = /(?:提高|提升|降低|下降|增加|减少|增长|缩�
 const LEVEL_NEXT =
   /^(?:[^,;。]*[,;]\s*(?:达到|达|提高到|提升到|增加到|降至|降到|降低到|下降到|控制在)|\s*(?:至|到))\d/;
 
+/**
+ * A clause about the past or the present (去年/上年/目前/现有/已有… at its start), or a year and 为 stating a figure
+ * ("2023年全市孕产妇死亡率为8.5/10万").
+ */
+const NOW_OR_PAST = /^\s*(?:去年|上年|前年|目前|现已|已经|已有|现有)/;
+const YEAR_FIGURE = /^\s*20\d\d年[^,;:到底前]{0,20}?为\d/;
+
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(
   sentence: string,
@@ -196,6 +203,11 @@ function judge(
   const cueGap = beforeCue ? before.length - beforeCue.end : Infinity;
   // "达到每3万人1辆", "每10万人口": what a figure is per is never a goal.
   if (/(第|前|近|从|由|这|该|逾|每)$/.test(before)) return null;
+  // "去年完成家庭医生签约120万人", "目前…达到3200个", "2023年全市孕产妇死亡率为8.5/10万": where things stand or stood,
+  // not a goal (a year's figure stated with 为 and no cue).
+  const clauseText = sentence.slice(clauseStart);
+  if (NOW_OR_PAST.test(clauseText)) return null;
+  if (YEAR_FIGURE.test(clauseText) && !findCue(before, OP_BEFORE, "end") && !afterCue) return null;
   // "90%以上（含90%）", "（含转岗培训50名）", "（2025年为60%）", "（全国平均水平为85%）": a note in brackets on what counts
   // or where things stand, not a goal of its own.
   const note = NOTE_IN_BRACKETS.exec(before);

@@ -290,6 +290,10 @@ export const SET_MARKERS_BEFORE = [
   "历时",
   "连续",
   "开展了",
+  // Places helped or run by others are there already: 对口帮扶32家县级医院, 托管3家乡镇卫生院.
+  "帮扶",
+  "支援",
+  "托管",
 ] as const;
 
 /** A number followed by one of these is a time, a date or a span, never a target value. */

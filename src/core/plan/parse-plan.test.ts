@@ -978,6 +978,14 @@ describe("targets: several in one sentence", () => {
 });
 
 describe("targets: numbers that are not targets", () => {
+  it("where things stand or stood, and places helped by others, are not goals", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.现状。2023年全市孕产妇死亡率为8.5/10万，去年完成家庭医生签约120万人，目前全市医疗机构达到3200个。\n2.帮扶。持续推进三级医院对口帮扶32家县级医院，2025年孕产妇死亡率控制在10/10万以下。",
+      ),
+    ).toEqual(["孕产妇死亡率 <= 10 /10万"]);
+  });
+
   it("an amount or count qualifying what follows (…以上的) is not a goal when the clause has one of its own", () => {
     expect(
       namedTargets(
