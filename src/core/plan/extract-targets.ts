@@ -256,6 +256,13 @@ function judge(
   if (RATE_UNITS.has(unit)) return { tokens, op, unit };
   // 一类/二类/三类 name categories ("公益一类事业单位", "乙类乙管"), not counts.
   if (first.chinese && unit === "类") return null;
+  // "推进两项改革", "落实12项核心制度": items of a set the plan has defined (reforms, rules, tasks), not a goal.
+  if (
+    unit === "项" &&
+    !explicit &&
+    /^[\u4e00-\u9fa5]{0,6}(?:改革|制度|任务|措施|机制|要求|原则|重点|工作)/.test(sentence.slice(afterEnd))
+  )
+    return null;
   // A count: a goal only with an operator cue, or a goal verb that acts on it.
   if (first.chinese && first.values[0] === 1 && !explicit) return null;
   // "四级手术占比较上年提高1个百分点": a change in percentage points is a goal after the verb of the change, unless a

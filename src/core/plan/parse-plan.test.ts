@@ -978,6 +978,14 @@ describe("targets: several in one sentence", () => {
 });
 
 describe("targets: numbers that are not targets", () => {
+  it("items of a set the plan defines (两项改革, 12项核心制度) are not goals, unless bounded", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.改革。深入推进两项改革，落实12项核心制度，推广适宜技术10项，完成重点任务不少于20项。",
+      ),
+    ).toEqual(["适宜技术数 >= 10 项", "重点任务数 >= 20 项"]);
+  });
+
   it("where things stand or stood, and places helped by others, are not goals", () => {
     expect(
       namedTargets(
