@@ -244,6 +244,9 @@ export function indicatorOf(
       return forEach(countOf(stripEndWords(pre.slice(0, acting.at))));
     // "覆盖人群不少于1000人", "派驻人员不少于2人": people counted by what is done for them (覆盖人群数, 派驻人员数).
     if (acting && /^(?:人群|人员|人口|对象)$/.test(counted)) return forEach(`${acting.v}${counted}数`);
+    // "累计达到“优质服务基层行”推荐标准的机构": the places that reach a standard keep the verb (达到…的机构数).
+    if (counted && acting && /的/.test(counted) && new RegExp(`^${REACH.source}$`).test(acting.v))
+      return forEach(`${acting.v}${counted}${suffix}`);
     if (counted) return forEach(`${counted}${suffix}`);
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
     // "建成5个标准化发热门诊，每个县区至少建成1个": the thing counted was named just before.

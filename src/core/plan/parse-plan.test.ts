@@ -474,6 +474,10 @@ describe("targets: several in one sentence", () => {
         "一、任务\n1.基层。新增社区医院1家，2家卫生院达到推荐标准，3所医院通过三级医院评审。\n2.行动。15项专项行动主要指标达到年度目标，4个县区全部达到国家标准，全市2家医院达到三级水平。",
       ),
     ).toEqual(["社区医院数 >= 1 家", "达到推荐标准的卫生院数 >= 2 家", "通过三级医院评审的医院数 >= 3 所"]);
+    // Places that reach a standard keep the verb.
+    expect(namedTargets("一、任务\n1.基层。累计达到“优质服务基层行”推荐标准的机构不少于30家。")).toEqual([
+      "达到优质服务基层行推荐标准的机构数 >= 30 家",
+    ]);
     // What is said of the places counted goes with the standard.
     expect(namedTargets("一、任务\n1.考核。力争1家以上的医院考核结果达到A。")).toEqual([
       "考核结果达到A的医院数 >= 1 家",
