@@ -288,8 +288,9 @@ function judge(
   const de = rest.indexOf("的");
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
   // "创建国家级示范区1个，省级2个": a level alone continues the count of the clause before, and its verb.
+  // "完成心脏介入手术500例以上，其中急诊PCI 200例": a part of a count is counted by the same verb.
   const verbScope =
-    before.endsWith("的") || LEVEL_ONLY.test(before.trim())
+    before.endsWith("的") || LEVEL_ONLY.test(before.trim()) || /^\s*其中/.test(before)
       ? sentence.slice(0, first.start)
       : sentence.slice(clauseStart, first.start);
   return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;

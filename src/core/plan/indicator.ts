@@ -208,8 +208,8 @@ export function indicatorOf(
   if (!isRate && !isValue && first.unit !== null) {
     const unit = first.unit.replace(/^万/, "");
     const suffix =
-      unit === "人次"
-        ? "人次"
+      unit === "人次" || unit === "台次" || unit === "例次"
+        ? unit
         : unit === "名" || unit === "人"
           ? "人数"
           : unit === "次" || unit === "场次"
@@ -475,6 +475,9 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   const parts = indicator.split(CONJUNCTION).filter(Boolean);
   if (parts.length < 2) return [indicator];
   const lastPart = parts[parts.length - 1] as string;
+  // "新增国家级、省级临床重点专科各1个": levels alone share all of the name after the last one's level.
+  if (LEVEL_AT_START.test(lastPart) && parts.slice(0, -1).every((p) => LEVEL_ONLY.test(p)))
+    return parts.map((p, i) => (i < parts.length - 1 ? `${p}${lastPart.replace(LEVEL_AT_START, "")}` : p));
   // "市直医院和县区医院电子病历应用水平": kinds of institution, then the measure they share.
   const institutions = new RegExp(`^(.*?${PLACE_WORD})(.{2,})$`).exec(lastPart);
   if (

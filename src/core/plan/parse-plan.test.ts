@@ -633,6 +633,20 @@ describe("targets: several in one sentence", () => {
     ).toEqual(["一卡通覆盖率 >= 100 %", "名医工作室数 >= 2 个", "主题宣传活动次数 >= 10 次"]);
   });
 
+  it("levels alone share the rest of a name, surgeries are counted in 台次, and a part (其中…) of a count is counted", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.专科。新增国家级、省级临床重点专科各1个，开展三、四级手术1000台次，完成心脏介入手术500例以上，其中急诊PCI 200例。",
+      ),
+    ).toEqual([
+      "国家级临床重点专科数 >= 1 个",
+      "省级临床重点专科数 >= 1 个",
+      "三、四级手术台次 >= 1000 台次",
+      "心脏介入手术数 >= 500 例",
+      "急诊PCI数 >= 200 例",
+    ]);
+  });
+
   it("a list of counts after one verb", () => {
     expect(targetsOf("建成5个省级重点学科、10个省市共建重点学科和20个市级重点学科。")).toEqual([
       ">= 5 个",
