@@ -221,19 +221,19 @@ export function indicatorOf(
     const verbs = GOAL_VERBS.map((v) => ({ v, at: lastVerbAt(pre, v) })).sort((a, b) => b.at - a.at);
     const verb = verbs[0];
     // "2家卫生院达到推荐标准": the things counted are those that reach it (达到推荐标准的卫生院数).
-    const reached = object ? new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`).exec(object) : null;
+    const reached = object ? REACH_AFTER_NOUN.exec(object) : null;
     // ("1家以上的医院考核结果达到A": what is said of the places counted goes with the standard: 考核结果达到A的医院数.)
-    const said = reached ? /^(.*?(?:医院|卫生院|机构|中心))(.+)$/.exec(reached[1] ?? "") : null;
+    const said = reached ? PLACE_THEN_MORE.exec(reached[1] ?? "") : null;
     if (said) return forEach(`${said[2]}${reached?.[2]}的${said[1]}数`);
     if (reached) return forEach(`${reached[2]}的${reached[1]}数`);
     // "建成5个达到国家标准的中心": what is counted follows the standard it reaches.
-    const reaching = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`).exec(post);
+    const reaching = REACH_THEN_NOUN.exec(post);
     if (reaching) return forEach(`${reaching[0]}数`);
     // "…2-3所县级医院达推荐标准，力争1-2所达三级医院服务能力水平": the places counted are those counted before.
     const countedBefore = previous ? /的([^的]{2,12})数$/.exec(previous.indicator)?.[1] : undefined;
-    if (countedBefore && new RegExp(`^${REACH.source}`).test(object))
-      return forEach(`${object}的${countedBefore}数`);
-    if (object && object.length <= 30) return forEach(`${object}${unit === "人次" ? "人次" : "数"}`);
+    if (countedBefore && REACH_FIRST.test(object)) return forEach(`${object}的${countedBefore}数`);
+    if (object && object.length <= 30)
+      return forEach(`${object}${/^(?:人次|台次|例次)$/.test(unit) ? unit : "数"}`);
     // What the last goal verb with something after it acts on ("全年完成新生儿听力筛查": 完成, not the 筛查 that ends
     // the name).
     const acting = verbs.find(({ v, at }) => at >= 0 && at + v.length < pre.length);
@@ -245,7 +245,7 @@ export function indicatorOf(
     // "覆盖人群不少于1000人", "派驻人员不少于2人": people counted by what is done for them (覆盖人群数, 派驻人员数).
     if (acting && /^(?:人群|人员|人口|对象)$/.test(counted)) return forEach(`${acting.v}${counted}数`);
     // "累计达到“优质服务基层行”推荐标准的机构": the places that reach a standard keep the verb (达到…的机构数).
-    if (counted && acting && /的/.test(counted) && new RegExp(`^${REACH.source}$`).test(acting.v))
+    if (counted && acting && /的/.test(counted) && REACH_FIRST.test(acting.v))
       return forEach(`${acting.v}${counted}${suffix}`);
     if (counted) return forEach(`${counted}${suffix}`);
     const owner = verb && verb.at > 0 ? stripEndWords(pre.slice(0, verb.at)) : pre;
@@ -311,11 +311,24 @@ export function indicatorOf(
   return subjectBefore(sentence, clause.start) ?? sentence.slice(clause.start, clause.end).trim();
 }
 
+/** People a measure is taken of: "严重精神障碍患者", "65岁以上老年人". */
+const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人";
+
+/** The end of the name of a kind of place counted or measured: 医院, 卫生院, 机构, 中心, 卫生室, 服务站. */
+const PLACE_WORD = "(?:医院|卫生院|机构|中心|卫生室|服务站)";
+
+/** A place, then more said of it: "医院考核结果". */
+const PLACE_THEN_MORE = new RegExp(`^(.*?${PLACE_WORD})(.+)$`);
+
+/** Reaching a standard (see REACH): first, after a noun, or before what reaches it ("达到国家标准的中心"). */
+const REACH_FIRST = new RegExp(`^${REACH.source}`);
+const REACH_AFTER_NOUN = new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`);
+const REACH_THEN_NOUN = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`);
+
 /** What a share is of, before the number: "…中医床位不低于总床位数的" (part, whole); the part may come after the number. */
 const SHARE_OF = /^([^,;:]*?)(?:不低于|不少于|不高于|不超过|低于|高于|达到|占)([^,;:的]{2,12})的$/;
 
 /** Places (one, or a list by 、和及) and what they do: "乡镇卫生院和社区卫生服务中心达到服务能力基本标准". */
-const PLACE_WORD = "(?:医院|卫生院|机构|中心|卫生室|服务站)";
 const PLACES_THEN_DOING = new RegExp(
   `^((?:[^、和及,;:]*?${PLACE_WORD}[、和及])*[^、和及,;:]*?${PLACE_WORD})((?:完成|达到|达|具备|设置|设立|开设|开展|建成|实现|提供|能够|通过|配备)[^,;:]*)$`,
 );
@@ -328,13 +341,8 @@ const EACH_PLACE = new RegExp(
 /** Per how many people a count is given, at the end of a subject: "每千人口", "每10万人口". */
 const PER_POPULATION_AT_END = /每(?:千|万|十万|10万|百)名?(?:常住)?人口?$/;
 
-/** People a measure is taken of: "严重精神障碍患者", "65岁以上老年人". */
-const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|婴儿|妇女|成人";
-
 /** A rate, then the kind of institution or the people it is given for: "病床使用率三级医院", "接种率60-79岁人群". */
-const RATE_THEN_WHO = new RegExp(
-  `^(.{2,}?(?:率|比例|占比))(.{2,10}(?:医院|卫生院|机构|中心|${POPULATIONS}))$`,
-);
+const RATE_THEN_WHO = new RegExp(`^(.{2,}?(?:率|比例|占比))(.{2,10}(?:${PLACE_WORD}|${POPULATIONS}))$`);
 
 /** A name of who alone: "重点人群", "脱贫人口", "65岁以上老年人". */
 const ONLY_WHO = new RegExp(`^[^,;:率比数量度]{0,10}(?:${POPULATIONS}|人口|居民)$`);
