@@ -308,11 +308,9 @@ function durationTarget(before: string, tokens: readonly NumberToken[], after: s
     return { tokens, op: "approx", unit };
   if (tokens.length === 1 && tokens[0]?.kind === "range" && /(在|为|保持在|控制在)$/.test(before))
     return { tokens, op: "between", unit };
-  return /(控制在|缩短到|缩短至|缩短为|不超过|不超|降至|降到|降为|压缩到|压缩至|压减至|压减到|缩减至|缩减到|减至|≤|≦|<=|<)$/.test(
-    before,
-  )
-    ? { tokens, op: "<=", unit }
-    : null;
+  // A limit right before it: any "at most" cue (控制在, 缩短至, 不超过, 降至, ≤…).
+  const cue = findCue(before, OP_BEFORE, "end");
+  return cue?.op === "<=" && cue.end === before.length ? { tokens, op: "<=", unit } : null;
 }
 
 /** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
