@@ -120,13 +120,14 @@ describe("numbering and tasks", () => {
     ]);
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toContain("2 <= 20 %");
     const ranges = parsePlan(
-      "一、儿童健康\n1.0-6岁儿童眼保健覆盖率达到90%。\n2.2型糖尿病患者规范管理率达到60%。\n3.100%的乡镇卫生院设置中医馆。",
+      "一、儿童健康\n1.0-6岁儿童眼保健覆盖率达到90%。\n2.2型糖尿病患者规范管理率达到60%。\n3.100%的乡镇卫生院设置中医馆。\n4.120急救电话接听率达到95%。",
     );
-    expect(ranges.taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "一/3"]);
+    expect(ranges.taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "一/3", "一/4"]);
     expect(ranges.taskList.targets.map((t) => `${t.indicator} ${show(t)}`)).toEqual([
       "0-6岁儿童眼保健覆盖率 >= 90 %",
       "2型糖尿病患者规范管理率 >= 60 %",
       "设置中医馆的乡镇卫生院比例 >= 100 %",
+      "120急救电话接听率 >= 95 %",
     ]);
   });
 

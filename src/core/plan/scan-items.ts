@@ -246,14 +246,14 @@ function findBodyStart(lines: readonly PlanLine[]): number {
 }
 
 /**
- * "11.15岁以上人群吸烟率…", "1.0-6岁儿童…", "2.2型糖尿病…", "1.100%的社区…", "2.3家医院…", "4.2025年底前…", "1.6月底前…": an item
- * label run into an age, a type, a share, a count of whole things, a year or a month reads like a decimal. Taken as
- * item N only when N is the next number of the list just before (item N-1 of that rank is the last item), or 1
- * right under a heading, so a line starting with a real decimal ("2.5亿元") stays text.
+ * An item label run into an age, a type, a share, a count of whole things, a hotline, a year or a month reads like a
+ * decimal: "11.15岁以上人群吸烟率…", "1.0-6岁儿童…", "2.2型糖尿病…", "1.100%的社区…", "2.3家医院…", "3.120急救电话…",
+ * "4.2025年底前…", "1.6月底前…". Taken as item N only when N is the next number of the list just before (item N-1 of
+ * that rank is the last item), or 1 right under a heading, so a line starting with a real decimal ("2.5亿元") stays text.
  */
 function numberBeforeFigure(items: readonly Item[], norm: string): Numbering | null {
   const m =
-    /^(\d{1,3})\.(?=\d{1,3}(?:[-~—–]\d{1,3})?(?:周岁|岁)|\d型|\d{1,3}%的|\d{1,3}(?:家|所|名|项)|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(
+    /^(\d{1,3})\.(?=\d{1,3}(?:[-~—–]\d{1,3})?(?:周岁|岁)|\d型|\d{1,3}%的|\d{1,3}(?:家|所|名|项)|(?!\d*(?:亿|万|元|倍))\d{3,}(?=[\u4e00-\u9fa5])|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(
       norm,
     );
   const last = items[items.length - 1];
