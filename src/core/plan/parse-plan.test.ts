@@ -143,6 +143,13 @@ describe("numbering and tasks", () => {
     ]);
   });
 
+  it("passes over a number skipped once, so the items after it are kept", () => {
+    const { taskList } = parsePlan(
+      "一、任务\n1.加强管理。\n2.完善制度。\n4.强化考核。\n5.做好宣传。\n7.2.5亿元。",
+    );
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "一/4", "一/5"]);
+  });
+
   it("does not take a second list starting at 1. under the same section for items", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.甲。\n2.乙。\n1.2024年某市卫生工作总结\n2.2023年某市卫生工作要点",

@@ -191,7 +191,8 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     const numbering =
       tableRow ?? readNumbering(line.norm.slice(lead)) ?? numberBeforeFigure(items, line.norm.slice(lead));
     const parent = numbering ? parentOf(items, numbering.rank, partStart) : null;
-    if (numbering && acceptsNumber(items, lastAtRank, parent, numbering, partStart)) {
+    const titled = /^\s*[\u4e00-\u9fa5“"]/.test(line.norm.slice(lead + (numbering?.length ?? 0)));
+    if (numbering && acceptsNumber(items, lastAtRank, parent, numbering, partStart, titled)) {
       const item =
         cells && tableRow
           ? tableItem(line, cells, numbering, parent, table)
@@ -279,6 +280,7 @@ function acceptsNumber(
   parent: number | null,
   n: Numbering,
   from = 0,
+  titled = false,
 ): boolean {
   let sibling: Item | undefined;
   for (let k = items.length - 1; k >= from && k !== parent; k--) {
@@ -289,8 +291,10 @@ function acceptsNumber(
     }
   }
   // Under one parent, numbers go up by one. A second "1." under the same parent is a new list that is not part
-  // of the plan (a list of related links after the body), not a restart.
-  if (sibling) return n.number === sibling.number + 1;
+  // of the plan (a list of related links after the body), not a restart. A number skipped once (a slip of the
+  // writer's, or a label this reader missed) is passed over when what follows reads as an item's title, so one miss
+  // does not lose the items after it.
+  if (sibling) return n.number === sibling.number + 1 || (titled && n.number === sibling.number + 2);
   if (n.number === 1) return true;
   const global = lastAtRank.get(n.rank);
   return global === undefined || n.number === global + 1;
