@@ -143,6 +143,17 @@ describe("numbering and tasks", () => {
     ]);
   });
 
+  it("reads labels with a space inside them (一 、, 1 ., （ 二 ）), as documents converted from PDF have", () => {
+    const { taskList } = parsePlan(
+      "一 、加强建设\n1 .新建社区医院2家。\n2 、改造卫生院3所。\n二、其他\n（ 一 ）加强领导。",
+    );
+    expect(taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
+      "一/1 新建社区医院2家",
+      "一/2 改造卫生院3所",
+      "二/(一) 加强领导",
+    ]);
+  });
+
   it("passes over a number skipped once, so the items after it are kept", () => {
     const { taskList } = parsePlan(
       "一、任务\n1.加强管理。\n2.完善制度。\n4.强化考核。\n5.做好宣传。\n7.2.5亿元。",

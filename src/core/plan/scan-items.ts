@@ -42,15 +42,16 @@ interface Numbering {
 
 const CN = "一二三四五六七八九十百零〇";
 const PATTERNS: readonly (readonly [number, RegExp, (m: RegExpExecArray) => string])[] = [
-  [1, new RegExp(`^([${CN}]{1,4})[、.](?![${CN}])`), (m) => m[1] ?? ""],
-  [2, new RegExp(`^\\(([${CN}]{1,4})\\)[、.]?`), (m) => `(${m[1]})`],
+  // (Spaces inside a label, "一 、", "1 .", "（ 二 ）", come from documents converted from PDF.)
+  [1, new RegExp(`^([${CN}]{1,4}) ?[、.](?![${CN}])`), (m) => m[1] ?? ""],
+  [2, new RegExp(`^\\( ?([${CN}]{1,4}) ?\\)[、.]?`), (m) => `(${m[1]})`],
   // "一）" with the opening bracket left out, as "1）" is read as (1).
   [2, new RegExp(`^([${CN}]{1,4})\\)`), (m) => `(${m[1]})`],
   // ㈠…㈩ and ⒈…⒛: single characters Word and WPS use for (一) and 1.
   [2, /^([\u3220-\u3229])/, (m) => `(${"一二三四五六七八九十"[(m[1] ?? "").charCodeAt(0) - 0x3220]})`],
-  [3, /^(\d{1,3})(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
+  [3, /^(\d{1,3}) ?(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
   [3, /^([\u2488-\u249b])/, (m) => String((m[1] ?? "").charCodeAt(0) - 0x2487)],
-  [4, /^\((\d{1,3})\)[、.]?/, (m) => `(${m[1]})`],
+  [4, /^\( ?(\d{1,3}) ?\)[、.]?/, (m) => `(${m[1]})`],
   [4, /^(\d{1,3})\)/, (m) => `(${m[1]})`],
   [4, /^([\u2474-\u2487])/, (m) => `(${(m[1] ?? "").charCodeAt(0) - 0x2473})`],
   [5, /^([\u2460-\u2473])[、.]?/, (m) => m[1] ?? ""],
