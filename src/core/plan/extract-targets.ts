@@ -131,6 +131,10 @@ function findCue(
   return best;
 }
 
+/** An operator cue written after a number (以上, 以下, 左右…), at the start or at the end of a text. */
+const AFTER_CUE = new RegExp(`^(?:${OP_AFTER.map(([w]) => w).join("|")})?`);
+const AFTER_CUE_END = new RegExp(`(?:${OP_AFTER.map(([w]) => w).join("|")})$`);
+
 /** The next value of a list of values ("90%以上、85%以上"), not a new goal ("…以下、5岁以下儿童死亡率…"). */
 const VALUE_NEXT =
   /^\d+(?:\.\d+)?(?:%|‰|\/10万|[个家所名项次张人级])?(?:以上|以下|以内|左右)?(?:[、,;。和及]|$)/;
@@ -141,9 +145,7 @@ function clauseAround(s: string, pos: number): { start: number; end: number } {
   const breaks = (i: number) =>
     (CLAUSE_BREAK.test(s[i] as string) &&
       !(s[i] === ":" && /\d/.test(s[i + 1] ?? "") && /\d/.test(s[i - 1] ?? ""))) ||
-    (s[i] === "、" &&
-      /(?:以下|以上|以内|左右)$/.test(s.slice(Math.max(0, i - 2), i)) &&
-      !VALUE_NEXT.test(s.slice(i + 1)));
+    (s[i] === "、" && AFTER_CUE_END.test(s.slice(Math.max(0, i - 3), i)) && !VALUE_NEXT.test(s.slice(i + 1)));
   let start = pos;
   while (start > 0 && !breaks(start - 1)) start--;
   let end = pos;
@@ -326,7 +328,7 @@ function numberGroups(masked: string): NumberToken[][] {
     let end = token.end;
     for (;;) {
       // "6‰和5‰", and with the cue said each time: "90%以上、85%以上".
-      const cue = /^(?:及以上|以上|及以下|以下|以内|左右)?/.exec(masked.slice(end))?.[0] ?? "";
+      const cue = AFTER_CUE.exec(masked.slice(end))?.[0] ?? "";
       const joiner = /^(和|及|与|、)/.exec(masked.slice(end + cue.length, end + cue.length + 1));
       if (!joiner) break;
       const next = readNumber(masked, end + cue.length + 1);
@@ -394,9 +396,7 @@ function sentenceTargets(
       before2 &&
       head.length === 4 &&
       !sentence.slice(clause.start, clause.end).includes(head) &&
-      !/^[\u4e00-\u9fa5]{2,6}率$/.test(
-        before.replace(/(?:达到|达|不低于|不少于|稳定在|保持在|控制在|提高到)$/, "").trim(),
-      ) &&
+      !/^[\u4e00-\u9fa5]{2,6}率$/.test(before.slice(0, findCue(before, OP_BEFORE, "end")?.start).trim()) &&
       sentence.slice(before2.start, before2.end).includes(head)
         ? before2.start
         : clause.start;
