@@ -103,9 +103,9 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
   if (rest.startsWith("万") || rest.startsWith("亿")) {
     // 2.5万张, 1.2万名: the multiplier stays with the counter in the unit.
     const counted = readUnit(s, j + 1);
-    if (counted.unit && !counted.isTime && (COUNTERS as readonly string[]).includes(counted.unit))
-      if (!/^[万亿]/.test(counted.unit))
-        return { unit: `${rest[0]}${counted.unit}`, end: counted.end, isTime: false };
+    const isCounter = (COUNTERS as readonly string[]).includes(counted.unit ?? "");
+    if (isCounter && !counted.isTime && !/^[万亿]/.test(counted.unit ?? ""))
+      return { unit: `${rest[0]}${counted.unit}`, end: counted.end, isTime: false };
     // 1000万以上, 2000万: the multiplier is the unit; 10万人才 is a name, not a count.
     const next = rest.slice(1);
     if (!/^[\u4e00-\u9fa5]/.test(next) || /^(以上|以下|以内|左右|及以上|及以下)/.test(next)) {
