@@ -1,5 +1,6 @@
 import { findTimePhrases, type TimePhrase } from "./deadline";
 import {
+  CHANGE,
   DURATION_UNITS,
   EACH,
   ENUMERATOR,
@@ -174,7 +175,7 @@ const LATER_GOAL =
 const COUNT_REACHES = new RegExp(`^[^,;:。的全均都所]{1,12}?${REACH.source}`);
 
 /** The verb of a change by an amount, right before it: 提高, 降低, 下降, 增长… ("力争每年降低0.5个百分点"). */
-const CHANGE_BEFORE = /(?:提高|提升|降低|下降|增加|减少|增长|缩小|扩大)$/;
+const CHANGE_BEFORE = new RegExp(`${CHANGE}$`);
 
 /** What follows a change gives the level it changes to: "，达到92%" (a clause naming no subject), "至80%". */
 const LEVEL_NEXT =

@@ -1,4 +1,5 @@
 import {
+  CHANGE,
   EACH,
   GOAL_VERBS,
   LEVEL_AT_START,
@@ -129,7 +130,7 @@ export function indicatorOf(
         // "预约率超60%": more than (not the 超 of 彩超).
         .replace(/(?<=[率比数量度])超$/, "")
         // "签约覆盖率提升5个百分点至80%": the change on the way to the level is not part of the name.
-        .replace(/(?:提高|提升|降低|下降|增加|减少|增长)[\d.]+个?百分点(?:至|到)?$/, "")
+        .replace(CHANGE_BY_POINTS, "")
         // A baseline before the target ("床位由现有的120张增加至200张"): the subject is what comes before it.
         .replace(/(?:从|由)[^,;:从由]*\d[^,;:从由]*$/, "")
         .replace(/^(?:以上|以下|以内|左右|及以上)?的?/, ""),
@@ -325,6 +326,12 @@ const REACH_FIRST = new RegExp(`^${REACH.source}`);
 const REACH_AFTER_NOUN = new RegExp(`^(.{1,12}?)(${REACH.source}.*)$`);
 const REACH_THEN_NOUN = new RegExp(`^${REACH.source}[^,;:。的]{1,12}的[^,;:。的]{1,10}`);
 
+/** A change in points on the way to a level: "提升5个百分点至". */
+const CHANGE_BY_POINTS = new RegExp(`${CHANGE}[\\d.]+个?百分点(?:至|到)?$`);
+
+/** A measure raised or lowered, at the end of a clause: "提高县域内就诊率". */
+const CHANGED_MEASURE = new RegExp(`${CHANGE}([^,;:]{2,24}(?:率|度|比例|占比|水平|指数))$`);
+
 /** What a share is of, before the number: "…中医床位不低于总床位数的" (part, whole); the part may come after the number. */
 const SHARE_OF = /^([^,;:]*?)(?:不低于|不少于|不高于|不超过|低于|高于|达到|占)([^,;:的]{2,12})的$/;
 
@@ -446,10 +453,7 @@ function subjectBefore(sentence: string, start: number): string | null {
       return subject;
   }
   // "进一步提高县域内就诊率，达到90%以上": what the clause before raises or lowers.
-  const changed =
-    /(?:提高|提升|降低|下降|增加|减少|扩大|缩小)([^,;:]{2,24}(?:率|度|比例|占比|水平|指数))$/.exec(
-      stripEndWords(clause),
-    );
+  const changed = CHANGED_MEASURE.exec(stripEndWords(clause));
   return changed ? (changed[1] ?? null) : null;
 }
 

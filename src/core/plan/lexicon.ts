@@ -257,6 +257,9 @@ export const GOAL_VERBS = [
  */
 export const REACH = /(?:达到|达(?!标)|通过|创成|获评|晋升为|成为)/;
 
+/** Verbs of a change by an amount ("提高2个百分点", "进一步提高县域内就诊率"), as one alternation for patterns. */
+export const CHANGE = "(?:提高|提升|降低|下降|增加|减少|增长|扩大|缩小)";
+
 /** Words right before a count that mark an existing set or a host, not a goal ("与6个", "我市3家", "依托1所"). */
 export const SET_MARKERS_BEFORE = [
   "我市",
