@@ -51,6 +51,30 @@ describe.each(sources.map((s) => [s.split("/").pop() as string, s]))("%s", (name
   });
 });
 
+/** Task paths, and each target's task path, operator, values and unit: what a page copied without breaks keeps. */
+function skeleton(text: string): string[] {
+  const list = parsePlan(text).taskList;
+  const path = new Map(list.tasks.map((t) => [t.id, t.path.join("/")]));
+  return [
+    ...list.tasks.map((t) => t.path.join("/")),
+    ...list.targets.map((t) =>
+      [path.get(t.task), t.op, t.op === "between" ? `${t.min}-${t.max}` : t.value, t.unitOfMeasure].join(" "),
+    ),
+  ];
+}
+
+describe.each(
+  sources.filter((s) => !/\||\t/.test(readFileSync(s, "utf8"))).map((s) => [s.split("/").pop() as string, s]),
+)("%s copied without its paragraph breaks", (_name, source) => {
+  const text = readFileSync(source, "utf8");
+  it.each([
+    ["run into one line", text.replace(/\r?\n/g, "")],
+    ["with spaces for the breaks", text.replace(/\r?\n/g, " ")],
+  ])("gives the same tasks and targets %s", (_variant, input) => {
+    expect(skeleton(input)).toEqual(skeleton(text));
+  });
+});
+
 describe("against the hand-labelled task lists", () => {
   const goldDir = join(root, "test", "fixtures", "tasklists");
   const results = readdirSync(goldDir).map((f) => {

@@ -143,6 +143,38 @@ describe("numbering and tasks", () => {
     ]);
   });
 
+  it("reads a page copied without its paragraph breaks, one item per label that continues the numbering", () => {
+    const text =
+      "首页 > 政务公开【字体：大 中 小】2026年某县卫生健康工作要点发布时间：2026-02-01 坚持统一、规范、高效。" +
+      "第一部分 2025年工作回顾一、医改取得进展县域就诊率达到88%。" +
+      "第二部分 2026年重点工作一、深化医改（一）推进医共体建设。1.完善管理体制，县域就诊率达到90%；" +
+      "2.3家卫生院达到推荐标准；3.2026年9月底前建成胸痛中心2个。（二）推进分级诊疗。" +
+      "二、保障措施注：1.各单位每季度末报送进展；2.联系人：张三。相关链接：1.省卫生健康委员会";
+    const { taskList } = parsePlan(text);
+    expect([taskList.title, taskList.year]).toEqual(["2026年某县卫生健康工作要点", 2026]);
+    expect(taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
+      "一 医改取得进展县域就诊率达到88%",
+      "一/(一)/1 完善管理体制，县域就诊率达到90%",
+      "一/(一)/2 3家卫生院达到推荐标准",
+      "一/(一)/3 2026年9月底前建成胸痛中心2个",
+      "一/(二) 推进分级诊疗",
+      "二 保障措施注：1.各单位每季度末报送进展；2.联系人：张三",
+    ]);
+    expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toEqual([
+      "1 >= 88 %",
+      "2 >= 90 %",
+      "3 >= 3 家",
+      "4 >= 2 个 @2026-09-30",
+    ]);
+  });
+
+  it("leaves a list inside a paragraph as written when the plan has its breaks", () => {
+    const { taskList } = parsePlan(
+      "一、改革\n（一）推进医共体建设。1.完善管理体制；2.推进资源共享；3.强化考核。\n（二）推进分级诊疗。\n二、保障",
+    );
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)", "一/(二)", "二"]);
+  });
+
   it("reads labels with a space inside them (一 、, 1 ., （ 二 ）), as documents converted from PDF have", () => {
     const { taskList } = parsePlan(
       "一 、加强建设\n1 .新建社区医院2家。\n2 、改造卫生院3所。\n二、其他\n（ 一 ）加强领导。",

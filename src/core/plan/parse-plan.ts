@@ -3,6 +3,8 @@ import type { Finding } from "../findings/types";
 import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
 import { approxTolerance } from "./task-list-json";
+import { PLAN_TITLE_WORDS } from "./lexicon";
+import { splitRunTogether } from "./run-together";
 import type { Target, Task, TaskList } from "./types";
 
 /** Result of parsing: the task list that could be built, and findings about the text. */
@@ -20,7 +22,7 @@ export interface ParseResult {
  *   //      targets: [{ task: "1", op: "<=", value: 12, unitOfMeasure: "/10万", … }] }, findings: [] }
  */
 export function parsePlan(text: string): ParseResult {
-  const lines = splitLines(text);
+  const lines = splitRunTogether(splitLines(text));
   const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);
   if (!text.trim()) {
@@ -107,8 +109,16 @@ function findTitle(head: readonly PlanLine[]): string {
     const m = /《([^》]{4,80})》/.exec(l.text);
     if (m?.[1]) return m[1].replace(/^.*关于印发/, "").replace(/的通知$/, "");
   }
+  // A page copied without its breaks runs the title into the page's furniture before it and the text after it.
+  for (const l of head) {
+    const m = TITLE_INSIDE.exec(l.norm);
+    if (m) return l.text.slice(m.index, m.index + m[0].length).replace(/^.*关于印发/, "");
+  }
   return "";
 }
+
+/** A title inside a line: the words before a plan's title word, back to a break, a bracket or a mark. */
+const TITLE_INSIDE = new RegExp(`[^\\s。,;:!?>\\]】)]{2,40}?(?:${PLAN_TITLE_WORDS.join("|")})`);
 
 /** The plan year: from the title, else from an issuing date line ("2024年3月25日"), else null. */
 function findYear(title: string, lines: readonly PlanLine[]): number | null {

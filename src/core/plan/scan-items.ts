@@ -146,7 +146,7 @@ export function isTitleLine(norm: string): boolean {
  * A part of a plan written in parts ("第二部分 2026年重点工作"): not an item, but its items are numbered afresh
  * (一、 again), so a number is looked at only against the items of its own part.
  */
-const PART = /^第[一二三四五六七八九十\d]{1,3}部分/;
+export const PART = /^第[一二三四五六七八九十\d]{1,3}部分/;
 
 function isEndMarker(norm: string): boolean {
   const s = norm.trim();
@@ -254,16 +254,22 @@ function findBodyStart(lines: readonly PlanLine[]): number {
  * that rank is the last item), or 1 right under a heading, so a line starting with a real decimal ("2.5亿元") stays text.
  */
 function numberBeforeFigure(items: readonly Item[], norm: string): Numbering | null {
+  const n = labelBeforeFigure(norm);
+  const last = items[items.length - 1];
+  const continues =
+    n !== null &&
+    last !== undefined &&
+    (last.rank === 3 ? last.number === n.number - 1 : last.rank < 3 && n.number === 1);
+  return continues ? n : null;
+}
+
+/** The label "N." of a text that starts like a decimal run into a figure (see numberBeforeFigure), whatever N is. */
+export function labelBeforeFigure(norm: string): Numbering | null {
   const m =
     /^(\d{1,3})\.(?=\d{1,3}(?:[-~—–]\d{1,3})?(?:周岁|岁)|\d型|\d{1,3}%的|\d{1,3}(?:家|所|名|项)|(?!\d*(?:亿|万|元|倍))\d{3,}(?=[\u4e00-\u9fa5])|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(
       norm,
     );
-  const last = items[items.length - 1];
-  const n = Number(m?.[1]);
-  const continues =
-    last !== undefined && (last.rank === 3 ? last.number === n - 1 : last.rank < 3 && n === 1);
-  if (!m || !continues) return null;
-  return { rank: 3, label: m[1] ?? "", number: n, length: m[0].length };
+  return m ? { rank: 3, label: m[1] ?? "", number: Number(m[1]), length: m[0].length } : null;
 }
 
 function parentOf(items: readonly Item[], rank: number, from = 0): number | null {
