@@ -188,6 +188,9 @@ const LEVEL_NEXT =
 const NOW_OR_PAST = /^\s*(?:去年|上年|前年|目前|现已|已经|已有|现有)/;
 const YEAR_FIGURE = /^\s*20\d\d年[^,;:到底前]{0,20}?为\d/;
 
+/** A clause opened by a share of places ("80%以上的村卫生室…"), up to a count in what they do. */
+const SHARE_OF_PLACES = /^[^,;。]{0,6}?\d(?:\.\d+)?%(?:以上|及以上)?的[^,;。]*$/;
+
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(
   sentence: string,
@@ -257,6 +260,8 @@ function judge(
     return cueGap <= 6 ? { tokens, op, unit } : null;
   }
   if (RATE_UNITS.has(unit)) return { tokens, op, unit };
+  // "80%以上的村卫生室能够提供6类以上中医药技术方法": what the share of places does is part of the share's name.
+  if (SHARE_OF_PLACES.test(sentence.slice(clauseStart, first.start))) return null;
   // 一类/二类/三类 name categories ("公益一类事业单位", "乙类乙管"), not counts.
   if (first.chinese && unit === "类") return null;
   // "推进两项改革", "落实12项核心制度": items of a set the plan has defined (reforms, rules, tasks), not a goal.
@@ -313,8 +318,13 @@ function durationTarget(before: string, tokens: readonly NumberToken[], after: s
     return { tokens, op: "between", unit };
   // A limit right before it: any "at most" cue (控制在, 缩短至, 不超过, 降至, ≤…).
   const cue = findCue(before, OP_BEFORE, "end");
-  return cue?.op === "<=" && cue.end === before.length ? { tokens, op: "<=", unit } : null;
+  if (cue?.op === "<=" && cue.end === before.length) return { tokens, op: "<=", unit };
+  // "平均预约时段精准到30分钟以内", "急救反应时间12分钟以内": a measured time kept within a limit after it (not "步行15分钟以内").
+  return /^(?:以内|以下)/.test(after) && TIMED_MEASURE.test(before) ? { tokens, op: "<=", unit } : null;
 }
+
+/** A measured time, or what a time is made exact to, right before its value. */
+const TIMED_MEASURE = /(?:(?:住院日|时间|时段|天数|周期|时长)(?:在|为|达到|缩短到)?|精准到|精确到|精准至|精确至)$/;
 
 /** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
 function numberGroups(masked: string): NumberToken[][] {

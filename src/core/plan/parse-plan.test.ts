@@ -429,6 +429,8 @@ describe("targets: operators", () => {
     ["平均住院日控制在8天以内", "<= 8 天"],
     ["平均住院日在7至9天", "between 7-9 天"],
     ["平均住院日9天左右", "approx 9 天"],
+    ["平均预约时段精准到30分钟以内", "<= 30 分钟"],
+    ["急救反应时间12分钟以内", "<= 12 分钟"],
     ["急救半径不超过10公里", "<= 10 公里"],
     ["床位使用率在85%到93%之间", "between 85-93 %"],
     ["基层就诊率由55%到65%", ">= 65 %"],
@@ -1047,6 +1049,14 @@ describe("targets: several in one sentence", () => {
 });
 
 describe("targets: numbers that are not targets", () => {
+  it("a count in what a share of places does is part of the share's name, and a walk of so long is no limit", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.中医。80%以上的村卫生室能够提供6类以上中医药技术方法，建成中医馆5个。\n2.圈。群众步行15分钟以内可到达医疗机构。",
+      ),
+    ).toEqual(["能够提供6类以上中医药技术方法的村卫生室比例 >= 80 %", "中医馆数 >= 5 个"]);
+  });
+
   it("items of a set the plan defines (两项改革, 12项核心制度) are not goals, unless bounded", () => {
     expect(
       namedTargets(
