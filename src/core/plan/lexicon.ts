@@ -366,6 +366,8 @@ export const COUNTERS = [
   "份",
   "公里",
   "组",
+  // 采血量达到12吨.
+  "吨",
 ] as const;
 
 /** Units after which a following noun makes the number a qualifier ("65岁以上老年人", "二级以上医院"). */

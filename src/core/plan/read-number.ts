@@ -17,6 +17,9 @@ export interface NumberToken {
 }
 
 /** Letters after a counter that make it part of another word: 人才, 所有, 家庭, 项目. */
+/** Defined daily doses, the unit of 抗菌药物使用强度. */
+const DDDS = /^DDDs?(?![A-Za-z])/;
+
 const NOT_A_COUNTER: Readonly<Record<string, string>> = {
   人: "才员口群民士们均工",
   所: "有在属以谓长",
@@ -87,6 +90,9 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
   for (const t of TIME_UNITS) if (rest.startsWith(t)) return { unit: t, end: j + t.length, isTime: true };
   if (rest.startsWith("%")) return { unit: "%", end: j + 1, isTime: false };
   if (rest.startsWith("‰")) return { unit: "‰", end: j + 1, isTime: false };
+  // "抗菌药物使用强度不超过40DDDs": defined daily doses (per 100 patient-days), written as the plan writes it.
+  const ddd = DDDS.exec(rest);
+  if (ddd) return { unit: ddd[0], end: j + ddd[0].length, isTime: false };
   const per = /^\/(10|十)?万/.exec(rest);
   if (per) return { unit: per[1] ? "/10万" : "/万", end: j + per[0].length, isTime: false };
   for (const c of COUNTERS) {
@@ -159,7 +165,7 @@ export function readNumber(s: string, i: number): NumberToken | null {
       };
   }
   const afterFirst = s[end] ?? "";
-  if (afterFirst === "+" || /[A-Za-z]/.test(afterFirst)) return null;
+  if (afterFirst === "+" || (/[A-Za-z]/.test(afterFirst) && !DDDS.test(s.slice(end, end + 4)))) return null;
   let unitAfterFirst = readUnit(s, end);
   if (unitAfterFirst.unit && !unitAfterFirst.isTime) end = unitAfterFirst.end;
   // "85%到93%之间": 到 joins a range only when 之间 closes it ("由55%到65%" goes from one to the other).
