@@ -191,6 +191,9 @@ const YEAR_FIGURE = /^\s*20\d\d年[^,;:到底前]{0,20}?为\d/;
 /** A clause opened by a share of places ("80%以上的村卫生室…"), up to a count in what they do. */
 const SHARE_OF_PLACES = /^[^,;。]{0,6}?\d(?:\.\d+)?%(?:以上|及以上)?的[^,;。]*$/;
 
+/** A clause ending with a count ("…5个，"), before the clause being judged. */
+const COUNT_CLAUSE_BEFORE = /[\d一二三四五六七八九十](?:余|多)?[\u4e00-\u9fa5]{1,3}(?:以上|左右)?\s*[,;]\s*$/;
+
 /** Decides whether a number (or a list "6‰和5‰") states a target, and with which operator. */
 function judge(
   sentence: string,
@@ -297,8 +300,14 @@ function judge(
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
   // "创建国家级示范区1个，省级2个": a level alone continues the count of the clause before, and its verb.
   // "完成心脏介入手术500例以上，其中急诊PCI 200例": a part of a count is counted by the same verb.
+  // "建成胸痛中心5个，卒中中心3个", "培训医师100名，护士200名": a clause that only names another thing and its count
+  // goes on with the count before it.
+  const parallel =
+    before.trim().length <= 12 &&
+    rest.trim() === "" &&
+    COUNT_CLAUSE_BEFORE.test(sentence.slice(0, clauseStart));
   const verbScope =
-    before.endsWith("的") || LEVEL_ONLY.test(before.trim()) || /^\s*其中/.test(before)
+    before.endsWith("的") || LEVEL_ONLY.test(before.trim()) || /^\s*其中/.test(before) || parallel
       ? sentence.slice(0, first.start)
       : sentence.slice(clauseStart, first.start);
   return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
@@ -324,7 +333,8 @@ function durationTarget(before: string, tokens: readonly NumberToken[], after: s
 }
 
 /** A measured time, or what a time is made exact to, right before its value. */
-const TIMED_MEASURE = /(?:(?:住院日|时间|时段|天数|周期|时长)(?:在|为|达到|缩短到)?|精准到|精确到|精准至|精确至)$/;
+const TIMED_MEASURE =
+  /(?:(?:住院日|时间|时段|天数|周期|时长)(?:在|为|达到|缩短到)?|精准到|精确到|精准至|精确至)$/;
 
 /** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
 function numberGroups(masked: string): NumberToken[][] {

@@ -760,6 +760,16 @@ describe("targets: several in one sentence", () => {
     expect(targetsOf("现有国家级示范区1个，省级2个。")).toEqual([]);
   });
 
+  it("a clause naming only another thing and its count goes on with the count and verb before it", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.中心。建成胸痛中心5个，卒中中心3个。\n2.人才。培训医师100名，护士200名，覆盖10个乡镇。",
+      ),
+    ).toEqual(["胸痛中心数 >= 5 个", "卒中中心数 >= 3 个", "医师人数 >= 100 名", "护士人数 >= 200 名"]);
+    // Without a goal verb before it, a count and another are no target.
+    expect(targetsOf("现有胸痛中心5个，卒中中心3个。")).toEqual([]);
+  });
+
   it("names a clause that starts with 及时, after a bullet's dashes, or with 缩短至", () => {
     expect(
       namedTargets(
