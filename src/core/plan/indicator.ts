@@ -43,6 +43,10 @@ const END_WORDS = [
   // "接种率保持95%以上": 保持 without 在.
   "保持",
   "稳定",
+  // "接种率持续保持在90%以上".
+  "持续",
+  "继续",
+  "始终",
   "原则上",
   // A change by an amount ("近视率力争每年降低0.5个百分点"): the name is what changes.
   "提高",
