@@ -96,6 +96,15 @@ describe("report-kit parse", () => {
     expect(en.out).toContain("2 tasks, 2 targets");
   });
 
+  it("reads a plan copied without its paragraph breaks, warning on stderr and keeping stdout JSON", async () => {
+    const file = write("flat.txt", PLAN.replace(/\r\n/g, ""));
+    const result = await run(["parse", file, "--json"], dir);
+    expect(result.code).toBe(0);
+    expect(targets(result.out)).toEqual(expected);
+    expect(result.err).toContain("[警告] 第 1 行: 这份文本没有分段");
+    expect((await run(["parse", write("plan-breaks.txt", PLAN), "--json"], dir)).err).toBe("");
+  });
+
   it.each([
     ["missing.txt", null, "找不到文件"],
     ["empty.txt", "", "文件是空的"],

@@ -6,6 +6,7 @@ import { readPlanFile } from "../../plan-file/read-plan-file";
 import type { CliContext } from "../context";
 import { InputError } from "../errors";
 import { formatTargetLabel } from "../../core/plan/format-target";
+import { formatFinding } from "../format-findings";
 
 /** Registers `report-kit parse FILE [--json]`. */
 export function registerParse(program: Command, ctx: CliContext): void {
@@ -21,6 +22,7 @@ export function registerParse(program: Command, ctx: CliContext): void {
       if (!decoded.ok) throw new InputError(decoded.findings);
       const { taskList, findings } = parsePlan(decoded.text);
       if (taskList.tasks.length === 0) throw new InputError(findings);
+      for (const f of findings) if (f.severity !== "info") ctx.err(formatFinding(f, ctx.lang));
       ctx.out(options.json ? JSON.stringify(toTaskListJson(taskList), null, 2) : renderTable(taskList, ctx));
     });
 }

@@ -150,7 +150,8 @@ describe("numbering and tasks", () => {
       "第二部分 2026年重点工作一、深化医改（一）推进医共体建设。1.完善管理体制，县域就诊率达到90%；" +
       "2.3家卫生院达到推荐标准；3.2026年9月底前建成胸痛中心2个。（二）推进分级诊疗。" +
       "二、保障措施注：1.各单位每季度末报送进展；2.联系人：张三。相关链接：1.省卫生健康委员会";
-    const { taskList } = parsePlan(text);
+    const { taskList, findings } = parsePlan(text);
+    expect(findings.map((f) => `${f.severity} ${f.code}`)).toEqual(["warning plan.run_together"]);
     expect([taskList.title, taskList.year]).toEqual(["2026年某县卫生健康工作要点", 2026]);
     expect(taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
       "一 医改取得进展县域就诊率达到88%",
@@ -169,10 +170,11 @@ describe("numbering and tasks", () => {
   });
 
   it("leaves a list inside a paragraph as written when the plan has its breaks", () => {
-    const { taskList } = parsePlan(
+    const { taskList, findings } = parsePlan(
       "一、改革\n（一）推进医共体建设。1.完善管理体制；2.推进资源共享；3.强化考核。\n（二）推进分级诊疗。\n二、保障",
     );
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)", "一/(二)", "二"]);
+    expect(findings).toEqual([]);
   });
 
   it("reads labels with a space inside them (一 、, 1 ., （ 二 ）), as documents converted from PDF have", () => {

@@ -22,7 +22,7 @@ export interface ParseResult {
  *   //      targets: [{ task: "1", op: "<=", value: 12, unitOfMeasure: "/10万", … }] }, findings: [] }
  */
 export function parsePlan(text: string): ParseResult {
-  const lines = splitRunTogether(splitLines(text));
+  const { lines, split } = splitRunTogether(splitLines(text));
   const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);
   if (!text.trim()) {
@@ -62,7 +62,9 @@ export function parsePlan(text: string): ParseResult {
   });
   const order = new Map(tasks.map((t, i) => [t.id, i]));
   targets.sort((a, b) => (order.get(a.task) ?? 0) - (order.get(b.task) ?? 0));
-  return { taskList: { title, year, tasks, targets }, findings: [] };
+  // A text that had lost its paragraph breaks was split at its labels: worth a look by whoever pasted it.
+  const findings = split ? [makeFinding("plan.run_together", { kind: "plan", line: 1 })] : [];
+  return { taskList: { title, year, tasks, targets }, findings };
 }
 
 function pathOf(items: readonly Item[], index: number): string[] {

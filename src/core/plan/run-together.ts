@@ -12,9 +12,13 @@ import { PART, labelBeforeFigure, readNumbering, type PlanLine } from "./scan-it
  * A part ("第二部分…") and the page's furniture after the body ("相关链接") start a line too. Lines that start with a
  * label and go on with the next one of the same kind are split anyway (see scanItems).
  * @example splitRunTogether(splitLines("要点 一、总体要求 (一)指导思想。坚持… (二)主要目标。… 二、重点任务"))
- *   // → lines "要点 ", "一、总体要求 ", "(一)指导思想。坚持… ", "(二)主要目标。… ", "二、重点任务"
+ *   // → { lines: "要点 ", "一、总体要求 ", "(一)指导思想。坚持… ", "(二)主要目标。… ", "二、重点任务"; split: true }
  */
-export function splitRunTogether(lines: readonly PlanLine[]): readonly PlanLine[] {
+export function splitRunTogether(lines: readonly PlanLine[]): {
+  readonly lines: readonly PlanLine[];
+  /** True when the text was run together and has been split. */
+  readonly split: boolean;
+} {
   const trail = new NumberingTrail();
   const cuts: number[][] = [];
   let headingsInside = 0;
@@ -71,8 +75,8 @@ export function splitRunTogether(lines: readonly PlanLine[]): readonly PlanLine[
     cuts.push(lineCuts);
   }
   const runTogether = headingsInside >= 2 || (atLineStart <= 1 && inside >= 2);
-  if (!runTogether) return lines;
-  return lines.flatMap((line, i) => {
+  if (!runTogether) return { lines, split: false };
+  const split = lines.flatMap((line, i) => {
     const at = [0, ...(cuts[i] ?? []), line.norm.length];
     return at.slice(0, -1).map((start, k) => ({
       text: line.text.slice(start, at[k + 1]),
@@ -80,6 +84,7 @@ export function splitRunTogether(lines: readonly PlanLine[]): readonly PlanLine[
       lineNo: line.lineNo,
     }));
   });
+  return { lines: split, split: true };
 }
 
 /** Characters a label can start with: digits, Chinese numerals, "(", ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩. */

@@ -13,6 +13,13 @@ export const planMessages = {
       en: 'No numbered items (such as "一、", "（一）", "1.") were found; is this a work plan?',
     }),
   },
+  "plan.run_together": {
+    severity: "warning",
+    text: () => ({
+      zh: "这份文本没有分段（可能是从网页或 PDF 复制时丢了换行），已按编号拆分为条目，请核对任务是否正确",
+      en: "This text has no paragraph breaks (perhaps lost when copied from a web page or PDF); it was split into items at its numbering, so please check the tasks",
+    }),
+  },
   "plan.json_shape": {
     severity: "error",
     text: (d) => ({
