@@ -13,12 +13,13 @@ import {
 import type { NumberToken } from "./read-number";
 
 /**
- * Words that open a clause without being part of what it names: 力争, 确保, 全市, 进一步, 使, 将… A single character is
+ * Words that open a clause without being part of what it names: 力争, 确保, 全市, 进一步, 使, 将…, and a list's labels
+ * inside a paragraph or a cell (1. （1） ①). A single character is
  * left when it starts a word of the name (使用率, 并发症, 到位率, 按时完成率, 要素, 均衡), and nothing is left out that would
  * leave a bare 率 or a name of two characters (实现率).
  */
 const FILLER =
-  /^(?:\s|\(|[—\-·•\u2460-\u2473]|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|保证|完成(?!率)|加快|做好|抓好|加强|强化|深化|扎实|全面|落实|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
+  /^(?:\s|\(|[—\-·•\u2460-\u249b]|\d{1,2}[.、)](?!\d)|[一二三四五六七八九十]是|且|到(?![位岗院期诊])|至(?!少)|力争|争取|确保|保证|完成(?!率)|加快|做好|抓好|加强|强化|深化|扎实|全面|落实|全省|全市|全区|全县|全年|我市|我区|持续|进一步|逐步|实现|使(?!用)|把(?![握关])|并(?!发)|按照|依照|参照|按(?![时期需])|要(?![素求])|将|其中|同时|均(?![衡等次]))/;
 
 function stripFiller(s: string): string {
   let out = s;

@@ -169,12 +169,27 @@ describe("numbering and tasks", () => {
     ]);
   });
 
-  it("leaves a list inside a paragraph as written when the plan has its breaks", () => {
+  it("leaves a list inside a paragraph or a table cell as written when the plan has its breaks", () => {
     const { taskList, findings } = parsePlan(
       "一、改革\n（一）推进医共体建设。1.完善管理体制；2.推进资源共享；3.强化考核。\n（二）推进分级诊疗。\n二、保障",
     );
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)", "一/(二)", "二"]);
     expect(findings).toEqual([]);
+    // Nor is a table row split at the labels of a list in its cell, and the labels are not part of the names.
+    const table = parsePlan(
+      "序号 | 工作任务 | 目标要求 | 牵头单位\n1 | 推进医共体建设 | 1.县域就诊率达到90%；2.基层就诊率65%以上 | 医政科\n" +
+        "2 | 健康促进 | （1）居民健康素养水平达到32%；（2）建成健康步道2条 | 健康教育所",
+    );
+    expect(table.findings).toEqual([]);
+    expect(
+      table.taskList.tasks.map((t) => `${t.path.join("/")} ${t.title} ${t.responsible.join("、")}`),
+    ).toEqual(["1 推进医共体建设 医政科", "2 健康促进 健康教育所"]);
+    expect(table.taskList.targets.map((t) => `${t.task} ${t.indicator} ${show(t)}`)).toEqual([
+      "1 县域就诊率 >= 90 %",
+      "1 基层就诊率 >= 65 %",
+      "2 居民健康素养水平 >= 32 %",
+      "2 健康步道数 >= 2 条",
+    ]);
   });
 
   it("reads labels with a space inside them (一 、, 1 ., （ 二 ）), as documents converted from PDF have", () => {

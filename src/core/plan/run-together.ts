@@ -29,6 +29,9 @@ export function splitRunTogether(lines: readonly PlanLine[]): {
     const norm = line.norm;
     const first = norm.length - norm.trimStart().length;
     const lineCuts: number[] = [];
+    cuts.push(lineCuts);
+    // A table row ("1 | 任务 | 1.…；2.…") keeps its cells whole: what they number is the row's own list.
+    if (TABLE_ROW.test(norm)) continue;
     // Where a part's heading starts in this line: its first item follows the part's title with no break.
     let partAt = -Infinity;
     for (let at = first; at < norm.length && !ended; at++) {
@@ -72,7 +75,6 @@ export function splitRunTogether(lines: readonly PlanLine[]): {
       if (n.rank <= 2) headingsInside++;
       at += n.length - 1;
     }
-    cuts.push(lineCuts);
   }
   const runTogether = headingsInside >= 2 || (atLineStart <= 1 && inside >= 2);
   if (!runTogether) return { lines, split: false };
@@ -86,6 +88,9 @@ export function splitRunTogether(lines: readonly PlanLine[]): {
   });
   return { lines: split, split: true };
 }
+
+/** A row of a table written as text, its cells split by "|" or tabs. */
+const TABLE_ROW = /[|\t]/;
 
 /** Characters a label can start with: digits, Chinese numerals, "(", ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩. */
 const LABEL_START = /[\d一二三四五六七八九十(\u2460-\u249b\u3220-\u3229]/;
