@@ -175,6 +175,13 @@ describe("numbering and tasks", () => {
     );
     expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/(一)", "一/(二)", "二"]);
     expect(findings).toEqual([]);
+    // Nor when an opening paragraph lists the headings to come: reading it split would find fewer tasks.
+    const intro = parsePlan(
+      "2026年某市卫生健康工作要点\n全年重点做好两方面工作：一、深化医改；二、公共卫生。\n一、深化医改\n" +
+        "1.推进医共体建设。\n2.推进分级诊疗。\n二、公共卫生\n1.做好疫苗接种。",
+    );
+    expect(intro.taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "二/1"]);
+    expect(intro.findings).toEqual([]);
     // Nor is a table row split at the labels of a list in its cell, and the labels are not part of the names.
     const table = parsePlan(
       "序号 | 工作任务 | 目标要求 | 牵头单位\n1 | 推进医共体建设 | 1.县域就诊率达到90%；2.基层就诊率65%以上 | 医政科\n" +

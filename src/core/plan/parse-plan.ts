@@ -22,7 +22,7 @@ export interface ParseResult {
  *   //      targets: [{ task: "1", op: "<=", value: 12, unitOfMeasure: "/10万", … }] }, findings: [] }
  */
 export function parsePlan(text: string): ParseResult {
-  const { lines, split } = splitRunTogether(splitLines(text));
+  const { lines, items, split } = readItems(splitLines(text));
   const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);
   if (!text.trim()) {
@@ -31,7 +31,6 @@ export function parsePlan(text: string): ParseResult {
       findings: [makeFinding("plan.empty", { kind: "plan", line: 1 })],
     };
   }
-  const items = scanItems(lines);
   const leaves = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.hasChildren);
   if (leaves.length === 0) {
     return {
@@ -66,6 +65,27 @@ export function parsePlan(text: string): ParseResult {
   const findings = split ? [makeFinding("plan.run_together", { kind: "plan", line: 1 })] : [];
   return { taskList: { title, year, tasks, targets }, findings };
 }
+
+/**
+ * The plan's items, from its lines as written or, when the text looks run together, split at its labels
+ * (splitRunTogether): the split is kept only when it finds more tasks, so a plan with its breaks whose opening
+ * paragraph happens to list "一、…；二、…" is read as written.
+ */
+function readItems(plain: readonly PlanLine[]): {
+  lines: readonly PlanLine[];
+  items: Item[];
+  split: boolean;
+} {
+  const asWritten = scanItems(plain);
+  const together = splitRunTogether(plain);
+  if (!together.split) return { lines: plain, items: asWritten, split: false };
+  const split = scanItems(together.lines);
+  return leafCount(split) > leafCount(asWritten)
+    ? { lines: together.lines, items: split, split: true }
+    : { lines: plain, items: asWritten, split: false };
+}
+
+const leafCount = (items: readonly Item[]): number => items.filter((i) => !i.hasChildren).length;
 
 function pathOf(items: readonly Item[], index: number): string[] {
   const path: string[] = [];
