@@ -54,7 +54,8 @@ function readItem(item: InputItem, path: string): InputItem {
       const f = makeFinding("file.too_large", where, { size: info.size, limit: MAX_WORKBOOK_BYTES });
       return { file: item.file, bytes: null, fileTime, findings: [f] };
     }
-    return { file: item.file, bytes: new Uint8Array(readFileSync(path)), fileTime, findings: item.findings };
+    // (The Buffer itself: wrapping it in a new Uint8Array would copy every file once more.)
+    return { file: item.file, bytes: readFileSync(path), fileTime, findings: item.findings };
   } catch (e) {
     // (Node's errors are checked by shape: under test runners they come from another realm.)
     const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
