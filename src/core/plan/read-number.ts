@@ -17,6 +17,16 @@ export interface NumberToken {
 }
 
 /** Letters after a counter that make it part of another word: 人才, 所有, 家庭, 项目. */
+/** A rate written out in words: 百分之 (%), 千分之 (‰), 十万分之 (/10万), 万分之 (/万). */
+const WRITTEN_RATE = /^(?:百分之|千分之|十万分之|10万分之|万分之)/;
+const WRITTEN_RATE_UNITS: Readonly<Record<string, string>> = {
+  百分之: "%",
+  千分之: "‰",
+  十万分之: "/10万",
+  "10万分之": "/10万",
+  万分之: "/万",
+};
+
 /** Defined daily doses, the unit of 抗菌药物使用强度. */
 const DDDS = /^DDDs?(?![A-Za-z])/;
 
@@ -130,19 +140,19 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
 export function readNumber(s: string, i: number): NumberToken | null {
   const prev = s[i - 1] ?? "";
   if (isDigit(prev) || prev === "." || prev === "+" || /[A-Za-z]/.test(prev)) return null;
-  // 百分之九十, 百分之95: a percentage written out.
-  if (s.startsWith("百分之", i)) {
-    const percent = readValue(s, i + 3);
-    if (!percent) return null;
-    const values = [percent.value];
+  // 百分之九十, 百分之95, 千分之五, 十万分之十: a rate written out.
+  const written = WRITTEN_RATE.exec(s.slice(i, i + 6));
+  if (written) {
+    const rate = readValue(s, i + written[0].length);
+    if (!rate) return null;
     return {
       start: i,
-      end: percent.end,
+      end: rate.end,
       kind: "single",
-      values,
-      unit: "%",
+      values: [rate.value],
+      unit: WRITTEN_RATE_UNITS[written[0]] ?? "%",
       isTime: false,
-      chinese: percent.chinese,
+      chinese: rate.chinese,
     };
   }
   const first = readValue(s, i);
