@@ -368,7 +368,11 @@ const ONLY_WHO = new RegExp(`^[^,;:率比数量度]{0,10}(?:${POPULATIONS}|人�
 const OWNER = new RegExp(`^[^,;:]{0,16}?(?:${POPULATIONS})`);
 
 /** The end of a name that says what is measured. */
-const MEASURE_END = /(?:率|比例|占比|数|量|度|水平|指数)$/;
+/** A hospital's grade alone ("三级", "二级"), and at the start of a name. */
+const GRADE_ONLY = /^[一二三]级$/;
+const GRADE_AT_START = /^[一二三]级/;
+
+const MEASURE_END = /(?:率|比例|占比|数|量|度|水平|指数|住院日|时间|增幅)$/;
 
 /** A count's name: the thing counted and 数, unless the name already says it counts ("全科医生数"). */
 const countOf = (name: string): string => (/(?:数|人次)$/.test(name) ? name : `${name}数`);
@@ -497,9 +501,14 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
   const parts = indicator.split(CONJUNCTION).filter(Boolean);
   if (parts.length < 2) return [indicator];
   const lastPart = parts[parts.length - 1] as string;
-  // "新增国家级、省级临床重点专科各1个": levels alone share all of the name after the last one's level.
-  if (LEVEL_AT_START.test(lastPart) && parts.slice(0, -1).every((p) => LEVEL_ONLY.test(p)))
-    return parts.map((p, i) => (i < parts.length - 1 ? `${p}${lastPart.replace(LEVEL_AT_START, "")}` : p));
+  // "新增国家级、省级临床重点专科各1个", "三级、二级公立医院病床使用率": levels or grades alone share all of the name after
+  // the last one's level.
+  for (const [alone, atStart] of [
+    [LEVEL_ONLY, LEVEL_AT_START],
+    [GRADE_ONLY, GRADE_AT_START],
+  ] as const)
+    if (atStart.test(lastPart) && parts.slice(0, -1).every((p) => alone.test(p)))
+      return parts.map((p, i) => (i < parts.length - 1 ? `${p}${lastPart.replace(atStart, "")}` : p));
   // "市直医院和县区医院电子病历应用水平": kinds of institution, then the measure they share.
   const institutions = new RegExp(`^(.*?${PLACE_WORD})(.{2,})$`).exec(lastPart);
   if (

@@ -550,6 +550,19 @@ describe("targets: several in one sentence", () => {
     expect(targetsOf("市直医院和县区医院电子病历应用水平至少达到4级和3级。")).toEqual([">= 4 级", ">= 3 级"]);
   });
 
+  it("grades alone, or kinds of hospital, share the measure named after the last one", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.床位。全市三级、二级公立医院病床使用率分别达到90%、85%。\n2.住院日。三级医院、二级医院平均住院日分别不超过8天、7.5天。",
+      ),
+    ).toEqual([
+      "三级公立医院病床使用率 >= 90 %",
+      "二级公立医院病床使用率 >= 85 %",
+      "三级医院平均住院日 <= 8 天",
+      "二级医院平均住院日 <= 7.5 天",
+    ]);
+  });
+
   it("a count of places or people opening its clause that are to reach a standard", () => {
     expect(
       namedTargets(
