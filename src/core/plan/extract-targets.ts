@@ -305,7 +305,7 @@ function judge(
   const parallel =
     before.trim().length <= 12 &&
     rest.trim() === "" &&
-    COUNT_CLAUSE_BEFORE.test(sentence.slice(0, clauseStart));
+    COUNT_CLAUSE_BEFORE.test(sentence.slice(Math.max(0, clauseStart - 12), clauseStart));
   const verbScope =
     before.endsWith("的") || LEVEL_ONLY.test(before.trim()) || /^\s*其中/.test(before) || parallel
       ? sentence.slice(0, first.start)

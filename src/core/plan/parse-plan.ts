@@ -133,11 +133,14 @@ function findTitle(head: readonly PlanLine[]): string {
   }
   // A page copied without its breaks runs the title into the page's furniture before it and the text after it.
   for (const l of head) {
-    const m = TITLE_INSIDE.exec(l.norm);
+    const m = TITLE_INSIDE.exec(l.norm.slice(0, TITLE_REACH));
     if (m) return l.text.slice(m.index, m.index + m[0].length).replace(/^.*关于印发/, "");
   }
   return "";
 }
+
+/** How far into a run-together head a title is looked for (it comes after the page's furniture, not pages later). */
+const TITLE_REACH = 2000;
 
 /** A title inside a line: the words before a plan's title word, back to a break, a bracket or a mark. */
 const TITLE_INSIDE = new RegExp(`[^\\s。,;:!?>\\]】)]{2,40}?(?:${PLAN_TITLE_WORDS.join("|")})`);
