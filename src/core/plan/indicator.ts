@@ -33,7 +33,7 @@ function stripFiller(s: string): string {
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
-const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度|增幅)$/;
+const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度|增幅|增长幅度|幅度)$/;
 
 const END_WORDS = [
   ...OP_BEFORE.map(([x]) => x),

@@ -535,6 +535,10 @@ describe("targets: several in one sentence", () => {
       "门诊次均费用增幅 <= 5 %",
       "住院次均费用增幅 <= 5 %",
     ]);
+    expect(namedTargets("一、任务\n1.费用。门诊和住院次均费用增长幅度均不超过5%。")).toEqual([
+      "门诊次均费用增长幅度 <= 5 %",
+      "住院次均费用增长幅度 <= 5 %",
+    ]);
     // Whom the rate is of, named once at the end, is shared by a part that names none.
     expect(namedTargets("一、任务\n1.慢病。高血压、糖尿病患者规范管理率分别达到62%、60%以上。")).toEqual([
       "高血压患者规范管理率 >= 62 %",
