@@ -535,11 +535,6 @@ describe("targets: several in one sentence", () => {
       "门诊次均费用增幅 <= 5 %",
       "住院次均费用增幅 <= 5 %",
     ]);
-    expect(
-      namedTargets(
-        "一、任务\n1.补助。家庭医生签约服务费每人每年不低于120元，乡村医生养老补助标准提高到每月500元。",
-      ),
-    ).toEqual(["家庭医生签约服务费 >= 120 元", "乡村医生养老补助标准 >= 500 元"]);
     expect(namedTargets("一、任务\n1.费用。门诊和住院次均费用增长幅度均不超过5%。")).toEqual([
       "门诊次均费用增长幅度 <= 5 %",
       "住院次均费用增长幅度 <= 5 %",
@@ -557,6 +552,14 @@ describe("targets: several in one sentence", () => {
 
   it("levels for two kinds of hospital", () => {
     expect(targetsOf("市直医院和县区医院电子病历应用水平至少达到4级和3级。")).toEqual([">= 4 级", ">= 3 级"]);
+  });
+
+  it("leaves how often or per whom an amount is paid out of its name", () => {
+    expect(
+      namedTargets(
+        "一、任务\n1.补助。家庭医生签约服务费每人每年不低于120元，乡村医生养老补助标准提高到每月500元。",
+      ),
+    ).toEqual(["家庭医生签约服务费 >= 120 元", "乡村医生养老补助标准 >= 500 元"]);
   });
 
   it("grades alone, or kinds of hospital, share the measure named after the last one", () => {
