@@ -33,7 +33,9 @@ function stripFiller(s: string): string {
 const TIME = /(?:到|至|截至)?20\d\d年(?:底|末|上半年|下半年)?(?:前)?/g;
 /** The head of a counted name that a list shares: "救治中心数", "医院数", "工作室数". */
 const COUNTED_HEAD = /[\u4e00-\u9fa5]{0,2}(?:中心|医院|门诊|专科|学科|基地|工作室|站|室)数$/;
-const RATE_SUFFIX = /[\u4e00-\u9fa5]{1,4}(?:率|比例|占比|水平|级别|指数|满意度|知晓度|增幅|增长幅度|幅度)$/;
+/** The measure word a rate's name ends with. */
+const RATE_END = /(?:率|比例|占比|水平|级别|指数|满意度|知晓度|增幅|增长幅度|幅度)$/;
+const RATE_SUFFIX = new RegExp(`[\\u4e00-\\u9fa5]{1,4}${RATE_END.source}`);
 
 const END_WORDS = [
   ...OP_BEFORE.map(([x]) => x),
@@ -527,7 +529,10 @@ export function splitSubject(indicator: string, distribute: boolean): string[] {
     // "高血压、糖尿病患者规范管理率": whom the rate is of, named once at the end, is shared too (高血压患者规范管理率), unless
     // a part names its own (孕产妇和3岁以下儿童系统管理率).
     // (Whom, written before the suffix: 患者基层规范管理服务率.)
-    const whom = [...lastPart.matchAll(new RegExp(`(?:${POPULATIONS})(?=.*${suffix}$)`, "g"))].pop();
+    // (Or whom, run into the suffix: "城市和农村孕产妇死亡率", where the suffix read is 产妇死亡率.)
+    const whom =
+      [...lastPart.matchAll(new RegExp(`(?:${POPULATIONS})(?=.*${suffix}$)`, "g"))].pop() ??
+      [...lastPart.matchAll(new RegExp(`(?:${POPULATIONS})(?=.*${RATE_END.source})`, "g"))].pop();
     const tail = whom?.index ? lastPart.slice(whom.index) : suffix;
     const ownWhom = new RegExp(`(?:${POPULATIONS})$`);
     return parts.map((p, i) =>

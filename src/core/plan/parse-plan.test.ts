@@ -539,6 +539,11 @@ describe("targets: several in one sentence", () => {
       "门诊次均费用增长幅度 <= 5 %",
       "住院次均费用增长幅度 <= 5 %",
     ]);
+    // Whom the rate is of, run into the measure the list shares, is shared whole.
+    expect(namedTargets("一、任务\n1.妇幼。城市和农村孕产妇死亡率分别控制在8/10万、12/10万以下。")).toEqual([
+      "城市孕产妇死亡率 <= 8 /10万",
+      "农村孕产妇死亡率 <= 12 /10万",
+    ]);
     // Whom the rate is of, named once at the end, is shared by a part that names none.
     expect(namedTargets("一、任务\n1.慢病。高血压、糖尿病患者规范管理率分别达到62%、60%以上。")).toEqual([
       "高血压患者规范管理率 >= 62 %",
