@@ -334,8 +334,8 @@ const POPULATIONS = "患者|人群|儿童|老年人|孕产妇|学生|新生儿|�
 /** The end of the name of a kind of place counted or measured: 医院, 卫生院, 机构, 中心, 卫生室, 服务站. */
 const PLACE_WORD = "(?:医院|卫生院|机构|中心|卫生室|服务站)";
 
-/** A place, then more said of it: "医院考核结果". */
-const PLACE_THEN_MORE = new RegExp(`^(.*?${PLACE_WORD})(.+)$`);
+/** A place, then more said of it: "医院考核结果" (not a place named in two words: "中心卫生院"). */
+const PLACE_THEN_MORE = new RegExp(`^(.*?${PLACE_WORD})(?!.*${PLACE_WORD}$)(.+)$`);
 
 /** Reaching a standard (see REACH): first, after a noun, or before what reaches it ("达到国家标准的中心"). */
 const REACH_FIRST = new RegExp(`^${REACH.source}`);

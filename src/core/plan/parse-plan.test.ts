@@ -594,6 +594,10 @@ describe("targets: several in one sentence", () => {
     expect(namedTargets("一、任务\n1.考核。力争1家以上的医院考核结果达到A。")).toEqual([
       "考核结果达到A的医院数 >= 1 家",
     ]);
+    // (A place named in two words is one place: 中心卫生院.)
+    expect(namedTargets("一、任务\n1.基层。力争5家以上中心卫生院达到二级医院水平。")).toEqual([
+      "达到二级医院水平的中心卫生院数 >= 5 家",
+    ]);
   });
 
   it("levels listed before the 级 they share, and a rate given institution by institution after its name", () => {
