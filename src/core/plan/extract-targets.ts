@@ -191,6 +191,11 @@ const YEAR_FIGURE = /^\s*20\d\d年[^,;:到底前]{0,20}?为\d/;
 /** A clause opened by a share of places ("80%以上的村卫生室…"), up to a count in what they do. */
 const SHARE_OF_PLACES = /^[^,;。]{0,6}?\d(?:\.\d+)?%(?:以上|及以上)?的[^,;。]*$/;
 
+/** A list by 、 that a set marker opens with a count ("覆盖全市12个县（市、区）、"), up to the count being judged. */
+const SET_LISTED_BEFORE = new RegExp(
+  `(?:${SET_MARKERS_BEFORE.join("|")})(?:共|有)?[\\d一二三四五六七八九十]+[^,;。]*、$`,
+);
+
 /** A clause ending with a count ("…5个，"), before the clause being judged. */
 const COUNT_CLAUSE_BEFORE = /[\d一二三四五六七八九十](?:余|多)?[\u4e00-\u9fa5]{1,3}(?:以上|左右)?\s*[,;]\s*$/;
 
@@ -286,10 +291,12 @@ function judge(
   if (explicit || /[数率量]$/.test(before)) return { tokens, op, unit };
   // "建成胸痛、卒中、创伤救治中心各1个": 各 after a goal verb gives one target to each (not "each of a set").
   if (before.endsWith("各") && GOAL_VERBS.some((v) => before.includes(v))) return { tokens, op, unit };
+  // "覆盖4个市辖区、30个乡镇": a count listed after one of a set is of the set too.
   if (
     SET_MARKERS_BEFORE.some(
       (m) => before.endsWith(m) || before.endsWith(`${m}共`) || before.endsWith(`${m}有`),
-    )
+    ) ||
+    SET_LISTED_BEFORE.test(before)
   )
     return null;
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);

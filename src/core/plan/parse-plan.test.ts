@@ -1123,6 +1123,12 @@ describe("targets: several in one sentence", () => {
 });
 
 describe("targets: numbers that are not targets", () => {
+  it("counts listed after one of a set (覆盖4个市辖区、30个乡镇) are of the set too", () => {
+    expect(
+      namedTargets("一、任务\n1.覆盖。覆盖全市12个县（市、区）、156个乡镇，新建社区医院3家、卫生院5家。"),
+    ).toEqual(["社区医院数 >= 3 家", "卫生院数 >= 5 家"]);
+  });
+
   it("a count in what a share of places does is part of the share's name, and a walk of so long is no limit", () => {
     expect(
       namedTargets(
