@@ -162,10 +162,13 @@ export function indicatorOf(
   // (Not after a verb: "全科医生数达到每万人口4名" is named from what comes before the verb.)
   const per = PER_POPULATION_AT_END.exec(subject);
   const measured = per ? subject.slice(0, per.index) : "";
+  const stripped = measured && stripEndWords(measured);
+  // "全科医生数达每万人口3.5名": after a cue, a per-population figure is named by the measure before the cue.
+  const beforeCue = stripped && stripped !== measured && stripped.endsWith("数") ? stripped : null;
   const perFirst =
-    per && measured && stripEndWords(measured) === measured && !GOAL_VERBS.some((v) => measured.endsWith(v))
+    per && measured && stripped === measured && !GOAL_VERBS.some((v) => measured.endsWith(v))
       ? `${per[0]}${measured}`
-      : subject;
+      : (beforeCue ?? subject);
   // "病床使用率三级医院≥90%": whose rate it is goes first (三级医院病床使用率).
   const whoAfter = RATE_THEN_WHO.exec(perFirst);
   const pre = whoAfter ? `${whoAfter[2]}${whoAfter[1]}` : perFirst;

@@ -877,6 +877,9 @@ describe("targets: several in one sentence", () => {
     expect(
       namedTargets("一、任务\n1.人才。全科医生数达到每万人口4名，全年开展适宜技术推广项目不少于30项。"),
     ).toEqual(["全科医生数 >= 4 名/万人", "适宜技术推广项目数 >= 30 项"]);
+    expect(namedTargets("一、任务\n1.人才。全科医生数达每万人口3.5名。")).toEqual([
+      "全科医生数 >= 3.5 名/万人",
+    ]);
     expect(namedTargets("一、任务\n1.宣传。开展“世界卫生日”等主题宣传活动不少于4次。")).toEqual([
       "主题宣传活动次数 >= 4 次",
     ]);
