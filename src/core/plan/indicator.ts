@@ -50,6 +50,8 @@ const END_WORDS = [
   "持续",
   "继续",
   "始终",
+  // "居民健康素养水平巩固在30%以上".
+  "巩固",
   "原则上",
   // A change by an amount ("近视率力争每年降低0.5个百分点"): the name is what changes.
   "提高",

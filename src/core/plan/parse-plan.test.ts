@@ -1041,6 +1041,9 @@ describe("targets: several in one sentence", () => {
       "免疫规划疫苗接种率 >= 95 %",
       "麻疹类疫苗接种率 >= 95 %",
     ]);
+    expect(namedTargets("一、任务\n1.素养。居民健康素养水平巩固在30%以上。")).toEqual([
+      "居民健康素养水平 >= 30 %",
+    ]);
   });
 
   it("names a change by an amount by what changes, and a measure after a label and its colon by the measure", () => {
