@@ -97,10 +97,19 @@ describe("report-kit parse", () => {
   });
 
   it("reads a plan copied without its paragraph breaks, warning on stderr and keeping stdout JSON", async () => {
-    const file = write("flat.txt", PLAN.replace(/\r\n/g, ""));
+    const file = write(
+      "flat.txt",
+      `${PLAN}二、保障措施\r\n（一）加强领导。\r\n（二）强化考核。`.replace(/\r\n/g, ""),
+    );
     const result = await run(["parse", file, "--json"], dir);
     expect(result.code).toBe(0);
     expect(targets(result.out)).toEqual(expected);
+    expect(JSON.parse(result.out).tasks.map((t: { path: string[] }) => t.path.join("/"))).toEqual([
+      "一/1",
+      "一/2",
+      "二/(一)",
+      "二/(二)",
+    ]);
     expect(result.err).toContain("[警告] 第 1 行: 这份文本没有分段");
     expect((await run(["parse", write("plan-breaks.txt", PLAN), "--json"], dir)).err).toBe("");
   });

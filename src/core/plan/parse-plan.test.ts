@@ -169,6 +169,33 @@ describe("numbering and tasks", () => {
     ]);
   });
 
+  it("splits a heading run into its first item, and the title run into the first heading, in a plan with its breaks", () => {
+    const { taskList, findings } = parsePlan(
+      "2026年某市卫生健康工作要点一、深化改革1.推进医共体建设。\n2.推进分级诊疗。\n二、公共卫生（一）做好疫苗接种。\n（二）加强慢病管理。",
+    );
+    expect([taskList.title, taskList.year]).toEqual(["2026年某市卫生健康工作要点", 2026]);
+    expect(taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`)).toEqual([
+      "一/1 推进医共体建设",
+      "一/2 推进分级诊疗",
+      "二/(一) 做好疫苗接种",
+      "二/(二) 加强慢病管理",
+    ]);
+    expect(findings).toEqual([]);
+    // Not a list inside a sentence, nor a figure in a heading's title.
+    expect(
+      parsePlan("一、改革\n（一）推进医共体建设。1.完善体制。\n（二）总量1.5万人").taskList.tasks.map((t) =>
+        t.path.join("/"),
+      ),
+    ).toEqual(["一/(一)", "一/(二)"]);
+  });
+
+  it("passes over a number skipped once in numbers that run on across sections", () => {
+    const { taskList } = parsePlan(
+      "一、改革\n1.推进医共体建设。\n2.推进分级诊疗。\n二、公卫\n4.做好疫苗接种。\n5.加强慢病管理。",
+    );
+    expect(taskList.tasks.map((t) => t.path.join("/"))).toEqual(["一/1", "一/2", "二/4", "二/5"]);
+  });
+
   it("leaves a list inside a paragraph or a table cell as written when the plan has its breaks", () => {
     const { taskList, findings } = parsePlan(
       "一、改革\n（一）推进医共体建设。1.完善管理体制；2.推进资源共享；3.强化考核。\n（二）推进分级诊疗。\n二、保障",

@@ -4,7 +4,7 @@ import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
 import { approxTolerance } from "./task-list-json";
 import { PLAN_TITLE_WORDS } from "./lexicon";
-import { splitRunTogether } from "./run-together";
+import { splitRunIn, splitRunTogether } from "./run-together";
 import type { Target, Task, TaskList } from "./types";
 
 /** Result of parsing: the task list that could be built, and findings about the text. */
@@ -68,24 +68,35 @@ export function parsePlan(text: string): ParseResult {
 
 /**
  * The plan's items, from its lines as written or, when the text looks run together, split at its labels
- * (splitRunTogether): the split is kept only when it finds more tasks, so a plan with its breaks whose opening
- * paragraph happens to list "一、…；二、…" is read as written.
+ * (splitRunTogether): the split is kept only when it finds at least as many tasks (and, as many, at least as many
+ * items) and not the same ones, so a plan with its breaks whose opening paragraph happens to list "一、…；二、…" is
+ * read as written.
  */
-function readItems(plain: readonly PlanLine[]): {
+function readItems(original: readonly PlanLine[]): {
   lines: readonly PlanLine[];
   items: Item[];
   split: boolean;
 } {
+  // (A heading run into its first item is split either way; whether the text is run together is judged on the lines
+  // as they came.)
+  const plain = splitRunIn(original);
   const asWritten = scanItems(plain);
-  const together = splitRunTogether(plain);
+  const together = splitRunTogether(original);
   if (!together.split) return { lines: plain, items: asWritten, split: false };
   const split = scanItems(together.lines);
-  return leafCount(split) > leafCount(asWritten)
+  // (As many tasks either way: the split wins unless it finds fewer items; it reads a heading run into a sentence,
+  // "…。五、保障措施", that the lines as written miss.)
+  const more = leafCount(split) - leafCount(asWritten) || (split.length >= asWritten.length ? 1 : 0);
+  return more > 0 && leafPaths(split) !== leafPaths(asWritten)
     ? { lines: together.lines, items: split, split: true }
     : { lines: plain, items: asWritten, split: false };
 }
 
 const leafCount = (items: readonly Item[]): number => items.filter((i) => !i.hasChildren).length;
+
+/** The tasks' paths, as one string to compare two readings by. */
+const leafPaths = (items: readonly Item[]): string =>
+  items.flatMap((item, i) => (item.hasChildren ? [] : [pathOf(items, i).join("/")])).join(" ");
 
 function pathOf(items: readonly Item[], index: number): string[] {
   const path: string[] = [];

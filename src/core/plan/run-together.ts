@@ -89,6 +89,57 @@ export function splitRunTogether(lines: readonly PlanLine[]): {
   return { lines: split, split: true };
 }
 
+/**
+ * Two lines run into one where a plan otherwise has its breaks: a heading and its first item ("一、重点任务1.加强…",
+ * "（一）组织领导1.成立…"), or the plan's title and its first heading ("2025年卫生健康工作要点一、任务"). These are split
+ * always. Only a short heading title with no punctuation, or a title word, may stand right before the label, so a list
+ * inside a sentence ("（一）推进医共体建设。1.完善…；2.…") is left as written.
+ * @example splitRunIn(splitLines("一、重点任务1.加强管理。")) // → lines "一、重点任务", "1.加强管理。"
+ */
+export function splitRunIn(lines: readonly PlanLine[]): PlanLine[] {
+  let seenItem = false;
+  const split = (line: PlanLine): PlanLine[] => {
+    const norm = line.norm;
+    const first = norm.length - norm.trimStart().length;
+    const own = readNumbering(norm.slice(first));
+    let cut = -1;
+    if (own) {
+      seenItem = true;
+      const start = first + own.length;
+      for (let at = start + 2; at <= start + HEADING_TITLE && at < norm.length; at++) {
+        if (HEADING_TITLE_STOP.test(norm[at - 1] as string)) break;
+        if (!LABEL_START.test(norm[at] as string) || INSIDE_WORD.test(norm[at - 1] as string)) continue;
+        const n = readNumbering(norm.slice(at));
+        if (n && n.number === 1 && n.rank > own.rank) {
+          cut = at;
+          break;
+        }
+      }
+    } else if (!seenItem && !TABLE_ROW.test(norm)) {
+      for (const w of PLAN_TITLE_WORDS) {
+        const at = norm.indexOf(w);
+        if (at < 0) continue;
+        const rest = norm.slice(at + w.length);
+        const next = at + w.length + (rest.length - rest.trimStart().length);
+        const n = readNumbering(norm.slice(next));
+        if (n && n.number === 1 && n.rank <= 2) {
+          cut = next;
+          break;
+        }
+      }
+    }
+    if (cut < 0) return [line];
+    const head = { text: line.text.slice(0, cut), norm: norm.slice(0, cut), lineNo: line.lineNo };
+    // (What follows the cut may run a heading into its first item too: "…工作要点一、任务1.加强…".)
+    return [head, ...split({ text: line.text.slice(cut), norm: norm.slice(cut), lineNo: line.lineNo })];
+  };
+  return lines.flatMap(split);
+}
+
+/** How long a heading's title run into its first item can be, and what cannot be in it. */
+const HEADING_TITLE = 24;
+const HEADING_TITLE_STOP = /[。;,:、!?]/;
+
 /** A row of a table written as text, its cells split by "|" or tabs. */
 const TABLE_ROW = /[|\t]/;
 

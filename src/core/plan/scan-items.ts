@@ -303,8 +303,9 @@ function acceptsNumber(
   // does not lose the items after it.
   if (sibling) return n.number === sibling.number + 1 || (titled && n.number === sibling.number + 2);
   if (n.number === 1) return true;
+  // (Numbers that run on across sections may skip one too: "一、…1.… 2.…" then "二、 4.…" when 3. was missed.)
   const global = lastAtRank.get(n.rank);
-  return global === undefined || n.number === global + 1;
+  return global === undefined || n.number === global + 1 || (titled && n.number === global + 2);
 }
 
 function textItem(line: PlanLine, lead: number, n: Numbering, parent: number | null): Item {
