@@ -181,12 +181,17 @@ describe("numbering and tasks", () => {
       "二/(二) 加强慢病管理",
     ]);
     expect(findings).toEqual([]);
-    // Not a list inside a sentence, nor a figure in a heading's title.
+    // Not a list inside a sentence, a figure in a heading's title, or a programme's name in quotes.
     expect(
-      parsePlan("一、改革\n（一）推进医共体建设。1.完善体制。\n（二）总量1.5万人").taskList.tasks.map((t) =>
-        t.path.join("/"),
-      ),
-    ).toEqual(["一/(一)", "一/(二)"]);
+      parsePlan(
+        "一、改革\n（一）推进医共体建设。1.完善体制。\n（二）总量1.5万人\n（三）实施“1、3、5”工程。",
+      ).taskList.tasks.map((t) => t.path.join("/")),
+    ).toEqual(["一/(一)", "一/(二)", "一/(三)"]);
+    expect(
+      parsePlan(
+        "2026年工作要点一、任务（一）实施“1、3、5”工程。（二）推进改革。二、保障（一）加强领导。",
+      ).taskList.tasks.map((t) => `${t.path.join("/")} ${t.title}`),
+    ).toEqual(["一/(一) 实施“1、3、5”工程", "一/(二) 推进改革", "二/(一) 加强领导"]);
   });
 
   it("passes over a number skipped once in numbers that run on across sections", () => {

@@ -136,9 +136,12 @@ export function splitRunIn(lines: readonly PlanLine[]): PlanLine[] {
   return lines.flatMap(split);
 }
 
-/** How long a heading's title run into its first item can be, and what cannot be in it. */
+/**
+ * How long a heading's title run into its first item can be, and what cannot be in it: punctuation, or a quote
+ * ("实施“1、3、5”工程" names a programme).
+ */
 const HEADING_TITLE = 24;
-const HEADING_TITLE_STOP = /[。;,:、!?]/;
+const HEADING_TITLE_STOP = /[。;,:、!?“”"《「]/;
 
 /** A row of a table written as text, its cells split by "|" or tabs. */
 const TABLE_ROW = /[|\t]/;
@@ -146,8 +149,8 @@ const TABLE_ROW = /[|\t]/;
 /** Characters a label can start with: digits, Chinese numerals, "(", ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩. */
 const LABEL_START = /[\d一二三四五六七八九十(\u2460-\u249b\u3220-\u3229]/;
 
-/** A label after these is part of the sentence: "第二、", "1、2、3", "12.", "一、二级", "2.5", "(1)". */
-const INSIDE_WORD = /[第\d、.一二三四五六七八九十百零〇(]/;
+/** A label after these is part of the sentence: "第二、", "1、2、3", "12.", "一、二级", "2.5", "(1)", "“1、3、5”". */
+const INSIDE_WORD = /[第\d、.一二三四五六七八九十百零〇(“"「《]/;
 
 /** Where a page's body ends (see END_MARKERS), as found inside a line: not 来源, which a sentence can say too. */
 const PAGE_END = END_MARKERS.filter((m) => !m.startsWith("来源"));
