@@ -184,9 +184,9 @@ describe("numbering and tasks", () => {
     // Not a list inside a sentence, a figure in a heading's title, or a programme's name in quotes.
     expect(
       parsePlan(
-        "一、改革\n（一）推进医共体建设。1.完善体制。\n（二）总量1.5万人\n（三）实施“1、3、5”工程。",
+        "一、改革\n（一）推进医共体建设。1.完善体制。\n（二）总量1.5万人\n（三）实施“1、3、5”工程。\n（四）医院1、2号楼建设",
       ).taskList.tasks.map((t) => t.path.join("/")),
-    ).toEqual(["一/(一)", "一/(二)", "一/(三)"]);
+    ).toEqual(["一/(一)", "一/(二)", "一/(三)", "一/(四)"]);
     expect(
       parsePlan(
         "2026年工作要点一、任务（一）实施“1、3、5”工程。（二）推进改革。二、保障（一）加强领导。",

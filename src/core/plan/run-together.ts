@@ -55,7 +55,9 @@ export function splitRunTogether(lines: readonly PlanLine[]): {
       }
       if (!LABEL_START.test(c)) continue;
       const rest = norm.slice(at);
-      const n = readNumbering(rest) ?? labelBeforeFigure(rest);
+      const label = readNumbering(rest);
+      // (An item's text starts with words, "1、2号楼" is a list of numbers; a label run into a figure is read as such.)
+      const n = label && TITLE_START.test(rest.slice(label.length)) ? label : labelBeforeFigure(rest);
       if (!n) continue;
       if (at === first) {
         if (trail.take(n.rank, n.number)) atLineStart++;
@@ -110,7 +112,7 @@ export function splitRunIn(lines: readonly PlanLine[]): PlanLine[] {
         if (HEADING_TITLE_STOP.test(norm[at - 1] as string)) break;
         if (!LABEL_START.test(norm[at] as string) || INSIDE_WORD.test(norm[at - 1] as string)) continue;
         const n = readNumbering(norm.slice(at));
-        if (n && n.number === 1 && n.rank > own.rank) {
+        if (n && n.number === 1 && n.rank > own.rank && TITLE_START.test(norm.slice(at + n.length))) {
           cut = at;
           break;
         }
@@ -145,6 +147,9 @@ const HEADING_TITLE_STOP = /[。;,:、!?“”"《「]/;
 
 /** A row of a table written as text, its cells split by "|" or tabs. */
 const TABLE_ROW = /[|\t]/;
+
+/** What an item's text starts with after its label: words or a quote. */
+const TITLE_START = /^\s*[\u4e00-\u9fa5“"《「]/;
 
 /** Characters a label can start with: digits, Chinese numerals, "(", ①…⑳, ⑴…⒇, ⒈…⒛, ㈠…㈩. */
 const LABEL_START = /[\d一二三四五六七八九十(\u2460-\u249b\u3220-\u3229]/;
