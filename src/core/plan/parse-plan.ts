@@ -86,8 +86,9 @@ function readItems(original: readonly PlanLine[]): {
   const split = scanItems(together.lines);
   // (As many tasks either way: the split wins unless it finds fewer items; it reads a heading run into a sentence,
   // "…。五、保障措施", that the lines as written miss.)
-  const more = leafCount(split) - leafCount(asWritten) || (split.length >= asWritten.length ? 1 : 0);
-  return more > 0 && leafPaths(split) !== leafPaths(asWritten)
+  const gained = leafCount(split) - leafCount(asWritten);
+  const better = gained > 0 || (gained === 0 && split.length >= asWritten.length);
+  return better && leafPaths(split) !== leafPaths(asWritten)
     ? { lines: together.lines, items: split, split: true }
     : { lines: plain, items: asWritten, split: false };
 }

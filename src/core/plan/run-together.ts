@@ -12,7 +12,7 @@ import { PART, labelBeforeFigure, readNumbering, type PlanLine } from "./scan-it
  * A part ("第二部分…") and the page's furniture after the body ("相关链接") start a line too. Lines that start with a
  * label and go on with the next one of the same kind are split anyway (see scanItems).
  * @example splitRunTogether(splitLines("要点 一、总体要求 (一)指导思想。坚持… (二)主要目标。… 二、重点任务"))
- *   // → { lines: "要点 ", "一、总体要求 ", "(一)指导思想。坚持… ", "(二)主要目标。… ", "二、重点任务"; split: true }
+ *   // → { split: true, lines: ["要点 ", "一、总体要求 ", "(一)指导思想。坚持… ", "(二)主要目标。… ", "二、重点任务"] } (as PlanLines)
  */
 export function splitRunTogether(lines: readonly PlanLine[]): {
   readonly lines: readonly PlanLine[];
