@@ -4,7 +4,7 @@ import { registerCheck } from "./commands/check";
 import { registerConsolidate } from "./commands/consolidate";
 import { registerParse } from "./commands/parse";
 import { registerTemplate } from "./commands/template";
-import { InputError, UsageError } from "./errors";
+import { fileSystemMessage, InputError, UsageError } from "./errors";
 import { formatFinding } from "./format-findings";
 import type { CliContext } from "./context";
 import { detectLang, t } from "./lang";
@@ -49,6 +49,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     if (e instanceof InputError) {
       for (const f of e.findings) ctx.err(formatFinding(f, ctx.lang));
       return 1;
+    }
+    const fileSystem = fileSystemMessage(e);
+    if (fileSystem) {
+      ctx.err(t(fileSystem, ctx.lang));
+      return 2;
     }
     const kind = e instanceof InternalError ? "InternalError" : "unexpected error";
     ctx.err(

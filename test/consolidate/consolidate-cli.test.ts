@@ -333,6 +333,20 @@ describe("writing the summary", () => {
     expect(r.err).toContain("-o");
   });
 
+  it("says plainly when the summary cannot be written where asked (exit 2, no stack trace)", async () => {
+    writeFileSync(join(dir, "a-file"), "not a folder");
+    mkdirSync(join(dir, "a-folder"), { recursive: true });
+    const under = await run(["consolidate", input, "-o", join(dir, "a-file", "汇总.xlsx")]);
+    expect(under.code).toBe(2);
+    expect(under.err.trim()).toBe(`无法创建文件夹 ${join(dir, "a-file")}：已存在同名文件（EEXIST）`);
+    const onto = await run(["consolidate", input, "-o", join(dir, "a-folder"), "--lang", "en"]);
+    expect(onto.code).toBe(2);
+    expect(onto.err.trim()).toBe(
+      `Cannot save ${join(dir, "a-folder")}: it is a folder, a file is needed here (EISDIR)`,
+    );
+    expect(readdirSync(join(dir, "a-folder"))).toEqual([]); // no temporary file left behind
+  });
+
   it("fails cleanly when no input is a return (exit 1, no stack trace)", async () => {
     const r = await run(["consolidate", join(input, "说明.txt"), "-o", join(dir, "none.xlsx")]);
     expect(r.code).toBe(1);
