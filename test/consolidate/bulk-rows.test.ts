@@ -54,7 +54,7 @@ describe("bulk rows rendered block by block", () => {
         const wait = 40 - 5 * blocks++;
         const { block, styles, level } = structuredClone(job);
         const piece = zlibPiece(renderBlock(block, styles), level);
-        return new Promise((resolve) => setTimeout(() => resolve(piece), Math.max(wait, 0)));
+        return new Promise((resolve) => setTimeout(() => resolve({ piece, block }), Math.max(wait, 0)));
       },
       piece: zlibPiece,
     };
@@ -68,6 +68,35 @@ describe("bulk rows rendered block by block", () => {
     const expected = parts(elsewhere);
     expect(parts(await write(zlibCompression))).toEqual(expected);
     expect(parts(await write(portableCompression))).toEqual(expected);
+  });
+
+  it("reuse the arrays of blocks already rendered for the blocks after them", async () => {
+    const wide: BulkRows = {
+      sheet: "明细",
+      firstRow: 2,
+      count: 30_000,
+      rows: function* () {
+        const row: BulkCell[] = [];
+        for (let i = 0; i < 30_000; i++) {
+          for (let c = 0; c < 20; c++) row[c] = i + c;
+          yield row;
+        }
+      },
+    };
+    const seen = new Set<Float64Array>();
+    let blocks = 0;
+    const renderer: PieceRenderer = {
+      render: async (job) => {
+        blocks++;
+        seen.add(job.block.numbers);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return { piece: zlibPiece(renderBlock(job.block, job.styles), job.level), block: job.block };
+      },
+      piece: zlibPiece,
+    };
+    await spliceBulkRows(await skeleton(), [wide], () => undefined, zlibCompression, renderer);
+    expect(blocks).toBeGreaterThanOrEqual(9); // 600,000 cells in blocks of 65,536
+    expect(seen.size).toBeLessThanOrEqual(6); // the blocks in flight (4) and the one being encoded, not one per block
   });
 
   it("put every row in its place, read back by exceljs", async () => {

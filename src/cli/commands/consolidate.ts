@@ -17,6 +17,7 @@ import {
 import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
 import { zlibCompression } from "../consolidate/zlib-compression";
+import { EntrySpill } from "../consolidate/entry-spill";
 import "../consolidate/worker-entry";
 import type { CliContext } from "../context";
 import { InputError, UsageError } from "../errors";
@@ -93,6 +94,23 @@ async function runConsolidate(
   ctx: CliContext,
 ): Promise<void> {
   const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
+  // The returns' entries wait on disk until the summary, --csv and --json are written (see EntrySpill).
+  const spill = new EntrySpill();
+  try {
+    await consolidateWith(spill, inputs, options, workers, units, ctx);
+  } finally {
+    spill.close();
+  }
+}
+
+async function consolidateWith(
+  spill: EntrySpill,
+  inputs: readonly string[],
+  options: ConsolidateCliOptions,
+  workers: number | undefined,
+  units: readonly string[] | null,
+  ctx: CliContext,
+): Promise<void> {
   const out = resolve(ctx.cwd, options.out!);
   const day = today();
   const written: string[] = [];
@@ -107,6 +125,7 @@ async function runConsolidate(
     const checked = await pool
       .checkAll(
         gatherInputs(inputs, ctx.cwd),
+        spill,
         (done) => progress.update(done),
         // exceljs (a third of a second to load, for the summary) is loaded while the workers have files queued; a
         // failure shows when the summary is written.

@@ -7,15 +7,14 @@ import type { CheckedInput } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
+import type { EntrySpill } from "./entry-spill";
 import { zlibPiece } from "./zlib-compression";
 import type { InputItem } from "./gather-inputs";
-import type { PieceRenderer, RenderJob } from "../../xlsx/summary/bulk-rows";
-import type { DeflatedPiece } from "../../xlsx/summary/stream-zip";
+import type { PieceRenderer, RenderedBlock, RenderJob } from "../../xlsx/summary/bulk-rows";
 import {
   packEntries,
   specId,
   StringNumbering,
-  unpackEntries,
   WORKER_FLAG,
   type PackedInput,
   type RenderRequest,
@@ -25,7 +24,7 @@ import {
 /** A worker's reply to a check (seq) or a render (rendered); `bug` when it failed. */
 type Reply =
   | { seq: number; input?: PackedInput; specRef?: string; bug?: string }
-  | { rendered: number; piece?: DeflatedPiece; bug?: string };
+  | { rendered: number; done?: RenderedBlock; bug?: string };
 
 export interface PoolOptions extends CheckInputOptions {
   /** Worker threads (default: one per core, at most 8); 0 or 1 works on the main thread. */
@@ -42,7 +41,7 @@ export class WorkerPool {
   private readonly busy = new Map<Worker, number>();
   private readonly renders = new Map<
     number,
-    { resolve: (p: DeflatedPiece) => void; reject: (e: unknown) => void }
+    { resolve: (p: RenderedBlock) => void; reject: (e: unknown) => void }
   >();
   private nextRender = 0;
   private failure: unknown = null;
@@ -91,10 +90,12 @@ export class WorkerPool {
   /**
    * Reads and checks every file, at most a few files in flight per worker so memory stays flat, and hands results
    * back in input order. `whenBusy` is work for the main thread once the workers have a queue of files (loading
-   * what the summary will need): called once, when the queue is first full.
+   * what the summary will need): called once, when the queue is first full. The returns' entries are kept in
+   * `spill`, on disk, and read back when asked for.
    */
   async checkAll(
     items: AsyncIterable<InputItem>,
+    spill: EntrySpill,
     onProgress: (done: number, file: string) => void,
     whenBusy?: () => void,
   ): Promise<CheckedInput[]> {
@@ -106,7 +107,7 @@ export class WorkerPool {
     const known = new Map<unknown, string[]>();
     const keep = (seq: number, input: PackedInput, sender: unknown) => {
       if (!known.has(sender)) known.set(sender, []);
-      const shared = share(input, specs, known.get(sender)!, intern);
+      const shared = share(input, specs, spill.keep.bind(spill), known.get(sender)!, intern);
       results[seq] = shared;
       onProgress(++done, shared.file);
     };
@@ -162,7 +163,7 @@ export class WorkerPool {
   get renderer(): PieceRenderer | undefined {
     if (this.workers.length === 0) return undefined;
     const render = (job: RenderJob) =>
-      new Promise<DeflatedPiece>((resolve, reject) => {
+      new Promise<RenderedBlock>((resolve, reject) => {
         if (this.failure) return reject(this.failure);
         const id = this.nextRender++;
         this.renders.set(id, { resolve, reject });
@@ -188,7 +189,7 @@ export class WorkerPool {
     const pending = this.renders.get(reply.rendered);
     if (!pending) return;
     this.renders.delete(reply.rendered);
-    if (reply.piece) pending.resolve(reply.piece);
+    if (reply.done) pending.resolve(reply.done);
     else pending.reject(new InternalError(`render worker failed:\n${reply.bug ?? "no reply"}`));
   }
 
@@ -212,14 +213,15 @@ const pack = (input: CheckedInput, numbering: StringNumbering): PackedInput =>
   input.kind === "return" ? { ...input, entries: packEntries(input.entries, numbering) } : input;
 
 /**
- * Unpacks a checked return and keeps it small while it waits for the consolidation: one spec object per template
- * (the copies that came back from workers are dropped), the entries' strings as numbered by their sender (`known`),
- * and the strings every return repeats (short answers, file names, messages) shared. Memory per return is then
- * about its figures and findings.
+ * Keeps a checked return small while it waits for the consolidation: one spec object per template (the copies that
+ * came back from workers are dropped), its entries on disk (`keep`, see EntrySpill), read back each time `entries`
+ * is read, and the strings every return repeats (file names, messages) shared. Memory per return is then about its
+ * findings.
  */
 function share(
   input: PackedInput,
   specs: Map<string, TemplateSpec>,
+  keep: EntrySpill["keep"],
   known: string[],
   intern: Interner,
 ): CheckedInput {
@@ -228,11 +230,15 @@ function share(
   if (!input.spec) throw new InternalError("a checked return without its spec");
   const id = specId(input.spec);
   if (!specs.has(id)) specs.set(id, input.spec);
+  const { entries, ...rest } = input;
+  const read = keep(entries, known);
   return {
-    ...input,
+    ...rest,
     file: intern(input.file),
     spec: specs.get(id)!,
-    entries: unpackEntries(input.entries, known),
+    get entries() {
+      return read();
+    },
     findings: input.findings.map((f) => internFinding(f, intern)),
   };
 }

@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { CheckedInput, CheckedReturn, ReturnEntry } from "../../core/consolidate/types";
 import type { InputItem } from "./gather-inputs";
-import { renderBlock, type RenderJob } from "../../xlsx/summary/bulk-rows";
+import { renderBlock, type RenderedBlock, type RenderJob } from "../../xlsx/summary/bulk-rows";
 import { zlibPiece } from "./zlib-compression";
 
 /** What the pool sends a worker: a file to check… */
@@ -182,10 +182,17 @@ function serveRender(request: RenderRequest): void {
   try {
     const { block, styles, level } = request.job;
     const piece = zlibPiece(renderBlock(block, styles), level);
-    // zlib's output is a buffer of its own, handed over without a copy; a slice of a shared one is copied.
+    // zlib's output is a buffer of its own, handed over without a copy; a slice of a shared one is copied. The
+    // block's arrays go back too, to be reused for a later block (see BlockArrays).
     const own = piece.data.byteOffset === 0 && piece.data.byteLength === piece.data.buffer.byteLength;
     const data = own ? piece.data : piece.data.slice();
-    port.postMessage({ rendered: request.render, piece: { ...piece, data } }, [data.buffer as ArrayBuffer]);
+    const done: RenderedBlock = { piece: { ...piece, data }, block };
+    port.postMessage({ rendered: request.render, done }, [
+      data.buffer as ArrayBuffer,
+      block.ends.buffer as ArrayBuffer,
+      block.kinds.buffer as ArrayBuffer,
+      block.numbers.buffer as ArrayBuffer,
+    ]);
   } catch (e) {
     port.postMessage({
       rendered: request.render,

@@ -27,32 +27,83 @@ export class EntrySlots {
     return n;
   }
 
+  /** How many pairs have a number. */
+  get size(): number {
+    return this.count;
+  }
+
   /** The pair's number, or -1 when no return has it. */
   find(key: string, field: string): number {
     return this.byKey.get(key)?.get(field) ?? -1;
   }
 }
 
-/** A kept return's entries by slot (see EntrySlots); the first entry of a row key and field counts. */
-export type EntryIndex = readonly (ReturnEntry | undefined)[];
+/** An answer as aggregation reads it: its kind and normalised value. */
+export type Answer = Pick<ReturnEntry, "kind" | "value">;
+
+/** Each kind of answer's code in an EntryIndex (0 is no answer). */
+const KIND_CODES: Record<ReturnEntry["kind"], number> = {
+  blank: 1,
+  notApplicable: 2,
+  number: 3,
+  text: 4,
+  date: 5,
+  invalid: 6,
+};
+const KIND_OF_CODE: ReturnEntry["kind"][] = [];
+for (const [kind, code] of Object.entries(KIND_CODES)) KIND_OF_CODE[code] = kind as ReturnEntry["kind"];
 
 /**
- * Indexes entries by their slot.
- * @example indexEntries([{ key: "T1.1", field: "value", value: 3, … }], slots)[slots.find("T1.1", "value")]?.value // → 3
+ * A kept return's answers by slot (see EntrySlots): the kind and value of the first entry of each row key and
+ * field, in typed arrays rather than the entries themselves, so a thousand returns hold a few kilobytes each and
+ * their entries can be let go (the CLI keeps them on disk).
+ * @example index.add(slots.slot("T1.1", "value"), { kind: "number", value: 3 }); index.get(slots.find("T1.1", "value")) // → { kind: "number", value: 3 }
  */
-export function indexEntries(entries: readonly ReturnEntry[], slots: EntrySlots): EntryIndex {
-  const index: (ReturnEntry | undefined)[] = [];
-  for (const e of entries) {
-    const n = slots.slot(e.key, e.field);
-    while (index.length < n) index.push(undefined);
-    if (index[n] === undefined) index[n] = e;
+export class EntryIndex {
+  /** Per slot: 0 none, else the answer's kind (KIND_CODES). */
+  private kinds: Uint8Array;
+  private numbers: Float64Array;
+  /** Text values by slot (statuses, notes, 不适用 as typed). */
+  private readonly texts = new Map<number, string>();
+
+  /** `size`: the slots expected (it grows as needed). */
+  constructor(size = 16) {
+    this.kinds = new Uint8Array(Math.max(size, 1));
+    this.numbers = new Float64Array(Math.max(size, 1));
   }
-  return index;
+
+  /** Keeps `e` in `slot` unless the slot already has an entry. */
+  add(slot: number, e: Answer): void {
+    if (slot >= this.kinds.length) this.grow(slot + 1);
+    if (this.kinds[slot] !== 0) return;
+    this.kinds[slot] = KIND_CODES[e.kind];
+    if (typeof e.value === "number") this.numbers[slot] = e.value;
+    else if (typeof e.value === "string") this.texts.set(slot, e.value);
+    else this.numbers[slot] = NaN;
+  }
+
+  /** The answer in `slot`, or undefined when the return has none there. */
+  get(slot: number): Answer | undefined {
+    const code = slot < 0 || slot >= this.kinds.length ? 0 : this.kinds[slot]!;
+    if (code === 0) return undefined;
+    const number = this.numbers[slot]!;
+    const value = this.texts.get(slot) ?? (Number.isNaN(number) ? null : number);
+    return { kind: KIND_OF_CODE[code]!, value };
+  }
+
+  private grow(size: number): void {
+    const length = Math.max(size, this.kinds.length * 2);
+    const kinds = new Uint8Array(length);
+    const numbers = new Float64Array(length);
+    kinds.set(this.kinds);
+    numbers.set(this.numbers);
+    this.kinds = kinds;
+    this.numbers = numbers;
+  }
 }
 
-/** The entry in `slot` of a unit's index (none when the unit sent no return or the pair is nowhere). */
-const at = (index: EntryIndex | undefined, slot: number): ReturnEntry | undefined =>
-  slot < 0 ? undefined : index?.[slot];
+/** The answer in `slot` of a unit's index (none when the unit sent no return or the pair is nowhere). */
+const at = (index: EntryIndex | undefined, slot: number): Answer | undefined => index?.get(slot);
 
 /**
  * How a row rolls up: rates from Σ分子/Σ分母; counts and amounts summed; levels, ratios and per-capita figures
@@ -66,9 +117,9 @@ export function aggregateMethod(row: TargetRow): AggregateMethod {
   return "median";
 }
 
-const asNumber = (e: ReturnEntry | undefined): number | null =>
+const asNumber = (e: Answer | undefined): number | null =>
   e?.kind === "number" && typeof e.value === "number" && Number.isFinite(e.value) ? e.value : null;
-const isNotApplicable = (e: ReturnEntry | undefined): boolean => e?.kind === "notApplicable";
+const isNotApplicable = (e: Answer | undefined): boolean => e?.kind === "notApplicable";
 
 /** The multiplier of a rate's unit of measure (% → 100); 100 when the unit is unknown. */
 const multiplierOf = (row: TargetRow): number => RATE_MULTIPLIER[row.target.unitOfMeasure ?? "%"] ?? 100;

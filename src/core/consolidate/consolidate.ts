@@ -1,9 +1,9 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
-import { EntrySlots, indexEntries, summariseProgress, summariseTarget, type EntryIndex } from "./aggregate";
+import { EntryIndex, EntrySlots, summariseProgress, summariseTarget } from "./aggregate";
 import { unitColumns, unitReports } from "./completeness";
-import { recordList, rowLabels } from "./records";
+import { isAnswered, recordList, rowLabels } from "./records";
 import { placeReturns, type Placed } from "./select";
 import type {
   CheckedInput,
@@ -96,11 +96,7 @@ function groupByTemplate(returns: readonly CheckedReturn[]): CheckedReturn[][] {
 function summarise(spec: TemplateSpec, placed: readonly Placed[], options: ConsolidateOptions): SummaryModel {
   const unitList = options.units?.length ? options.units : spec.units;
   const units = unitColumns(unitList, placed);
-  const kept = new Map<string, EntryIndex>();
-  const slots = new EntrySlots();
-  for (const p of placed)
-    if (p.unit !== null && (p.outcome === "used" || p.outcome === "used_with_errors"))
-      kept.set(p.unit, indexEntries(p.unitReturn.entries, slots));
+  const { kept, slots, answered, unknownRows } = readEntries(spec, placed);
   const indexes = units.map((u) => kept.get(u));
   const titles = new Map<string, string>();
   for (const row of spec.rows as readonly SpecRow[])
@@ -112,9 +108,7 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
     row.kind === "task" ? [summariseProgress(row, units, indexes, slots)] : [],
   );
   const completeness = unitReports(units, unitList, placed, spec.deadline);
-  const labels = rowLabels(spec);
-  const records = recordList(placed, labels);
-  const unknownRows = unknownRowFindings(spec, placed);
+  const records = recordList(placed, rowLabels(spec), answered);
   const values = returnValues(targets, progress);
   return {
     spec,
@@ -134,13 +128,27 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   };
 }
 
-/** Entries on rows the template does not have (a row added by the clerk and given a key): listed, not summed. */
-function unknownRowFindings(spec: TemplateSpec, placed: readonly Placed[]): Finding[] {
+/**
+ * Goes through each return's entries once: indexes the summed returns' answers (see EntryIndex), counts the
+ * answered entries (the tidy records), and lists entries on rows the template does not have (a row added by the
+ * clerk and given a key), which are listed, not summed.
+ */
+function readEntries(
+  spec: TemplateSpec,
+  placed: readonly Placed[],
+): { kept: Map<string, EntryIndex>; slots: EntrySlots; answered: number; unknownRows: Finding[] } {
   const keys = new Set(spec.rows.map((r) => r.key));
-  const out: Finding[] = [];
+  const kept = new Map<string, EntryIndex>();
+  const slots = new EntrySlots();
+  const unknownRows: Finding[] = [];
+  let answered = 0;
   for (const p of placed) {
+    const summed = p.unit !== null && (p.outcome === "used" || p.outcome === "used_with_errors");
+    const index = summed ? new EntryIndex(slots.size) : null;
     const seen = new Set<string>();
     for (const e of p.unitReturn.entries) {
+      if (isAnswered(e)) answered++;
+      index?.add(slots.slot(e.key, e.field), e);
       if (e.key === "header" || keys.has(e.key) || seen.has(e.key)) continue;
       seen.add(e.key);
       const loc = {
@@ -150,10 +158,11 @@ function unknownRowFindings(spec: TemplateSpec, placed: readonly Placed[]): Find
         cell: e.cell,
         key: e.key,
       };
-      out.push(makeFinding("consolidate.unknown_row", loc, { key: e.key }));
+      unknownRows.push(makeFinding("consolidate.unknown_row", loc, { key: e.key }));
     }
+    if (index) kept.set(p.unit!, index);
   }
-  return out;
+  return { kept, slots, answered, unknownRows };
 }
 
 function fileReport(p: Placed, extra: readonly Finding[]): FileReport {

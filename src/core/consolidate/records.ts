@@ -85,13 +85,15 @@ function* recordsOf(
   }
 }
 
-/** Every answered entry of the placed returns as tidy records, made each time the list is gone through. */
+/**
+ * Every answered entry of the placed returns as tidy records, made each time the list is gone through. `length`
+ * is how many answered entries they have (see isAnswered), counted by the caller as it reads them.
+ */
 export function recordList(
   placed: readonly Placed[],
   labels: ReadonlyMap<string, { task: string; indicator: string }>,
+  length: number,
 ): RecordList {
-  let length = 0;
-  for (const p of placed) for (const e of p.unitReturn.entries) if (isAnswered(e)) length++;
   return {
     length,
     *[Symbol.iterator]() {
@@ -100,7 +102,8 @@ export function recordList(
   };
 }
 
-const isAnswered = (e: Placed["unitReturn"]["entries"][number]): boolean =>
+/** Whether an entry is a figure or answer (a tidy record): blank cells are not. */
+export const isAnswered = (e: Placed["unitReturn"]["entries"][number]): boolean =>
   !(e.kind === "blank" && (e.raw === null || e.raw === ""));
 
 function fixedStatus(p: Placed): RecordStatus | null {

@@ -92,11 +92,14 @@ const ascii = (s: string): Uint8Array => {
 
 /**
  * Bulk rows encoded for rendering, a block at a time: plain typed arrays, so a block crosses to a worker thread as
- * it is. Texts are already numbered in the shared-string table, so rendering needs nothing else.
+ * it is. Texts are already numbered in the shared-string table, so rendering needs nothing else. The arrays are
+ * reused from block to block (see BlockArrays), so they may be longer than the block: `rows` says how much is used.
  */
 export interface RowBlock {
   /** Sheet row of the block's first row. */
   readonly firstRow: number;
+  /** How many rows the block has. */
+  readonly rows: number;
   /** Per row, where its cells end in `kinds` (a row's cells start where the row before ends). */
   readonly ends: Int32Array;
   /** Per cell: 0 nothing, 1 a number, 2 text (its shared-string index in `numbers`); +4 the second sample's style. */
@@ -104,10 +107,40 @@ export interface RowBlock {
   readonly numbers: Float64Array;
 }
 
+/**
+ * The typed arrays of blocks, given back once a block is rendered and taken again for the next. Blocks are
+ * rendered on other threads and come back after hundreds of others: new arrays for each (a megabyte of them per
+ * block, out of the JavaScript heap) were freed only when the garbage collector came round, so memory grew with
+ * the count of rows written.
+ */
+export class BlockArrays {
+  private readonly free: Pick<RowBlock, "ends" | "kinds" | "numbers">[] = [];
+
+  take(): Pick<RowBlock, "ends" | "kinds" | "numbers"> {
+    return (
+      this.free.pop() ?? {
+        ends: new Int32Array(1024),
+        kinds: new Uint8Array(BLOCK_CELLS),
+        numbers: new Float64Array(BLOCK_CELLS),
+      }
+    );
+  }
+
+  give(block: Pick<RowBlock, "ends" | "kinds" | "numbers">): void {
+    this.free.push({ ends: block.ends, kinds: block.kinds, numbers: block.numbers });
+  }
+}
+
 /** The sample rows' cell styles by column ("" for none): what the bulk cells of each column take. */
 export interface RowStyles {
   readonly plain: readonly string[];
   readonly alt: readonly string[];
+}
+
+/** A block rendered and compressed: the piece, and the block given back (see BlockArrays). */
+export interface RenderedBlock {
+  readonly piece: DeflatedPiece;
+  readonly block: RowBlock;
 }
 
 /** One block to render as XML and compress as a piece, at deflate `level`. */
@@ -122,37 +155,34 @@ export interface RenderJob {
  * CLI's workers), and compresses a sheet's head and tail here the same way.
  */
 export interface PieceRenderer {
-  readonly render: (job: RenderJob) => Promise<DeflatedPiece>;
+  /** Renders and compresses a block; gives back the piece, and the block, whose arrays are then reused. */
+  readonly render: (job: RenderJob) => Promise<RenderedBlock>;
   readonly piece: (data: Uint8Array, level: number) => DeflatedPiece;
 }
 
 /**
- * Encodes rows block by block: numbers as they are, texts as their index in `shared` (added there in row order, so
- * the table is the same however the blocks are rendered). A column's text that repeats from the row before (a
- * return's unit, file and hash) reuses its index without a lookup.
+ * Encodes rows block by block, in arrays taken from `arrays`: numbers as they are, texts as their index in `shared`
+ * (added there in row order, so the table is the same however the blocks are rendered). A column's text that
+ * repeats from the row before (a return's unit, file and hash) reuses its index without a lookup. A block is
+ * encoded when the one before has been used: each is rendered (or handed on) before the next is asked for.
  */
-function* encodeBlocks(bulk: BulkRows, shared: SharedStrings): Generator<RowBlock> {
+function* encodeBlocks(bulk: BulkRows, shared: SharedStrings, arrays: BlockArrays): Generator<RowBlock> {
   const lastText: (string | undefined)[] = [];
   const lastIndex: number[] = [];
-  let ends: number[] = [];
-  let kinds = new Uint8Array(BLOCK_CELLS);
-  let numbers = new Float64Array(BLOCK_CELLS);
+  let { ends, kinds, numbers } = arrays.take();
+  let rows = 0;
   let at = 0;
   let firstRow = bulk.firstRow;
-  const block = (): RowBlock => ({
-    firstRow,
-    ends: Int32Array.from(ends),
-    kinds: kinds.slice(0, at),
-    numbers: numbers.slice(0, at),
-  });
   for (const cells of bulk.rows()) {
     if (at + cells.length > kinds.length) {
-      if (ends.length > 0) {
-        yield block();
-        firstRow += ends.length;
-        ends = [];
+      if (rows > 0) {
+        yield { firstRow, rows, ends, kinds, numbers };
+        firstRow += rows;
+        ({ ends, kinds, numbers } = arrays.take());
+        rows = 0;
         at = 0;
       }
+      // A row wider than a block (汇总 of more than 65,536 units) gets a block of its own.
       if (cells.length > kinds.length) {
         kinds = new Uint8Array(cells.length);
         numbers = new Float64Array(cells.length);
@@ -176,9 +206,15 @@ function* encodeBlocks(bulk: BulkRows, shared: SharedStrings): Generator<RowBloc
       }
       kinds[at] = isAlt ? kind + 4 : kind;
     }
-    ends.push(at);
+    if (rows === ends.length) {
+      const more = new Int32Array(ends.length * 2);
+      more.set(ends);
+      ends = more;
+    }
+    ends[rows++] = at;
   }
-  if (ends.length > 0) yield block();
+  if (rows > 0) yield { firstRow, rows, ends, kinds, numbers };
+  else arrays.give({ ends, kinds, numbers });
 }
 
 const ROW = ascii('<row r="');
@@ -197,10 +233,10 @@ let scratch = new Uint8Array(1 << 20);
  * loops are written out in place and no string of the sheet is built. The bytes are valid until the next call.
  */
 export function renderBlock(block: RowBlock, styles: RowStyles): Uint8Array {
-  const { ends, kinds, numbers } = block;
+  const { rows, ends, kinds, numbers } = block;
   const styleOf = (list: readonly string[], c: number) => ascii(list[c] ? `" s="${list[c]}"` : `"`);
   let width = styles.plain.length;
-  for (let r = 0, start = 0; r < ends.length; start = ends[r++]!) width = Math.max(width, ends[r]! - start);
+  for (let r = 0, start = 0; r < rows; start = ends[r++]!) width = Math.max(width, ends[r]! - start);
   const open: Uint8Array[] = [];
   const plain: Uint8Array[] = [];
   const alternate: Uint8Array[] = [];
@@ -209,14 +245,14 @@ export function renderBlock(block: RowBlock, styles: RowStyles): Uint8Array {
     plain.push(styleOf(styles.plain, c));
     alternate.push(styleOf(styles.alt, c));
   }
-  const room = ends.length * (width * CELL_ROOM + 64);
+  const room = rows * (width * CELL_ROOM + 64);
   if (scratch.length < room) scratch = new Uint8Array(room);
   const buf = scratch;
   const rowDigits = new Uint8Array(16);
   const digits = new Uint8Array(16);
   let at = 0;
   let start = 0;
-  for (let r = 0; r < ends.length; r++) {
+  for (let r = 0; r < rows; r++) {
     const end = ends[r]!;
     let f = ROW;
     let nd = 0;
@@ -284,14 +320,18 @@ function* slots(
   shared: SharedStrings,
   renderer: PieceRenderer,
 ): Generator<Slot> {
+  const arrays = new BlockArrays();
   const here = (text: string): Slot => ({
     piece: Promise.resolve(renderer.piece(encoder.encode(text), 1)),
     rendering: false,
   });
   for (const { xml, bulk } of sheets) {
     yield here(xml.head);
-    for (const block of encodeBlocks(bulk, shared)) {
-      const piece = renderer.render({ block, styles: xml.styles, level: 1 });
+    for (const block of encodeBlocks(bulk, shared, arrays)) {
+      const piece = renderer.render({ block, styles: xml.styles, level: 1 }).then((done) => {
+        arrays.give(done.block);
+        return done.piece;
+      });
       // Awaited in turn when its sheet is written; a failure meanwhile is not unhandled (it shows then).
       piece.catch(() => undefined);
       yield { piece, rendering: true };
@@ -337,8 +377,12 @@ function bulkSheetPieces(
 
 /** A bulk sheet's XML chunk by chunk, rendered here (each block's bytes valid until the next is asked for). */
 function* bulkChunks(xml: SplitSheet, bulk: BulkRows, shared: SharedStrings): Generator<Uint8Array> {
+  const arrays = new BlockArrays();
   yield encoder.encode(xml.head);
-  for (const block of encodeBlocks(bulk, shared)) yield renderBlock(block, xml.styles);
+  for (const block of encodeBlocks(bulk, shared, arrays)) {
+    yield renderBlock(block, xml.styles);
+    arrays.give(block);
+  }
   yield encoder.encode(xml.tail);
 }
 
