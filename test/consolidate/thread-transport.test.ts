@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
+import { EntrySpill } from "../../src/cli/consolidate/entry-spill";
 import { packEntries, StringNumbering, unpackEntries } from "../../src/cli/consolidate/worker-entry";
 import { zlibCompression, zlibPiece } from "../../src/cli/consolidate/zlib-compression";
 import type { ReturnEntry } from "../../src/core/consolidate/types";
@@ -170,5 +171,30 @@ describe("pieces compressed apart and joined", () => {
     const central = joined.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     expect(joined.readUInt32LE(central + 16)).toBe(crc32(whole));
     expect(joined.readUInt32LE(central + 24)).toBe(whole.length);
+  });
+});
+
+describe("entries kept on disk while consolidation waits", () => {
+  it("read back as they were checked, return by return, as often as asked", () => {
+    const numbering = new StringNumbering();
+    const known: string[] = [];
+    const spill = new EntrySpill();
+    const returns = [
+      [entry("T1.1", "I8", 95, "95%"), entry("header", "C3", "张三", "张三"), entry("T1.2", "I9", 0, 0)],
+      [
+        entry("T1.1", "I8", 90.25, 90.25),
+        entry("T2.1", "I10", null, true),
+        entry("T2.2", "I11", -1e-7, false),
+      ],
+      [entry("T3.1", "I12", null, null), entry("T3.2", "I13", 1e15, "=I12*100")],
+      [],
+    ];
+    try {
+      const readers = returns.map((r) => spill.keep(packEntries(r, numbering), known));
+      // Out of order, and one twice in a row (kept from the read before).
+      for (const i of [2, 0, 3, 1, 1, 2]) expect(readers[i]!()).toEqual(returns[i]);
+    } finally {
+      spill.close();
+    }
   });
 });

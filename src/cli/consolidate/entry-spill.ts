@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { InternalError } from "../../core/errors";
 import type { ReturnEntry } from "../../core/consolidate/types";
 import { unpackEntries, type PackedEntries } from "./worker-entry";
@@ -36,7 +35,7 @@ export class EntrySpill {
    */
   keep(packed: PackedEntries, known: string[]): () => readonly ReturnEntry[] {
     for (const s of packed.strings) known.push(s);
-    const bytes = serialize({ ids: packed.ids, values: packed.values, raws: packed.raws });
+    const bytes = encode(packed);
     const at = this.size;
     for (let done = 0; done < bytes.length;)
       done += writeSync(this.fd, bytes, done, bytes.length - done, at + done);
@@ -46,14 +45,13 @@ export class EntrySpill {
 
   private read(at: number, length: number, known: string[]): readonly ReturnEntry[] {
     if (this.last?.at === at) return this.last.entries;
-    const bytes = Buffer.allocUnsafe(length);
+    const bytes = new Uint8Array(length);
     for (let done = 0; done < length;) {
       const n = readSync(this.fd, bytes, done, length - done, at + done);
       if (n === 0) throw new InternalError(`entry spill ${this.path}: ${length} bytes at ${at}, got ${done}`);
       done += n;
     }
-    const packed = deserialize(bytes) as Omit<PackedEntries, "strings">;
-    const entries = unpackEntries({ ...packed, strings: [] }, known);
+    const entries = unpackEntries(decode(bytes), known);
     this.last = { at, entries };
     return entries;
   }
@@ -64,6 +62,53 @@ export class EntrySpill {
     closeSync(this.fd);
     if (!this.removed) remove(this.path);
   }
+}
+
+/** How a value or raw content that is not text is stored: a number, or one of these (in the flags). */
+const NUMBER = 0;
+const NULL = 1;
+const TRUE = 2;
+const FALSE = 3;
+
+/**
+ * A return's packed entries as bytes (its strings are already in the receiver's list): per entry, the value and
+ * the raw content as 8-byte numbers, then the nine string numbers, then a byte saying which of the two are not
+ * numbers. Typed arrays in and out, so writing and reading back copy bytes and build no JavaScript values.
+ */
+function encode(packed: PackedEntries): Uint8Array {
+  const n = packed.values.length;
+  const buffer = new ArrayBuffer(n * 16 + packed.ids.byteLength + n);
+  const values = new Float64Array(buffer, 0, n);
+  const raws = new Float64Array(buffer, n * 8, n);
+  new Int32Array(buffer, n * 16, packed.ids.length).set(packed.ids);
+  const flags = new Uint8Array(buffer, n * 16 + packed.ids.byteLength, n);
+  for (let i = 0; i < n; i++) {
+    const value = packed.values[i] ?? null;
+    const raw = packed.raws[i] ?? null;
+    if (typeof value === "number") values[i] = value;
+    if (typeof raw === "number") raws[i] = raw;
+    const valueFlag = typeof value === "number" ? NUMBER : NULL;
+    const rawFlag = typeof raw === "number" ? NUMBER : raw === true ? TRUE : raw === false ? FALSE : NULL;
+    flags[i] = valueFlag | (rawFlag << 2);
+  }
+  return new Uint8Array(buffer);
+}
+
+function decode(bytes: Uint8Array): PackedEntries {
+  const n = bytes.length / (16 + 9 * 4 + 1);
+  const { buffer } = bytes;
+  const numbers = new Float64Array(buffer, 0, 2 * n);
+  const ids = new Int32Array(buffer, n * 16, n * 9);
+  const flags = new Uint8Array(buffer, n * 52, n);
+  const values: (number | null)[] = [];
+  const raws: (number | boolean | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const flag = flags[i]!;
+    values.push((flag & 3) === NUMBER ? numbers[i]! : null);
+    const raw = flag >> 2;
+    raws.push(raw === NUMBER ? numbers[n + i]! : raw === TRUE ? true : raw === FALSE ? false : null);
+  }
+  return { strings: [], ids, values, raws };
 }
 
 function remove(path: string): boolean {
