@@ -108,10 +108,9 @@ export interface RowBlock {
 }
 
 /**
- * The typed arrays of blocks, given back once a block is rendered and taken again for the next. Blocks are
- * rendered on other threads and come back after hundreds of others: new arrays for each (a megabyte of them per
- * block, out of the JavaScript heap) were freed only when the garbage collector came round, so memory grew with
- * the count of rows written.
+ * The typed arrays of blocks, given back once a block is rendered and taken again for the next. New arrays for
+ * each block (about 0.6 MB, outside the JavaScript heap, handed to another thread and dropped there) were freed only
+ * when that thread's garbage collector came round, and piled up between collections.
  */
 export class BlockArrays {
   private readonly free: Pick<RowBlock, "ends" | "kinds" | "numbers">[] = [];
@@ -163,8 +162,8 @@ export interface PieceRenderer {
 /**
  * Encodes rows block by block, in arrays taken from `arrays`: numbers as they are, texts as their index in `shared`
  * (added there in row order, so the table is the same however the blocks are rendered). A column's text that
- * repeats from the row before (a return's unit, file and hash) reuses its index without a lookup. A block is
- * encoded when the one before has been used: each is rendered (or handed on) before the next is asked for.
+ * repeats from the row before (a return's unit, file and hash) reuses its index without a lookup. A block's arrays
+ * are its own until it is given back to `arrays`.
  */
 function* encodeBlocks(bulk: BulkRows, shared: SharedStrings, arrays: BlockArrays): Generator<RowBlock> {
   const lastText: (string | undefined)[] = [];
