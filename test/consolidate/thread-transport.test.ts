@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
 import { EntrySpill } from "../../src/cli/consolidate/entry-spill";
@@ -193,6 +195,26 @@ describe("entries kept on disk while consolidation waits", () => {
       const readers = returns.map((r) => spill.keep(packEntries(r, numbering), known));
       // Out of order, and one twice in a row (kept from the read before).
       for (const i of [2, 0, 3, 1, 1, 2]) expect(readers[i]!()).toEqual(returns[i]);
+    } finally {
+      spill.close();
+    }
+  });
+
+  it("hold no copy of them in memory once written", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const numbering = new StringNumbering();
+    const known: string[] = [];
+    const spill = new EntrySpill();
+    // 2,000 entries are about 100 KB as written; a hundred returns of them, 10 MB.
+    const big = Array.from({ length: 2000 }, (_, i) => entry(`T${i}.1`, `I${i + 8}`, i / 4, i / 4));
+    try {
+      gc();
+      const before = process.memoryUsage().arrayBuffers;
+      const readers = Array.from({ length: 100 }, () => spill.keep(packEntries(big, numbering), known));
+      gc();
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(2_000_000);
+      expect(readers[57]!()).toEqual(big);
     } finally {
       spill.close();
     }

@@ -37,10 +37,11 @@ export class EntrySpill {
     for (const s of packed.strings) known.push(s);
     const bytes = encode(packed);
     const at = this.size;
-    for (let done = 0; done < bytes.length;)
-      done += writeSync(this.fd, bytes, done, bytes.length - done, at + done);
-    this.size += bytes.length;
-    return () => this.read(at, bytes.length, known);
+    const length = bytes.length;
+    for (let done = 0; done < length;) done += writeSync(this.fd, bytes, done, length - done, at + done);
+    this.size += length;
+    // The reader names only where the bytes are: a closure that mentioned `bytes` would keep them alive.
+    return () => this.read(at, length, known);
   }
 
   private read(at: number, length: number, known: string[]): readonly ReturnEntry[] {
