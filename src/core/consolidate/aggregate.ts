@@ -1,6 +1,7 @@
 import { RATE_MULTIPLIER, type Status, type TargetRow, type TaskRow } from "../template/spec";
 import { attainmentOf } from "./attainment";
 import { median, round2, sum } from "./stats";
+import { UnitFigures } from "./unit-figures";
 import {
   type AggregateMethod,
   type ReturnEntry,
@@ -202,7 +203,7 @@ export function summariseTarget(
     median: values.length ? round2(median(values)!) : null,
     max: values.length ? max : null,
     aggregateAttainment: value === null ? "blank" : attainmentOf(row.target, { kind: "value", value }),
-    byUnit,
+    byUnit: UnitFigures.of(byUnit),
     byUnitAttainment: attainment,
   };
 }

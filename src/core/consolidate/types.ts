@@ -104,6 +104,13 @@ export type UnitFigure =
   | { readonly kind: "not_applicable" }
   | { readonly kind: "blank" };
 
+/** One target's figures, unit by unit, in the order of SummaryModel.units (see UnitFigures). */
+export interface UnitFigureList extends Iterable<UnitFigure> {
+  readonly length: number;
+  /** The figure of the unit at `index`. */
+  at(index: number): UnitFigure;
+}
+
 /** Attainment of a target by one value. */
 export type Attainment = "attained" | "not_attained" | "not_applicable" | "blank";
 
@@ -132,7 +139,7 @@ export interface TargetSummary {
   /** Whether the aggregate meets the target (null without an aggregate). */
   readonly aggregateAttainment: Attainment;
   /** Per unit, in the order of SummaryModel.units. */
-  readonly byUnit: readonly UnitFigure[];
+  readonly byUnit: UnitFigureList;
   /** Attainment per unit, in the same order. */
   readonly byUnitAttainment: readonly Attainment[];
 }

@@ -125,7 +125,7 @@ function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
       t.median,
       t.max,
       ATTAINMENT_LABELS[t.aggregateAttainment].zh,
-      ...t.byUnit.map((f, u): BulkCell => {
+      ...Array.from(t.byUnit, (f, u): BulkCell => {
         const value = figureCell(f);
         return t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
       }),
