@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { constants } from "node:zlib";
 import { checkInput, type CheckInputOptions } from "./check-input";
 import type { CheckedInput, CheckedReturn, ReturnEntry } from "../../core/consolidate/types";
 import type { InputItem } from "./gather-inputs";
@@ -182,9 +183,9 @@ function serveRender(request: RenderRequest): void {
   try {
     const { block, styles, level } = request.job;
     const piece = zlibPiece(renderBlock(block, styles), level);
-    // zlib's output is a buffer of its own, handed over without a copy; a slice of a shared one is copied. The
-    // block's arrays go back too, to be reused for a later block (see BlockArrays).
-    const own = piece.data.byteOffset === 0 && piece.data.byteLength === piece.data.buffer.byteLength;
+    // zlib's output is the start of a buffer of its own (see zlibPiece), handed over whole without a copy; anything
+    // else is copied. The block's arrays go back too, to be reused for a later block (see BlockArrays).
+    const own = piece.data.byteOffset === 0 && piece.data.buffer.byteLength >= constants.Z_DEFAULT_CHUNK;
     const data = own ? piece.data : piece.data.slice();
     const done: RenderedBlock = { piece: { ...piece, data }, block };
     port.postMessage({ rendered: request.render, done }, [
