@@ -17,7 +17,7 @@ import {
 import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
 import { zlibCompression } from "../consolidate/zlib-compression";
-import { EntrySpill } from "../consolidate/entry-spill";
+import { ReturnSpill } from "../consolidate/return-spill";
 import "../consolidate/worker-entry";
 import type { CliContext } from "../context";
 import { InputError, UsageError } from "../errors";
@@ -94,8 +94,8 @@ async function runConsolidate(
   ctx: CliContext,
 ): Promise<void> {
   const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
-  // The returns' entries wait on disk until the summary, --csv and --json are written (see EntrySpill).
-  const spill = new EntrySpill();
+  // The returns' entries wait on disk until the summary, --csv and --json are written (see ReturnSpill).
+  const spill = new ReturnSpill();
   try {
     await consolidateWith(spill, inputs, options, workers, units, ctx);
   } finally {
@@ -104,7 +104,7 @@ async function runConsolidate(
 }
 
 async function consolidateWith(
-  spill: EntrySpill,
+  spill: ReturnSpill,
   inputs: readonly string[],
   options: ConsolidateCliOptions,
   workers: number | undefined,
@@ -139,7 +139,7 @@ async function consolidateWith(
       summaryName: (spec, i) => summaryPath(options.out!, spec, i),
     });
     if (result.summaries.length === 0)
-      throw new InputError(result.findings.filter((f) => f.severity === "error"));
+      throw new InputError([...result.findings].filter((f) => f.severity === "error"));
     for (const [i, summary] of result.summaries.entries()) {
       const path = summaryPath(out, summary.spec, i);
       const writeOptions = {
@@ -159,5 +159,5 @@ async function consolidateWith(
   if (options.csv) await writeAtomic(join(resolve(ctx.cwd, options.csv), "records.csv"), recordsCsv(result));
   if (options.json) ctx.out(JSON.stringify(consolidationJson(result, ctx.lang), null, 2));
   else for (const line of formatReport(result, written, ctx.lang)) ctx.out(line);
-  if (hasErrors(result.findings)) ctx.exitCode = 1;
+  if (result.findings.counts.error > 0) ctx.exitCode = 1;
 }

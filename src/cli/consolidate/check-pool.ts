@@ -7,7 +7,8 @@ import type { CheckedInput } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInput, type CheckInputOptions } from "./check-input";
-import type { EntrySpill } from "./entry-spill";
+import type { ReturnSpill } from "./return-spill";
+import { encodeFindings } from "./finding-codec";
 import { zlibPiece } from "./zlib-compression";
 import type { InputItem } from "./gather-inputs";
 import type { PieceRenderer, RenderedBlock, RenderJob } from "../../xlsx/summary/bulk-rows";
@@ -95,7 +96,7 @@ export class WorkerPool {
    */
   async checkAll(
     items: AsyncIterable<InputItem>,
-    spill: EntrySpill,
+    spill: ReturnSpill,
     onProgress: (done: number, file: string) => void,
     whenBusy?: () => void,
   ): Promise<CheckedInput[]> {
@@ -107,7 +108,7 @@ export class WorkerPool {
     const known = new Map<unknown, string[]>();
     const keep = (seq: number, input: PackedInput, sender: unknown) => {
       if (!known.has(sender)) known.set(sender, []);
-      const shared = share(input, specs, spill.keep.bind(spill), known.get(sender)!, intern);
+      const shared = share(input, specs, spill, known.get(sender)!, intern);
       results[seq] = shared;
       onProgress(++done, shared.file);
     };
@@ -210,18 +211,19 @@ export class WorkerPool {
 }
 
 const pack = (input: CheckedInput, numbering: StringNumbering): PackedInput =>
-  input.kind === "return" ? { ...input, entries: packEntries(input.entries, numbering) } : input;
+  input.kind === "return"
+    ? { ...input, entries: packEntries(input.entries, numbering), findings: encodeFindings(input.findings) }
+    : input;
 
 /**
  * Keeps a checked return small while it waits for the consolidation: one spec object per template (the copies that
- * came back from workers are dropped), its entries on disk (`keep`, see EntrySpill), read back each time `entries`
- * is read, and the strings every return repeats (file names, messages) shared. Memory per return is then about its
- * findings.
+ * came back from workers are dropped), and its entries and findings on disk (see ReturnSpill), read back each time
+ * `entries` or `findings` is read. Memory per return is then a few hundred bytes, whatever its findings.
  */
 function share(
   input: PackedInput,
   specs: Map<string, TemplateSpec>,
-  keep: EntrySpill["keep"],
+  spill: ReturnSpill,
   known: string[],
   intern: Interner,
 ): CheckedInput {
@@ -230,16 +232,19 @@ function share(
   if (!input.spec) throw new InternalError("a checked return without its spec");
   const id = specId(input.spec);
   if (!specs.has(id)) specs.set(id, input.spec);
-  const { entries, ...rest } = input;
-  const read = keep(entries, known);
+  const { entries, findings, ...rest } = input;
+  const readEntries = spill.keep(entries, known);
+  const readFindings = spill.keepFindings(findings);
   return {
     ...rest,
     file: intern(input.file),
     spec: specs.get(id)!,
     get entries() {
-      return read();
+      return readEntries();
     },
-    findings: input.findings.map((f) => internFinding(f, intern)),
+    get findings() {
+      return readFindings();
+    },
   };
 }
 

@@ -88,7 +88,7 @@ export function consolidationJson(result: ConsolidationResult, lang: Lang) {
       findings: f.findings.map((x) => flatFinding(x, lang)),
     })),
     records: result.summaries.flatMap((s) => Array.from(s.records, (r) => jsonRecord(r, s.spec.templateId))),
-    findings: result.findings.map((x) => flatFinding(x, lang)),
+    findings: Array.from(result.findings, (x) => flatFinding(x, lang)),
   };
 }
 

@@ -38,15 +38,21 @@ export function formatReport(result: ConsolidationResult, written: readonly stri
         : `${s.spec.plan.title} ${s.spec.period.label}：应报 ${s.unitReports.length} 个单位（${parts.join("，")}），指标 ${s.targets.length} 项，明细 ${s.records.length} 条 → ${written[i] ?? ""}`,
     );
   });
-  const bySeverity = counts(result.findings.map((f) => f.severity));
+  const { error, warning, info } = result.findings.counts;
   lines.push(
     en
-      ? `Findings: ${bySeverity.get("error") ?? 0} errors, ${bySeverity.get("warning") ?? 0} warnings, ${bySeverity.get("info") ?? 0} notes (all in 问题清单)`
-      : `问题：错误 ${bySeverity.get("error") ?? 0} 个，警告 ${bySeverity.get("warning") ?? 0} 个，提示 ${bySeverity.get("info") ?? 0} 个（全部列在“问题清单”工作表）`,
+      ? `Findings: ${error} errors, ${warning} warnings, ${info} notes (all in 问题清单)`
+      : `问题：错误 ${error} 个，警告 ${warning} 个，提示 ${info} 个（全部列在“问题清单”工作表）`,
   );
-  const important = result.findings.filter((f) => f.severity !== "info");
-  for (const f of important.slice(0, SHOWN)) lines.push(`  ${formatFinding(f, lang)}`);
-  if (important.length > SHOWN)
-    lines.push(en ? `  … and ${important.length - SHOWN} more` : `  ……另有 ${important.length - SHOWN} 个`);
+  // The first errors and warnings, in order; the list is read only as far as these.
+  let shown = 0;
+  for (const f of result.findings) {
+    if (shown === SHOWN) break;
+    if (f.severity === "info") continue;
+    lines.push(`  ${formatFinding(f, lang)}`);
+    shown++;
+  }
+  const more = error + warning - shown;
+  if (more > 0) lines.push(en ? `  … and ${more} more` : `  ……另有 ${more} 个`);
   return lines;
 }

@@ -4,6 +4,7 @@ import { checkInput, type CheckInputOptions } from "./check-input";
 import type { CheckedInput, CheckedReturn, ReturnEntry } from "../../core/consolidate/types";
 import type { InputItem } from "./gather-inputs";
 import { renderBlock, type RenderedBlock, type RenderJob } from "../../xlsx/summary/bulk-rows";
+import { encodeFindings } from "./finding-codec";
 import { zlibPiece } from "./zlib-compression";
 
 /** What the pool sends a worker: a file to check… */
@@ -127,11 +128,15 @@ export function unpackEntries(packed: PackedEntries, known: string[]): ReturnEnt
   return entries;
 }
 
-/** A checked return as a worker sends it: entries packed, and the spec left out after the first (see specRef). */
+/**
+ * A checked return as a worker sends it: entries packed, findings encoded (see encodeFindings), and the spec left out
+ * after the first (see specRef).
+ */
 export type PackedInput =
   | Exclude<CheckedInput, CheckedReturn>
-  | (Omit<CheckedReturn, "entries" | "spec"> & {
+  | (Omit<CheckedReturn, "entries" | "spec" | "findings"> & {
       readonly entries: PackedEntries;
+      readonly findings: Uint8Array;
       readonly spec: CheckedReturn["spec"] | null;
     });
 
@@ -166,11 +171,13 @@ export function serveIfWorker(): void {
       const packed: PackedInput = {
         ...input,
         entries: packEntries(input.entries, numbering),
+        findings: encodeFindings(input.findings),
         spec: sent.has(id) ? null : input.spec,
       };
       sent.add(id);
       port.postMessage({ seq: request.seq, input: packed, specRef: id }, [
         packed.entries.ids.buffer as ArrayBuffer,
+        packed.findings.buffer as ArrayBuffer,
       ]);
     } catch (e) {
       port.postMessage({ seq: request.seq, bug: e instanceof Error ? (e.stack ?? e.message) : String(e) });

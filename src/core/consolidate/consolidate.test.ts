@@ -54,7 +54,7 @@ describe("consolidateReturns", () => {
       ["a.xlsx", "used"],
       ["b.xlsx", "superseded"],
     ]);
-    const dup = result.findings.find((f) => f.code === "consolidate.duplicate")!;
+    const dup = [...result.findings].find((f) => f.code === "consolidate.duplicate")!;
     expect(dup.location).toEqual({ kind: "file", file: "b.xlsx" });
     expect(dup.message.zh).toContain("填报日期更晚");
     expect(s.unitReports[0]!.returns).toBe(2);
@@ -68,7 +68,7 @@ describe("consolidateReturns", () => {
     const b = makeReturn(spec, { file: "b.xlsx", fileTime: "2024-07-05T11:00:00" });
     const result = consolidateReturns([b, a]);
     expect(result.files.find((f) => f.file === "b.xlsx")!.outcome).toBe("used");
-    expect(result.findings.find((f) => f.code === "consolidate.duplicate")!.message.zh).toContain(
+    expect([...result.findings].find((f) => f.code === "consolidate.duplicate")!.message.zh).toContain(
       "文件时间更晚",
     );
   });
@@ -90,7 +90,7 @@ describe("consolidateReturns", () => {
       ["丙县", "missing", false],
       ["丁县", "unexpected", false],
     ]);
-    const codes = result.findings.map((f) => f.code).sort();
+    const codes = [...result.findings].map((f) => f.code).sort();
     expect(codes).toEqual(["consolidate.late", "consolidate.missing_unit", "consolidate.unexpected_unit"]);
   });
 
@@ -171,7 +171,7 @@ describe("consolidateReturns", () => {
       { kind: "not_return", file: "a.pdf", sha256: "", fileTime: null, findings: [] },
     ]);
     expect(result.summaries).toHaveLength(0);
-    expect(result.findings.map((f) => f.code)).toEqual(["consolidate.no_returns"]);
+    expect([...result.findings].map((f) => f.code)).toEqual(["consolidate.no_returns"]);
   });
 
   it("fills the summary as a return one level up: Σ分子/Σ分母 for rates, sums for counts", () => {

@@ -2,6 +2,7 @@ import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
 import { EntryIndex, EntrySlots, summariseProgress, summariseTarget } from "./aggregate";
+import { countSeverities, FindingParts, partOf, type FindingPart } from "./finding-list";
 import { unitColumns, unitReports } from "./completeness";
 import { isAnswered, recordList, rowLabels } from "./records";
 import { placeReturns, type Placed } from "./select";
@@ -9,6 +10,7 @@ import type {
   CheckedInput,
   CheckedReturn,
   FileReport,
+  FindingList,
   SummaryModel,
   TargetSummary,
   TaskProgress,
@@ -31,7 +33,7 @@ export interface ConsolidationResult {
   /** Every input file and what became of it. */
   readonly files: readonly FileReport[];
   /** Every finding (inputs that are not returns, each return's check, consolidation's own). */
-  readonly findings: readonly Finding[];
+  readonly findings: FindingList;
 }
 
 /**
@@ -50,26 +52,29 @@ export function consolidateReturns(
   const placedGroups = groups.map((g) => placeReturns(g, { strict: options.strict ?? false }));
   const summaries = groups.map((g, i) => summarise(g[0]!.spec, placedGroups[i]!, options));
   const files: FileReport[] = [];
-  const findings: Finding[] = [];
+  const parts: FindingPart[] = [];
   for (const input of inputs)
     if (input.kind === "not_return") {
       files.push(notReturnReport(input));
-      findings.push(...input.findings);
+      parts.push(partOf(input.findings));
     }
   summaries.forEach((summary, gi) => {
-    findings.push(...summary.findings);
+    parts.push({ counts: summary.findings.counts, read: () => summary.findings });
     if (gi === 0) return files.push(...summary.files);
+    const extras: Finding[] = [];
     for (const p of placedGroups[gi]!) {
       const data = otherTemplateData(p.unitReturn, name(p.unitReturn.spec, gi));
       const extra = makeFinding("consolidate.other_template", where(p), data);
       files.push(fileReport(p, [extra]));
-      findings.push(extra);
+      extras.push(extra);
     }
+    parts.push(partOf(extras));
   });
   if (returns.length === 0)
-    findings.push(
-      makeFinding("consolidate.no_returns", { kind: "file", file: "" }, { files: inputs.length }),
+    parts.push(
+      partOf([makeFinding("consolidate.no_returns", { kind: "file", file: "" }, { files: inputs.length })]),
     );
+  const findings = new FindingParts(parts);
   const ordered = orderFiles(files, inputs);
   // The first summary's workbook lists every input file and every finding (报送情况, 问题清单).
   const all = summaries.map((s, i) => (i === 0 ? { ...s, files: ordered, findings } : s));
@@ -119,11 +124,11 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
     unitReports: completeness.reports,
     files: placed.map((p) => fileReport(p, [])),
     records,
-    findings: [
-      ...placed.flatMap((p) => [...p.unitReturn.findings, ...p.findings]),
-      ...unknownRows,
-      ...completeness.findings,
-    ],
+    findings: new FindingParts([
+      ...placed.map(returnFindings),
+      partOf(unknownRows),
+      partOf(completeness.findings),
+    ]),
     asReturn: { unit: options.summaryUnit?.trim() ?? "", values },
   };
 }
@@ -165,6 +170,19 @@ function readEntries(
   return { kept, slots, answered, unknownRows };
 }
 
+/** A return's check findings, then consolidation's own about it; read when gone through. */
+function returnFindings(p: Placed): FindingPart {
+  const own = countSeverities(p.findings);
+  return {
+    counts: {
+      error: p.counts.error + own.error,
+      warning: p.counts.warning + own.warning,
+      info: p.counts.info + own.info,
+    },
+    read: () => [...p.unitReturn.findings, ...p.findings],
+  };
+}
+
 function fileReport(p: Placed, extra: readonly Finding[]): FileReport {
   const r = p.unitReturn;
   const reason = p.findings[0]?.message ?? extra[0]?.message ?? null;
@@ -177,9 +195,12 @@ function fileReport(p: Placed, extra: readonly Finding[]): FileReport {
     filledOn: p.filledOn,
     outcome: extra.length ? "other_template" : p.outcome,
     reason,
-    errors: p.errors,
-    warnings: p.warnings,
-    findings: [...r.findings, ...p.findings, ...extra],
+    errors: p.counts.error,
+    warnings: p.counts.warning,
+    // Read when asked for, like the return's own findings (see CheckedReturn).
+    get findings() {
+      return [...r.findings, ...p.findings, ...extra];
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { compareOptional, filledOnDate } from "./dates";
-import type { CheckedReturn, FileOutcome } from "./types";
+import { countSeverities } from "./finding-list";
+import type { CheckedReturn, FileOutcome, SeverityCounts } from "./types";
 
 /** A return with what consolidation decided about it. */
 export interface Placed {
@@ -10,8 +11,8 @@ export interface Placed {
   readonly unit: string | null;
   /** 填报日期 as "YYYY-MM-DD", or null. */
   readonly filledOn: string | null;
-  readonly errors: number;
-  readonly warnings: number;
+  /** The return's check findings by severity. */
+  readonly counts: SeverityCounts;
   readonly outcome: FileOutcome;
   /** Consolidation's own findings about this file (duplicate, rejected, no unit). */
   readonly findings: readonly Finding[];
@@ -41,15 +42,14 @@ const fileWhere = (r: CheckedReturn) => ({ kind: "file" as const, file: r.file }
  */
 export function placeReturns(returns: readonly CheckedReturn[], options: { strict: boolean }): Placed[] {
   const placed = returns.map((r): Placed => {
-    const errors = r.findings.filter((f) => f.severity === "error").length;
-    const warnings = r.findings.filter((f) => f.severity === "warning").length;
+    const counts = countSeverities(r.findings);
+    const errors = counts.error;
     const unit = unitOfReturn(r);
     const base = {
       unitReturn: r,
       unit,
       filledOn: filledOnDate(headerValue(r, "filledOn")),
-      errors,
-      warnings,
+      counts,
     };
     if (unit === null)
       return { ...base, outcome: "no_unit", findings: [makeFinding("consolidate.no_unit", fileWhere(r))] };

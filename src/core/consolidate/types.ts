@@ -1,5 +1,5 @@
 import type { Entry } from "../check/types";
-import type { Finding } from "../findings/types";
+import type { Finding, Severity } from "../findings/types";
 import type { EntryField, Status, TemplateIdentity, TemplateSpec } from "../template/spec";
 
 /**
@@ -27,7 +27,9 @@ export type CheckedInput =
       readonly kind: "return";
       readonly identity: TemplateIdentity;
       readonly spec: TemplateSpec;
+      /** May be read back afresh each time it is asked for (the CLI keeps it on disk): go through it, do not keep it. */
       readonly entries: readonly ReturnEntry[];
+      /** The check's findings; like `entries`, they may be read back afresh each time. */
       readonly findings: readonly Finding[];
     })
   | (SourceFile & {
@@ -65,6 +67,7 @@ export interface FileReport extends SourceFile {
   readonly reason: { readonly zh: string; readonly en: string } | null;
   readonly errors: number;
   readonly warnings: number;
+  /** The file's findings: made when asked for (a return's are read back afresh, see CheckedReturn). */
   readonly findings: readonly Finding[];
 }
 
@@ -169,6 +172,19 @@ export interface RecordList extends Iterable<TidyRecord> {
   readonly length: number;
 }
 
+/** How many findings there are of each severity. */
+export type SeverityCounts = Readonly<Record<Severity, number>>;
+
+/**
+ * Findings gone through in turn, with how many there are of each severity. A thousand returns have tens of
+ * thousands, and a return's may be read back from disk (see CheckedReturn), so the list reads them each time it is
+ * gone through rather than holding them.
+ */
+export interface FindingList extends Iterable<Finding> {
+  readonly length: number;
+  readonly counts: SeverityCounts;
+}
+
 /** One row of 明细 / --csv / --json records: every figure with its source. */
 export interface TidyRecord {
   readonly unit: string;
@@ -202,7 +218,7 @@ export interface SummaryModel {
   /** Every figure (明细), made on demand from the returns each time it is gone through (see RecordList). */
   readonly records: RecordList;
   /** Every finding: each return's check findings and the consolidation's own. */
-  readonly findings: readonly Finding[];
+  readonly findings: FindingList;
   /**
    * The summary as a return one level up: entries to write into the entry sheet (aggregated figures of target
    * rows; statuses are left to the consolidating unit).

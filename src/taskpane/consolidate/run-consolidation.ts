@@ -34,10 +34,10 @@ export async function runConsolidation(
     progress(inputs.length, items.length);
   }
   const result = consolidateReturns(inputs, request.units.length ? { units: request.units } : {});
+  const findings = [...result.findings];
   const model = result.summaries[0];
-  if (!model)
-    return { type: "done", returns: 0, units: 0, findings: result.findings, summary: null, sheets: [] };
-  const workbook = await buildSummaryWorkbook(model, { filledOn: request.today, findings: result.findings });
+  if (!model) return { type: "done", returns: 0, units: 0, findings, summary: null, sheets: [] };
+  const workbook = await buildSummaryWorkbook(model, { filledOn: request.today, findings });
   const summary = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true }));
   // The template's own sheets (填报表 filled with the aggregates, identity…) stay in the file; the open workbook
   // gets the summary's sheets and the chart.
@@ -53,7 +53,7 @@ export async function runConsolidation(
     type: "done",
     returns: result.files.filter((f) => f.outcome === "used" || f.outcome === "used_with_errors").length,
     units: model.usedUnits.length,
-    findings: result.findings,
+    findings,
     summary,
     sheets: [...sheets.slice(0, 1), chart, ...sheets.slice(1)],
   };

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { FILE_OUTCOME_LABELS, UNIT_STATE_LABELS } from "../../core/consolidate/labels";
-import type { SummaryModel } from "../../core/consolidate/types";
+import type { FindingList, SummaryModel } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { BulkRows } from "./bulk-rows";
 import { addTitle, attainmentFormats, freeze, printSetup, styleBody, styleHeader } from "./styles";
@@ -97,8 +97,8 @@ function place(f: Finding): [string, string, string, string] {
   }
 }
 
-/** 问题清单: every finding, errors first, with both languages. */
-export function addFindingsSheet(wb: ExcelJS.Workbook, findings: readonly Finding[]): BulkRows {
+/** 问题清单: every finding, errors first, with both languages (the list is gone through once per severity). */
+export function addFindingsSheet(wb: ExcelJS.Workbook, findings: FindingList | readonly Finding[]): BulkRows {
   const ws = wb.addWorksheet("问题清单");
   const headings = ["级别", "代码", "文件", "工作表", "单元格", "行键", "说明", "Message"];
   addTitle(ws, `问题清单：共 ${findings.length} 条`, headings.length);

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { SummaryModel } from "../../core/consolidate/types";
+import type { FindingList, SummaryModel } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { renderWorkbook } from "../template/render-workbook";
@@ -16,7 +16,7 @@ export interface SummaryWriteOptions {
   readonly reporter?: string | null;
   readonly phone?: string | null;
   /** Findings to list in 问题清单 (default: the model's). */
-  readonly findings?: readonly Finding[];
+  readonly findings?: FindingList | readonly Finding[];
   /** Deflate and CRC-32 for the file (default: fflate; the CLI passes Node's zlib, which is faster). */
   readonly compression?: Compression;
   /** Renders and compresses the bulk rows' blocks on other threads (the CLI's workers); default: here. */

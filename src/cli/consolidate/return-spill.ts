@@ -4,25 +4,31 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InternalError } from "../../core/errors";
 import type { ReturnEntry } from "../../core/consolidate/types";
+import type { Finding } from "../../core/findings/types";
+import { decodeFindings } from "./finding-codec";
 import { unpackEntries, type PackedEntries } from "./worker-entry";
 
 /**
- * The checked returns' entries, kept in a temporary file rather than in memory. A thousand returns hold a quarter
- * of a million entries, which consolidation goes through a few times (to pick and sum, then for 明细, --csv and
- * --json) but never needs all at once: held as objects they were most of what grew with the count of returns.
- * Each return's entries are written once, packed as they came from the worker (see PackedEntries), and read back
- * whenever they are asked for; the return read last is kept, as it is often asked for again at once.
+ * The checked returns' entries and findings, kept in a temporary file rather than in memory. A thousand returns
+ * hold a quarter of a million entries and tens of thousands of findings, which consolidation goes through a few
+ * times (to pick and sum, then for 明细, 问题清单, --csv and --json) but never needs all at once: held as objects
+ * they were most of what grew with the count of returns. Each return's entries (packed as they came from the
+ * worker, see PackedEntries) and findings (see encodeFindings) are written once and read back whenever they are
+ * asked for; of each, the return read last is kept, as it is often asked for again at once.
  * @example const read = spill.keep(packed, known); read() // → the return's entries, as checked
  */
-export class EntrySpill {
+export class ReturnSpill {
   private readonly path: string;
   private readonly fd: number;
   private readonly removed: boolean;
   private size = 0;
-  private last: { readonly at: number; readonly entries: readonly ReturnEntry[] } | null = null;
+  private written = 0;
+  /** The entries and the findings read last, each with the number of its write. */
+  private lastEntries: { readonly n: number; readonly entries: readonly ReturnEntry[] } | null = null;
+  private lastFindings: { readonly n: number; readonly findings: readonly Finding[] } | null = null;
 
   constructor(dir = tmpdir()) {
-    this.path = join(dir, `report-kit-${process.pid}-${randomBytes(4).toString("hex")}.entries`);
+    this.path = join(dir, `report-kit-${process.pid}-${randomBytes(4).toString("hex")}.returns`);
     this.fd = openSync(this.path, "w+", 0o600);
     // Removed at once where the system allows it: the file lives on while it is open, and is gone even when the run
     // is killed. Where it does not (Windows), it is removed by close().
@@ -35,31 +41,49 @@ export class EntrySpill {
    */
   keep(packed: PackedEntries, known: string[]): () => readonly ReturnEntry[] {
     for (const s of packed.strings) known.push(s);
-    const bytes = encode(packed);
+    const { n, at, length } = this.write(encode(packed));
+    // The reader names only where the bytes are: a closure that mentioned them would keep them alive.
+    return () => {
+      if (this.lastEntries?.n !== n)
+        this.lastEntries = { n, entries: unpackEntries(decode(this.read(at, length)), known) };
+      return this.lastEntries.entries;
+    };
+  }
+
+  /** Writes a return's findings, as encoded by encodeFindings, and gives back a reader of them. */
+  keepFindings(encoded: Uint8Array): () => readonly Finding[] {
+    const { n, at, length } = this.write(encoded);
+    return () => {
+      if (this.lastFindings?.n !== n)
+        this.lastFindings = { n, findings: decodeFindings(this.read(at, length)) };
+      return this.lastFindings.findings;
+    };
+  }
+
+  /** Appends `bytes`; gives back the write's number, and where the bytes are. */
+  private write(bytes: Uint8Array): { n: number; at: number; length: number } {
     const at = this.size;
     const length = bytes.length;
     for (let done = 0; done < length;) done += writeSync(this.fd, bytes, done, length - done, at + done);
     this.size += length;
-    // The reader names only where the bytes are: a closure that mentioned `bytes` would keep them alive.
-    return () => this.read(at, length, known);
+    return { n: this.written++, at, length };
   }
 
-  private read(at: number, length: number, known: string[]): readonly ReturnEntry[] {
-    if (this.last?.at === at) return this.last.entries;
+  private read(at: number, length: number): Uint8Array {
     const bytes = new Uint8Array(length);
     for (let done = 0; done < length;) {
       const n = readSync(this.fd, bytes, done, length - done, at + done);
-      if (n === 0) throw new InternalError(`entry spill ${this.path}: ${length} bytes at ${at}, got ${done}`);
+      if (n === 0)
+        throw new InternalError(`return spill ${this.path}: ${length} bytes at ${at}, got ${done}`);
       done += n;
     }
-    const entries = unpackEntries(decode(bytes), known);
-    this.last = { at, entries };
-    return entries;
+    return bytes;
   }
 
   /** Closes (and removes) the file; the readers given out must not be called afterwards. */
   close(): void {
-    this.last = null;
+    this.lastEntries = null;
+    this.lastFindings = null;
     closeSync(this.fd);
     if (!this.removed) remove(this.path);
   }
