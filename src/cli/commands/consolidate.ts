@@ -7,13 +7,7 @@ import { loadExcelJS } from "../../xlsx/exceljs";
 import { writeSummaryTo } from "../../xlsx/summary/write-summary";
 import { WorkerPool } from "../consolidate/check-pool";
 import { gatherInputs } from "../consolidate/gather-inputs";
-import {
-  consolidationJson,
-  recordsCsv,
-  summaryPath,
-  writeAtomic,
-  writeAtomicWith,
-} from "../consolidate/outputs";
+import { consolidationJson, recordsCsv, summaryPath, writeAtomicWith } from "../consolidate/outputs";
 import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
 import { zlibCompression } from "../consolidate/zlib-compression";
@@ -156,8 +150,11 @@ async function consolidateWith(
   } finally {
     await pool.close();
   }
-  if (options.csv) await writeAtomic(join(resolve(ctx.cwd, options.csv), "records.csv"), recordsCsv(result));
-  if (options.json) ctx.out(JSON.stringify(consolidationJson(result, ctx.lang), null, 2));
+  if (options.csv)
+    await writeAtomicWith(join(resolve(ctx.cwd, options.csv), "records.csv"), (write) => {
+      for (const chunk of recordsCsv(result)) write(Buffer.from(chunk));
+    });
+  if (options.json) for (const chunk of consolidationJson(result, ctx.lang)) ctx.out(chunk);
   else for (const line of formatReport(result, written, ctx.lang)) ctx.out(line);
   if (result.findings.counts.error > 0) ctx.exitCode = 1;
 }

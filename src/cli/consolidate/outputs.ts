@@ -10,13 +10,9 @@ import { t, type Lang } from "../lang";
 
 /**
  * Writes a file so that it is either all there or not there at all: to a temporary file beside it, then renamed
- * over the target (a rename within one folder is atomic). An interrupted run leaves no half-written workbook.
+ * over the target (a rename within one folder is atomic). An interrupted run leaves no half-written workbook. The
+ * content is produced chunk by chunk (`produce` calls `write` for each chunk).
  */
-export async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  await writeAtomicWith(path, (write) => write(typeof bytes === "string" ? Buffer.from(bytes) : bytes));
-}
-
-/** Like writeAtomic, for content produced chunk by chunk (`produce` calls `write` for each chunk). */
 export async function writeAtomicWith(
   path: string,
   produce: (write: (chunk: Uint8Array) => void) => Promise<void> | void,
@@ -76,21 +72,57 @@ const jsonRecord = (r: TidyRecord, templateId: string) => ({
   templateId,
 });
 
-/** `--json`: { returns: [{ file, unit, status, findings }], records: [entry fields + unit, file], findings }. */
-export function consolidationJson(result: ConsolidationResult, lang: Lang) {
-  return {
-    returns: result.files.map((f) => ({
-      file: f.file,
-      unit: f.unit,
-      status: f.outcome,
-      templateId: f.templateId,
-      sha256: f.sha256,
-      findings: f.findings.map((x) => flatFinding(x, lang)),
-    })),
-    records: result.summaries.flatMap((s) => Array.from(s.records, (r) => jsonRecord(r, s.spec.templateId))),
-    findings: Array.from(result.findings, (x) => flatFinding(x, lang)),
-  };
+/**
+ * `--json`: { returns: [{ file, unit, status, findings }], records: [entry fields + unit, file], findings }, as
+ * JSON.stringify(…, null, 2) would print it, in chunks of whole lines: a thousand returns make well over a hundred
+ * megabytes of it, which are never held at once (the records and findings are read as they are printed).
+ */
+export function* consolidationJson(result: ConsolidationResult, lang: Lang): Generator<string> {
+  const sections: [string, Iterable<unknown>][] = [
+    [
+      "returns",
+      map(result.files, (f) => ({
+        file: f.file,
+        unit: f.unit,
+        status: f.outcome,
+        templateId: f.templateId,
+        sha256: f.sha256,
+        findings: f.findings.map((x) => flatFinding(x, lang)),
+      })),
+    ],
+    [
+      "records",
+      (function* () {
+        for (const s of result.summaries) yield* map(s.records, (r) => jsonRecord(r, s.spec.templateId));
+      })(),
+    ],
+    ["findings", map(result.findings, (x) => flatFinding(x, lang))],
+  ];
+  let chunk = "{\n";
+  for (const [i, [name, items]] of sections.entries()) {
+    chunk += `  ${JSON.stringify(name)}: [`;
+    // An item is written once the next is known, so that each chunk ends with a whole line.
+    let pending: string | null = null;
+    for (const item of items) {
+      chunk += pending === null ? "\n" : `${pending},\n`;
+      pending = `    ${JSON.stringify(item, null, 2).split("\n").join("\n    ")}`;
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    chunk += pending === null ? "]" : `${pending}\n  ]`;
+    chunk += i < sections.length - 1 ? ",\n" : "\n}\n";
+  }
+  yield chunk;
 }
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+/** Characters of text gathered before it is handed on (a string of over 128 KB would be a large object). */
+const CHUNK = 1 << 14;
 
 const CSV_COLUMNS = [
   "templateId",
@@ -114,15 +146,20 @@ const csvField = (v: unknown): string => {
 };
 
 /**
- * The tidy records as CSV: UTF-8 with a BOM (so Excel shows Chinese correctly), CRLF, one row per figure.
- * Text that starts like a formula is quoted so a spreadsheet does not run it.
+ * The tidy records as CSV: UTF-8 with a BOM (so Excel shows Chinese correctly), CRLF, one row per figure, in
+ * chunks (a thousand returns make 60 MB, never held at once). Text that starts like a formula is quoted so a
+ * spreadsheet does not run it.
  */
-export function recordsCsv(result: ConsolidationResult): string {
-  const lines = [CSV_COLUMNS.join(",")];
+export function* recordsCsv(result: ConsolidationResult): Generator<string> {
+  let chunk = `\uFEFF${CSV_COLUMNS.join(",")}\r\n`;
   for (const s of result.summaries)
     for (const r of s.records) {
       const row = { ...r, templateId: s.spec.templateId };
-      lines.push(CSV_COLUMNS.map((c) => csvField(row[c])).join(","));
+      chunk += `${CSV_COLUMNS.map((c) => csvField(row[c])).join(",")}\r\n`;
+      if (chunk.length >= CHUNK) {
+        yield chunk;
+        chunk = "";
+      }
     }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  yield chunk;
 }
