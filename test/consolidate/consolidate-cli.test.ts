@@ -345,6 +345,21 @@ describe("writing the summary", () => {
       `Cannot save ${join(dir, "a-folder")}: it is a folder, a file is needed here (EISDIR)`,
     );
     expect(readdirSync(join(dir, "a-folder"))).toEqual([]); // no temporary file left behind
+    // Said before any input is read: a missing input would otherwise end the run first (exit 1).
+    const first = await run(["consolidate", join(dir, "no-such-input"), "-o", join(dir, "a-folder")]);
+    expect(first.code).toBe(2);
+    expect(first.err.trim()).toBe(`无法保存 ${join(dir, "a-folder")}：这是文件夹，这里需要文件（EISDIR）`);
+    const csv = await run([
+      "consolidate",
+      join(dir, "no-such-input"),
+      "-o",
+      join(dir, "x.xlsx"),
+      "--csv",
+      join(dir, "a-file"),
+    ]);
+    expect(csv.code).toBe(2);
+    expect(csv.err.trim()).toBe(`无法创建文件夹 ${join(dir, "a-file")}：已存在同名文件（EEXIST）`);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("fails cleanly when no input is a return (exit 1, no stack trace)", async () => {

@@ -7,7 +7,13 @@ import { loadExcelJS } from "../../xlsx/exceljs";
 import { writeSummaryTo } from "../../xlsx/summary/write-summary";
 import { WorkerPool } from "../consolidate/check-pool";
 import { gatherInputs } from "../consolidate/gather-inputs";
-import { consolidationJson, recordsCsv, summaryPath, writeAtomicWith } from "../consolidate/outputs";
+import {
+  checkWritable,
+  consolidationJson,
+  recordsCsv,
+  summaryPath,
+  writeAtomicWith,
+} from "../consolidate/outputs";
 import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
 import { zlibCompression } from "../consolidate/zlib-compression";
@@ -106,6 +112,9 @@ async function consolidateWith(
   ctx: CliContext,
 ): Promise<void> {
   const out = resolve(ctx.cwd, options.out!);
+  // A summary or CSV that cannot be written is said at once, not after the check.
+  await checkWritable(out);
+  if (options.csv) await checkWritable(join(resolve(ctx.cwd, options.csv), "records.csv"));
   const day = today();
   const written: string[] = [];
   let result: ConsolidationResult;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type { ConsolidationResult } from "../../core/consolidate/consolidate";
 import type { TidyRecord } from "../../core/consolidate/types";
@@ -36,6 +36,23 @@ export async function writeAtomicWith(
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Makes sure a file can be written at `path` before the long work that produces it: its folder is made, and a file
+ * is made in it and removed again. A path that is a folder, or a folder that cannot be made or written, is then
+ * found at once rather than after a thousand returns have been read; the error is the file system's (see
+ * fileSystemMessage).
+ */
+export async function checkWritable(path: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const s = await stat(path).catch(() => null);
+  if (s?.isDirectory())
+    throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR", syscall: "rename", path });
+  const probe = join(dir, `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  closeSync(openSync(probe, "wx"));
+  await rm(probe, { force: true });
 }
 
 /** The file name of each template's summary: -o for the first, "<name>-<templateId>.xlsx" beside it for others. */
