@@ -94,7 +94,7 @@ async function runConsolidate(
   ctx: CliContext,
 ): Promise<void> {
   const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
-  // The returns' entries wait on disk until the summary, --csv and --json are written (see ReturnSpill).
+  // The returns' entries and findings wait on disk until the summary, --csv and --json are written (see ReturnSpill).
   const spill = new ReturnSpill();
   try {
     await consolidateWith(spill, inputs, options, workers, units, ctx);
