@@ -2,7 +2,7 @@ import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
 import { EntryIndex, EntrySlots, summariseProgress, summariseTarget } from "./aggregate";
-import { countSeverities, FindingParts, partOf, type FindingPart } from "./finding-list";
+import { FindingParts, listOf, readList } from "./finding-list";
 import { unitColumns, unitReports } from "./completeness";
 import { isAnswered, recordList, rowLabels } from "./records";
 import { placeReturns, type Placed } from "./select";
@@ -52,14 +52,14 @@ export function consolidateReturns(
   const placedGroups = groups.map((g) => placeReturns(g, { strict: options.strict ?? false }));
   const summaries = groups.map((g, i) => summarise(g[0]!.spec, placedGroups[i]!, options));
   const files: FileReport[] = [];
-  const parts: FindingPart[] = [];
+  const parts: FindingList[] = [];
   for (const input of inputs)
     if (input.kind === "not_return") {
       files.push(notReturnReport(input));
-      parts.push(partOf(input.findings));
+      parts.push(listOf(input.findings));
     }
   summaries.forEach((summary, gi) => {
-    parts.push({ counts: summary.findings.counts, read: () => summary.findings });
+    parts.push(summary.findings);
     if (gi === 0) return files.push(...summary.files);
     const extras: Finding[] = [];
     for (const p of placedGroups[gi]!) {
@@ -68,11 +68,11 @@ export function consolidateReturns(
       files.push(fileReport(p, [extra]));
       extras.push(extra);
     }
-    parts.push(partOf(extras));
+    parts.push(listOf(extras));
   });
   if (returns.length === 0)
     parts.push(
-      partOf([makeFinding("consolidate.no_returns", { kind: "file", file: "" }, { files: inputs.length })]),
+      listOf([makeFinding("consolidate.no_returns", { kind: "file", file: "" }, { files: inputs.length })]),
     );
   const findings = new FindingParts(parts);
   const ordered = orderFiles(files, inputs);
@@ -126,8 +126,8 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
     records,
     findings: new FindingParts([
       ...placed.map(returnFindings),
-      partOf(unknownRows),
-      partOf(completeness.findings),
+      listOf(unknownRows),
+      listOf(completeness.findings),
     ]),
     asReturn: { unit: options.summaryUnit?.trim() ?? "", values },
   };
@@ -170,18 +170,9 @@ function readEntries(
   return { kept, slots, answered, unknownRows };
 }
 
-/** A return's check findings, then consolidation's own about it; read when gone through. */
-function returnFindings(p: Placed): FindingPart {
-  const own = countSeverities(p.findings);
-  return {
-    counts: {
-      error: p.counts.error + own.error,
-      warning: p.counts.warning + own.warning,
-      info: p.counts.info + own.info,
-    },
-    read: () => [...p.unitReturn.findings, ...p.findings],
-  };
-}
+/** A return's check findings (read when gone through), then consolidation's own about it. */
+const returnFindings = (p: Placed): FindingList =>
+  new FindingParts([readList(p.counts, () => p.unitReturn.findings), listOf(p.findings)]);
 
 function fileReport(p: Placed, extra: readonly Finding[]): FileReport {
   const r = p.unitReturn;

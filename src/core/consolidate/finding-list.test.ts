@@ -1,5 +1,5 @@
 import { makeFinding } from "../findings/make-finding";
-import { FindingParts, partOf } from "./finding-list";
+import { FindingParts, listOf, readList } from "./finding-list";
 
 const at = (file: string) => ({ kind: "file" as const, file });
 
@@ -8,14 +8,11 @@ describe("FindingParts", () => {
     const error = makeFinding("file.corrupt_zip", at("a.zip"));
     const note = makeFinding("file.corrupt_zip", at("b.zip"), {}, "info");
     let reads = 0;
-    const fromDisk = {
-      counts: { error: 0, warning: 1, info: 1 },
-      read: () => {
-        reads++;
-        return [makeFinding("file.corrupt_zip", at("c.xlsx"), {}, "warning"), note];
-      },
-    };
-    const list = new FindingParts([partOf([error]), fromDisk, partOf([])]);
+    const fromDisk = readList({ error: 0, warning: 1, info: 1 }, () => {
+      reads++;
+      return [makeFinding("file.corrupt_zip", at("c.xlsx"), {}, "warning"), note];
+    });
+    const list = new FindingParts([listOf([error]), fromDisk, listOf([])]);
     expect(list.counts).toEqual({ error: 1, warning: 1, info: 1 });
     expect(list.length).toBe(3);
     expect(reads).toBe(0);

@@ -8,28 +8,34 @@ export function countSeverities(findings: Iterable<Finding>): SeverityCounts {
   return counts;
 }
 
-/** A part of a FindingList: how to read its findings, and how many of each severity it has. */
-export interface FindingPart {
-  readonly counts: SeverityCounts;
-  readonly read: () => Iterable<Finding>;
+/** Findings held in memory, as a FindingList. */
+export function listOf(findings: readonly Finding[]): FindingList {
+  return {
+    counts: countSeverities(findings),
+    length: findings.length,
+    [Symbol.iterator]: () => findings[Symbol.iterator](),
+  };
 }
 
-/** A part holding findings in memory. */
-export const partOf = (findings: readonly Finding[]): FindingPart => ({
-  counts: countSeverities(findings),
-  read: () => findings,
-});
+/** Findings read afresh each time they are gone through (a return's, from disk in the CLI), counted beforehand. */
+export function readList(counts: SeverityCounts, read: () => Iterable<Finding>): FindingList {
+  return {
+    counts,
+    length: counts.error + counts.warning + counts.info,
+    [Symbol.iterator]: () => read()[Symbol.iterator](),
+  };
+}
 
 /**
- * A FindingList made of parts, each read when the list is gone through (a return's findings from disk, in the
- * CLI); the counts are the parts' own, so counting reads nothing.
- * @example const list = new FindingParts([partOf([error]), partOf([warning])]); list.counts // → { error: 1, warning: 1, info: 0 }
+ * A FindingList made of lists, each gone through in turn when this one is (a return's read from disk, in the CLI);
+ * the counts are the parts' own, so counting reads nothing.
+ * @example const list = new FindingParts([listOf([error]), listOf([warning])]); list.counts // → { error: 1, warning: 1, info: 0 }
  */
 export class FindingParts implements FindingList {
   readonly counts: SeverityCounts;
   readonly length: number;
 
-  constructor(private readonly parts: readonly FindingPart[]) {
+  constructor(private readonly parts: readonly FindingList[]) {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const p of parts) {
       counts.error += p.counts.error;
@@ -41,6 +47,6 @@ export class FindingParts implements FindingList {
   }
 
   *[Symbol.iterator](): Iterator<Finding> {
-    for (const p of this.parts) yield* p.read();
+    for (const p of this.parts) yield* p;
   }
 }
