@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { decodeFindings, encodeFindings } from "../../src/cli/consolidate/finding-codec";
 import { ReturnSpill } from "../../src/cli/consolidate/return-spill";
 import { makeFinding } from "../../src/core/findings/make-finding";
@@ -41,5 +43,26 @@ describe("findings kept as bytes", () => {
     } finally {
       spill.close();
     }
+  });
+
+  it("come back as strings of their own: one kept does not keep the rest of its return's", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    // A return with a hundred messages (10 KB as bytes); the summary keeps one message from each return.
+    const many = Array.from({ length: 100 }, (_, i) =>
+      makeFinding(
+        "check.below_target",
+        { kind: "cell", file: "县/第1号.xlsx", sheet: "填报表", cell: `I${i + 8}`, key: `T${i}.1` },
+        { indicator: `覆盖率${i}`, value: 80 + i / 7, target: "≥90%" },
+      ),
+    );
+    const bytes = encodeFindings(many);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: 500 }, () => decodeFindings(bytes)[0]!.message.zh);
+    gc();
+    // As slices of the return's text, the 500 messages held 1.4 MB; on their own they are about 50 KB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(500_000);
+    expect(kept[499]).toBe(many[0]!.message.zh);
   });
 });

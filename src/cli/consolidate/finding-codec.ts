@@ -3,10 +3,10 @@ import type { Finding, FindingData, Location } from "../../core/findings/types";
 /**
  * A return's findings as bytes, for the return spill (see ReturnSpill): a thousand returns have tens of thousands
  * of findings, each with its own message in two languages, which held as objects grew with the count of returns.
- * Read back often (to pick the returns, to mark 明细's figures, for 问题清单), so reading is one text decode for
- * all of a return's strings and a walk over numbers; a general serialiser took several times as long.
+ * Read back often (to pick the returns, to mark 明细's figures, for 问题清单), so reading is a decode of each distinct
+ * string and a walk over numbers; a general serialiser took several times as long.
  *
- * Layout: the return's distinct strings as one UTF-8 text, then numbers (u32): the strings' lengths in UTF-16 units,
+ * Layout: the return's distinct strings as one UTF-8 text, then numbers (u32): the strings' lengths in UTF-8 bytes,
  * then per finding its severity, code, location and message as string numbers, and its data as pairs of a key's
  * string number and a value (a string number, or a number kept in the f64 part).
  * @example decodeFindings(encodeFindings(findings)) // → findings, equal and in order
@@ -53,7 +53,7 @@ export function encodeFindings(findings: readonly Finding[]): Uint8Array {
   const view = new DataView(bytes.buffer);
   [utf8.length, text.length, words.length, numbers.length].forEach((n, i) => view.setUint32(4 * i, n, true));
   bytes.set(utf8, head);
-  new Uint32Array(bytes.buffer, lengthsAt, text.length).set(text.map((s) => s.length));
+  new Uint32Array(bytes.buffer, lengthsAt, text.length).set(text.map((t) => Buffer.byteLength(t, "utf8")));
   new Uint32Array(bytes.buffer, wordsAt, words.length).set(words);
   new Float64Array(bytes.buffer, numbersAt, numbers.length).set(numbers);
   return bytes;
@@ -69,10 +69,13 @@ export function decodeFindings(bytes: Uint8Array): Finding[] {
   const lengthsAt = head + align8(utf8Length);
   const wordsAt = lengthsAt + 4 * stringCount;
   const numbersAt = align8(wordsAt + 4 * wordCount);
-  const all = decoder.decode(bytes.subarray(head, head + utf8Length));
+  // Each string is decoded on its own: slices of one decoded text would each keep the whole text alive, and a
+  // finding's message kept by the summary (问题清单's shared strings) then kept its return's every string.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + head, utf8Length);
   const lengths = new Uint32Array(bytes.buffer, bytes.byteOffset + lengthsAt, stringCount);
   const strings: string[] = [];
-  for (let i = 0, at = 0; i < stringCount; at += lengths[i++]!) strings.push(all.slice(at, at + lengths[i]!));
+  for (let i = 0, at = 0; i < stringCount; at += lengths[i++]!)
+    strings.push(text.toString("utf8", at, at + lengths[i]!));
   const w = new Uint32Array(bytes.buffer, bytes.byteOffset + wordsAt, wordCount);
   const numbers = new Float64Array(bytes.buffer, bytes.byteOffset + numbersAt, numberCount);
   const findings: Finding[] = [];
@@ -118,7 +121,6 @@ export function decodeFindings(bytes: Uint8Array): Finding[] {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 const align8 = (n: number) => (n + 7) & ~7;
 
 /** Location kinds, and the words that stand for "not there" and "a number follows in the f64 part". */
