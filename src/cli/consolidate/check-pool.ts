@@ -155,7 +155,10 @@ export class WorkerPool {
       this.onCheckReply = null;
     }
     // Fresh workers for rendering: the checking ones end, and with them the heaps they grew reading a thousand files.
-    void this.close();
+    // They are started once the checking threads are gone, so that they take over those threads' malloc arenas
+    // rather than open arenas of their own beside them (the old ones' freed memory, held by glibc, was otherwise
+    // never used again: about 13 MB at 2,000 returns).
+    await this.close();
     this.spawn();
     return results;
   }
