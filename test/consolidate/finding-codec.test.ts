@@ -1,9 +1,8 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { decodeFindings, encodeFindings } from "../../src/cli/consolidate/finding-codec";
 import { ReturnSpill } from "../../src/cli/consolidate/return-spill";
 import { makeFinding } from "../../src/core/findings/make-finding";
 import type { Finding } from "../../src/core/findings/types";
+import { exposeGc } from "./gc";
 
 const findings: Finding[] = [
   makeFinding(
@@ -46,8 +45,7 @@ describe("findings kept as bytes", () => {
   });
 
   it("come back as strings of their own: one kept does not keep the rest of its return's", () => {
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
+    const gc = exposeGc();
     // A return with a hundred messages (10 KB as bytes); the summary keeps one message from each return.
     const many = Array.from({ length: 100 }, (_, i) =>
       makeFinding(

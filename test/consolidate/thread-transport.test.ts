@@ -1,5 +1,3 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
 import { ReturnSpill } from "../../src/cli/consolidate/return-spill";
@@ -7,6 +5,7 @@ import { packEntries, StringNumbering, unpackEntries } from "../../src/cli/conso
 import { zlibCompression, zlibPiece } from "../../src/cli/consolidate/zlib-compression";
 import type { ReturnEntry } from "../../src/core/consolidate/types";
 import { crc32Combine, portableCompression, StreamZip } from "../../src/xlsx/summary/stream-zip";
+import { exposeGc } from "./gc";
 
 const entry = (
   key: string,
@@ -201,8 +200,7 @@ describe("entries kept on disk while consolidation waits", () => {
   });
 
   it("hold no copy of them in memory once written", async () => {
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
+    const gc = exposeGc();
     // Buffers are freed by a sweeper after the collection: wait for it before reading the count.
     const collected = async () => {
       gc();
