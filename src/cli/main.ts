@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { InternalError } from "../core/errors";
+import { runOnCommandThread, runsOnCommandThread, serveCommandThread } from "./command-thread";
 import { registerCheck } from "./commands/check";
+import { startProgress } from "./consolidate/progress";
 import { registerConsolidate } from "./commands/consolidate";
 import { registerParse } from "./commands/parse";
 import { registerTemplate } from "./commands/template";
@@ -55,15 +57,28 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       ctx.err(t(fileSystem, ctx.lang));
       return 2;
     }
-    const kind = e instanceof InternalError ? "InternalError" : "unexpected error";
+    return reportBug(e, ctx);
+  }
+}
+
+/** Says that report-kit itself failed, with what a developer needs to know: exit 70. */
+function reportBug(e: unknown, ctx: CliContext): number {
+  if ((e as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY") {
     ctx.err(
       ctx.lang === "en"
-        ? `This is a bug in report-kit (${kind}); please report it with the text below.`
-        : `这是 report-kit 的程序缺陷（${kind}），请把下面的内容反馈给开发者。`,
+        ? "report-kit ran out of memory. Close other programs, or consolidate the returns in parts."
+        : "report-kit 内存不足。请关闭其他程序，或把报表分批汇总。",
     );
-    ctx.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     return 70;
   }
+  const kind = e instanceof InternalError ? "InternalError" : "unexpected error";
+  ctx.err(
+    ctx.lang === "en"
+      ? `This is a bug in report-kit (${kind}); please report it with the text below.`
+      : `这是 report-kit 的程序缺陷（${kind}），请把下面的内容反馈给开发者。`,
+  );
+  ctx.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  return 70;
 }
 
 /** Entry point of the `report-kit` command (bin/report-kit.js). */
@@ -75,16 +90,29 @@ export function main(): void {
       throw e;
     });
   }
+  const argv = process.argv.slice(2);
   const ctx: CliContext = {
-    lang: detectLang(process.argv.slice(2), process.env),
+    lang: detectLang(argv, process.env),
     out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
     err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
     cwd: process.cwd(),
+    progress: startProgress,
     exitCode: 0,
   };
-  void runCli(process.argv.slice(2), ctx).then((code) => {
+  // A consolidation runs on a thread whose memory can be limited; this thread keeps the terminal (see command-thread).
+  const bundle = typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
+  const running =
+    bundle && runsOnCommandThread(argv)
+      ? runOnCommandThread(
+          bundle,
+          { argv, lang: ctx.lang, cwd: ctx.cwd },
+          { stdout: process.stdout, stderr: process.stderr, progress: startProgress },
+          (e) => reportBug(e, ctx),
+        )
+      : runCli(argv, ctx);
+  void running.then((code) => {
     process.exitCode = code;
   });
 }
 
-if (require.main === module) main();
+if (!serveCommandThread(runCli) && require.main === module) main();

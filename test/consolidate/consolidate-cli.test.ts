@@ -14,6 +14,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import type { TemplateSpec } from "../../src/core/template/spec";
+import { runOnCommandThread, type Terminal } from "../../src/cli/command-thread";
 import { writeAtomicWith } from "../../src/cli/consolidate/outputs";
 import { run } from "../cli/run-cli";
 import {
@@ -307,6 +308,62 @@ const built = existsSync(join(__dirname, "../../dist/cli.js"));
     const one = parts(join(out, "汇总.xlsx"));
     expect(one.length).toBeGreaterThan(5);
     expect(parts(threaded)).toEqual(one);
+  });
+  it("runs on the command thread with the terminal kept on this one: its output arrives whole and in order, a slow reader holds it back, and its progress is shown here", async () => {
+    const threaded = join(dir, "thread", "汇总.xlsx");
+    const argv = ["consolidate", input, "-o", threaded, ...summaryOptions()];
+    let text = "";
+    let waiting = 0;
+    let mostWaiting = 0;
+    let batches = 0;
+    const shown: number[] = [];
+    let stopped = 0;
+    const terminal: Terminal = {
+      // A reader slower than the command: each batch is written out a few milliseconds later.
+      stdout: {
+        write: (t, done) => {
+          text += t;
+          batches++;
+          mostWaiting = Math.max(mostWaiting, ++waiting);
+          setTimeout(() => (waiting--, done()), 3);
+        },
+      },
+      stderr: { write: (_t, done) => done() },
+      progress: () => ({ update: (n) => shown.push(n), stop: () => stopped++ }),
+    };
+    const flow = { batch: 4096, inFlight: 1 };
+    const exit = await runOnCommandThread(
+      join(__dirname, "../../dist/cli.js"),
+      { argv, lang: "zh", cwd: process.cwd(), flow },
+      terminal,
+      (e) => {
+        throw e;
+      },
+    );
+    expect(exit).toBe(1); // the returns have errors
+    const result = JSON.parse(text) as Json;
+    expect(result.returns).toEqual(json.returns);
+    expect(result.records).toEqual(json.records);
+    expect(batches).toBeGreaterThan(3); // the JSON comes in chunks of 64 KB
+    // Never more than the allowed batches waiting to be written (without the wait, all of them would be).
+    expect(mostWaiting).toBe(flow.inFlight + 1);
+    expect(shown.at(-1)).toBe(json.returns.length);
+    expect(stopped).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
+  it("keeps the command's messages and exit codes when it runs on the command thread", () => {
+    const usage = spawnSync(process.execPath, [cli, "consolidate", input], { encoding: "utf8" });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("-o");
+    expect(usage.stdout).toBe("");
+    const missing = spawnSync(
+      process.execPath,
+      [cli, "--lang", "en", "consolidate", join(dir, "no-such-input"), "-o", join(dir, "x", "s.xlsx")],
+      { encoding: "utf8" },
+    );
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(join(dir, "no-such-input"));
+    expect(missing.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
   });
 });
 

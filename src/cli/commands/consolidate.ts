@@ -14,7 +14,6 @@ import {
   summaryPath,
   writeAtomicWith,
 } from "../consolidate/outputs";
-import { startProgress } from "../consolidate/progress";
 import { formatReport } from "../consolidate/report";
 import { zlibCompression } from "../consolidate/zlib-compression";
 import { ReturnSpill } from "../consolidate/return-spill";
@@ -124,7 +123,7 @@ async function consolidateWith(
     ...(workers !== undefined ? { workers } : {}),
   });
   try {
-    const progress = startProgress(ctx.lang);
+    const progress = ctx.progress?.(ctx.lang) ?? { update: () => undefined, stop: () => undefined };
     const checked = await pool
       .checkAll(
         gatherInputs(inputs, ctx.cwd),

@@ -1,7 +1,9 @@
 import { SingleBar } from "cli-progress";
+import type { Progress } from "../context";
+import type { Lang } from "../lang";
 
 /** A progress bar on stderr while files are read and checked; silent when stderr is not a terminal. */
-export function startProgress(lang: "zh" | "en"): { update: (done: number) => void; stop: () => void } {
+export function startProgress(lang: Lang): Progress {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
   const label = lang === "en" ? "checking" : "读取校验";
   const bar = new SingleBar({
