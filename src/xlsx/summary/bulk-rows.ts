@@ -68,16 +68,30 @@ class SharedStrings {
     }
     return i;
   }
-  /** The sharedStrings.xml part with the added strings. */
-  render(): string {
-    if (this.added.length === 0) return this.xml;
+  /**
+   * The sharedStrings.xml part with the added strings, in pieces of about 64 KB: at a thousand returns the added
+   * strings (明细's raw texts, 问题清单's messages) make megabytes of XML, never held as one text.
+   */
+  *render(): Generator<Uint8Array> {
+    if (this.added.length === 0) {
+      yield encoder.encode(this.xml);
+      return;
+    }
     const total = (this.baseCount < 0 ? this.base : this.baseCount) + this.added.length;
-    const items = this.added.map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`).join("");
-    return this.xml
+    const xml = this.xml
       .replace(/(<sst\b[^>]*?)\s(?:count|uniqueCount)="\d+"/g, "$1")
       .replace(/(<sst\b[^>]*?)\s(?:count|uniqueCount)="\d+"/g, "$1")
-      .replace(/<sst\b/, `<sst count="${total}" uniqueCount="${total}"`)
-      .replace("</sst>", `${items}</sst>`);
+      .replace(/<sst\b/, `<sst count="${total}" uniqueCount="${total}"`);
+    const end = xml.indexOf("</sst>");
+    let piece = xml.slice(0, end);
+    for (const t of this.added) {
+      piece += `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`;
+      if (piece.length >= 1 << 16) {
+        yield encoder.encode(piece);
+        piece = "";
+      }
+    }
+    yield encoder.encode(piece + xml.slice(end));
   }
 }
 
@@ -457,6 +471,6 @@ export async function spliceBulkRows(
   for (const { name, xml, bulk } of sheets)
     if (pieces) await zip.addPieces(name, pieces.next());
     else zip.add(name, bulkChunks(xml, bulk, shared), 1);
-  if (files[SST]) zip.add(SST, [encoder.encode(shared.render())]);
+  if (files[SST]) zip.add(SST, shared.render());
   zip.end();
 }
