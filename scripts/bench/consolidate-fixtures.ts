@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { buildTemplateSpec } from "../../src/core/template/build-spec";
+import { withMeaning } from "../../src/core/plan/target-meaning";
 import type { Target, Task } from "../../src/core/plan/types";
 import type { TemplateSpec } from "../../src/core/template/spec";
 import { renderTemplate } from "../../src/xlsx/template/render-template";
@@ -20,8 +21,10 @@ export function benchSpec(units: readonly string[]): TemplateSpec {
     const id = String(i);
     tasks.push({ id, path: ["一", id], title: `第${i}项重点工作`, responsible: [], line: i });
     const base = { task: id, text: "", deadline: null };
-    targets.push({ ...base, indicator: `覆盖率${i}`, unitOfMeasure: "%", op: ">=", value: 90 });
-    targets.push({ ...base, indicator: `新建机构数${i}`, unitOfMeasure: "家", op: ">=", value: 3 });
+    targets.push(withMeaning({ ...base, indicator: `覆盖率${i}`, unitOfMeasure: "%", op: ">=", value: 90 }));
+    targets.push(
+      withMeaning({ ...base, indicator: `新建机构数${i}`, unitOfMeasure: "家", op: ">=", value: 3 }),
+    );
   }
   const built = buildTemplateSpec(
     { title: "2024年卫生健康工作要点（基准测试）", year: 2024, tasks, targets },

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildTemplateSpec } from "../../src/core/template/build-spec";
 import { readTaskListJson } from "../../src/core/plan/task-list-json";
+import { withMeaning } from "../../src/core/plan/target-meaning";
 import type { Target, TaskList } from "../../src/core/plan/types";
 import { RATE_MULTIPLIER, type TargetRow, type TemplateSpec } from "../../src/core/template/spec";
 import { renderTemplate } from "../../src/xlsx/template/render-template";
@@ -22,12 +23,14 @@ const task = (id: string, title: string) => ({
   responsible: [],
   line: Number(id),
 });
+/** Every target of the small list is each unit's (set by hand, as a clerk may): each unit's figure is checked. */
 const base = (task: string, indicator: string, unitOfMeasure: string | null) => ({
   task,
   text: indicator,
   indicator,
   unitOfMeasure,
   deadline: null,
+  scope: "each" as const,
 });
 
 /**
@@ -35,13 +38,15 @@ const base = (task: string, indicator: string, unitOfMeasure: string | null) => 
  * 万元 (<=), an approx per mille rate and an exact count, plus a task without targets.
  */
 export function smallTaskList(): TaskList {
-  const targets: Target[] = [
-    { ...base("1", "检查检验结果互认率", "%"), op: ">=", value: 95 },
-    { ...base("1", "新增互认医疗机构", "家"), op: "between", min: 3, max: 5 },
-    { ...base("2", "药品费用", "万元"), op: "<=", value: 2000 },
-    { ...base("2", "孕产妇死亡率", "‰"), op: "approx", value: 10, tolerance: 0.5 },
-    { ...base("3", "建成胸痛中心", "个"), op: "=", value: 2 },
-  ];
+  const targets: Target[] = (
+    [
+      { ...base("1", "检查检验结果互认率", "%"), op: ">=", value: 95 },
+      { ...base("1", "新增互认医疗机构", "家"), op: "between", min: 3, max: 5 },
+      { ...base("2", "药品费用", "万元"), op: "<=", value: 2000 },
+      { ...base("2", "孕产妇死亡率", "‰"), op: "approx", value: 10, tolerance: 0.5 },
+      { ...base("3", "建成胸痛中心", "个"), op: "=", value: 2 },
+    ] as const
+  ).map(withMeaning);
   return {
     title: "2024年全市卫生健康工作要点",
     year: 2024,

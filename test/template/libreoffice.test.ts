@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { rowInputFields } from "../../src/core/template/row-fields";
 import { RATE_MULTIPLIER, type EntryField, type TargetRow } from "../../src/core/template/spec";
+import { withMeaning } from "../../src/core/plan/target-meaning";
 import type { Target } from "../../src/core/plan/types";
 import { nodeSyncFlush } from "../../src/cli/template/sync-flush";
 import { makeCopyWriter } from "../../src/xlsx/template/copy-writer";
@@ -19,14 +20,16 @@ import { readRowsByKey, sampleSpec } from "./helpers";
 const UNIT = "东湖区人民医院";
 /** The sample plan has only ≥ and ≤ targets; these add every other comparison. */
 const base = { task: "1", text: "", deadline: null } as const;
-const EXTRA: Target[] = [
-  { ...base, indicator: "帮扶机构数", unitOfMeasure: "家", op: "between", min: 3, max: 5 },
-  { ...base, indicator: "医护比", unitOfMeasure: "ratio", op: "approx", value: 2, tolerance: 0.1 },
-  { ...base, indicator: "门诊预约率", unitOfMeasure: "%", op: "approx", value: 90, tolerance: 4.5 },
-  { ...base, indicator: "电子病历覆盖率", unitOfMeasure: "%", op: "=", value: 100 },
-  { ...base, indicator: "培训次数", unitOfMeasure: "次", op: "between", min: 3, max: 5 },
-  { ...base, indicator: "床位数", unitOfMeasure: "张", op: "=", value: 120 },
-];
+const EXTRA: Target[] = (
+  [
+    { ...base, indicator: "帮扶机构数", unitOfMeasure: "家", op: "between", min: 3, max: 5 },
+    { ...base, indicator: "医护比", unitOfMeasure: "ratio", op: "approx", value: 2, tolerance: 0.1 },
+    { ...base, indicator: "门诊预约率", unitOfMeasure: "%", op: "approx", value: 90, tolerance: 4.5 },
+    { ...base, indicator: "电子病历覆盖率", unitOfMeasure: "%", op: "=", value: 100 },
+    { ...base, indicator: "培训次数", unitOfMeasure: "次", op: "between", min: 3, max: 5 },
+    { ...base, indicator: "床位数", unitOfMeasure: "张", op: "=", value: 120 },
+  ] as const
+).map(withMeaning);
 const spec = sampleSpec(
   "003_b1280b1a44e49c58",
   { period: "2023年第三季度", units: [UNIT, "西湖区人民医院"] },
@@ -36,7 +39,10 @@ const L = spec.layout;
 
 type Expected = Partial<Record<EntryField, string | number>>;
 const expected = new Map<string, Expected>();
-/** 是否达标 each target row must show: even target rows are filled exactly at the bound, odd ones one step outside. */
+/**
+ * 是否达标 each target row must show: even target rows are filled exactly at the bound, odd ones one step outside;
+ * 计入合计 on a `total` target.
+ */
 const attainment = new Map<string, string>();
 
 /** The figure at the edge of a target (inside) or one step outside it. */
@@ -67,7 +73,8 @@ spec.rows.forEach((row, i) => {
     const inside = targetIndex++ % 2 === 0;
     figure = edge(row, inside);
     k = RATE_MULTIPLIER[row.target.unitOfMeasure ?? ""] ?? 1;
-    attainment.set(row.key, inside ? "达标" : "未达标");
+    // A unit's figure on an area's target counts toward the total, whatever it is.
+    attainment.set(row.key, row.target.scope === "total" ? "计入合计" : inside ? "达标" : "未达标");
   }
   rowInputFields(row).forEach((field) => {
     const v: string | number =

@@ -124,12 +124,20 @@ describe("exceljs template renderer", () => {
   it("computes 完成值 of a rate from 分子/分母 and 是否达标 for every target", async () => {
     const ws = (await load(copy)).getWorksheet("填报表");
     const L = spec.layout;
-    const i = spec.rows.findIndex((r) => r.kind === "target" && r.measure === "rate");
+    const i = spec.rows.findIndex(
+      (r) => r.kind === "target" && r.measure === "rate" && r.target.scope === "each",
+    );
     const r = L.firstDataRow + i;
     const value = ws?.getCell(`${L.columns.value}${r}`).value as ExcelJS.CellFormulaValue;
     expect(value.formula).toContain(`${L.columns.numerator}${r}/${L.columns.denominator}${r}*`);
     const att = ws?.getCell(`${L.fixedColumns.attainment}${r}`).value as ExcelJS.CellFormulaValue;
     expect(att.formula).toMatch(/"达标","未达标"/);
+    const t = spec.rows.findIndex((x) => x.kind === "target" && x.target.scope === "total");
+    expect(t).toBeGreaterThan(0);
+    const total = ws?.getCell(`${L.fixedColumns.attainment}${L.firstDataRow + t}`)
+      .value as ExcelJS.CellFormulaValue;
+    expect(total.formula).toContain('"计入合计"');
+    expect(total.formula).not.toContain('"未达标"');
   });
 
   it.each([

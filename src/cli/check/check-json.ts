@@ -1,3 +1,4 @@
+import { findingKind, type FindingKind } from "../../core/findings/kinds";
 import type { CheckResult, Entry } from "../../core/check/types";
 import type { Finding } from "../../core/findings/types";
 import type { Lang } from "../lang";
@@ -22,6 +23,8 @@ export interface CheckJson {
   findings: {
     severity: Finding["severity"];
     code: string;
+    /** What kind of problem: data, completeness or attainment (see findingKind). */
+    kind: FindingKind;
     sheet: string | null;
     cell: string | null;
     key: string | null;
@@ -35,6 +38,7 @@ export function findingJson(f: Finding, lang: Lang): CheckJson["findings"][numbe
   return {
     severity: f.severity,
     code: f.code,
+    kind: findingKind(f.code),
     sheet: l.kind === "cell" ? l.sheet : l.kind === "file" ? (l.sheet ?? null) : null,
     cell: l.kind === "cell" ? l.cell : null,
     key: l.kind === "cell" ? (l.key ?? null) : null,

@@ -1,9 +1,10 @@
+import { findingKind } from "../../core/findings/kinds";
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type { ConsolidationResult } from "../../core/consolidate/consolidate";
-import type { TidyRecord } from "../../core/consolidate/types";
+import type { TargetSummary, TidyRecord } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { t, type Lang } from "../lang";
@@ -70,7 +71,13 @@ export function flatFinding(f: Finding, lang: Lang) {
       : f.location.kind === "file"
         ? { file: f.location.file, sheet: f.location.sheet ?? null, cell: null, key: null }
         : { file: null, sheet: null, cell: null, key: null };
-  return { severity: f.severity, code: f.code, ...where, message: t(f.message, lang) };
+  return {
+    severity: f.severity,
+    code: f.code,
+    kind: findingKind(f.code),
+    ...where,
+    message: t(f.message, lang),
+  };
 }
 
 const jsonRecord = (r: TidyRecord, templateId: string) => ({
@@ -89,8 +96,29 @@ const jsonRecord = (r: TidyRecord, templateId: string) => ({
   templateId,
 });
 
+/** One target of a summary as `--json` gives it: its scope, method, aggregate and verdict. */
+const jsonTarget = (t: TargetSummary, templateId: string) => ({
+  key: t.key,
+  indicator: t.indicator,
+  target: t.targetLabel,
+  unitOfMeasure: t.unitOfMeasure,
+  scope: t.scope,
+  method: t.method,
+  value: t.value,
+  numerator: t.numerator,
+  denominator: t.denominator,
+  unitsReporting: t.reporting,
+  unitsMet: t.unitsMet,
+  met: t.met,
+  min: t.min,
+  median: t.median,
+  max: t.max,
+  templateId,
+});
+
 /**
- * `--json`: { returns: [{ file, unit, status, findings }], records: [entry fields + unit, file], findings }, as
+ * `--json`: { returns: [{ file, unit, status, findings }], targets: [{ key, indicator, scope, method, value,
+ * numerator, denominator, unitsReporting, unitsMet, met, … }], records: [entry fields + unit, file], findings }, as
  * JSON.stringify(…, null, 2) would print it, in chunks of whole lines: a thousand returns make well over a hundred
  * megabytes of it, which are never held at once (the records and findings are read as they are printed).
  */
@@ -106,6 +134,12 @@ export function* consolidationJson(result: ConsolidationResult, lang: Lang): Gen
         sha256: f.sha256,
         findings: f.findings.map((x) => flatFinding(x, lang)),
       })),
+    ],
+    [
+      "targets",
+      (function* () {
+        for (const s of result.summaries) yield* map(s.targets, (t) => jsonTarget(t, s.spec.templateId));
+      })(),
     ],
     [
       "records",

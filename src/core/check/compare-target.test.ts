@@ -1,12 +1,14 @@
+import { withMeaning } from "../plan/target-meaning";
 import type { Target } from "../plan/types";
 import { compareTarget } from "./compare-target";
 
 const base = { task: "1", text: "", indicator: "互认率", unitOfMeasure: "%", deadline: null };
-const atLeast = (value: number): Target => ({ ...base, op: ">=", value });
-const atMost = (value: number): Target => ({ ...base, op: "<=", value });
-const exactly = (value: number): Target => ({ ...base, op: "=", value });
-const between = (min: number, max: number): Target => ({ ...base, op: "between", min, max });
-const about = (value: number, tolerance: number): Target => ({ ...base, op: "approx", value, tolerance });
+const atLeast = (value: number): Target => withMeaning({ ...base, op: ">=", value });
+const atMost = (value: number): Target => withMeaning({ ...base, op: "<=", value });
+const exactly = (value: number): Target => withMeaning({ ...base, op: "=", value });
+const between = (min: number, max: number): Target => withMeaning({ ...base, op: "between", min, max });
+const about = (value: number, tolerance: number): Target =>
+  withMeaning({ ...base, op: "approx", value, tolerance });
 
 describe("compareTarget at the boundaries", () => {
   test("以上 (>=): equal to the bound passes, one step below fails, above passes", () => {

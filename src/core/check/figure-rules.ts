@@ -74,8 +74,13 @@ export function valueFigure(c: FigureContext): MissCode | null {
   return ambiguous ? null : compare(c, value, where);
 }
 
+/**
+ * Compares a figure with its target. A `total` target is the area's: a unit's figure is its contribution, never a
+ * miss of its own (the summary judges the aggregate).
+ */
 function compare(c: FigureContext, value: number, where: Where): MissCode | null {
   const { row, findings, reason } = c;
+  if (row.target.scope === "total") return null;
   const miss = compareTarget(row.target, value);
   if (miss) {
     const tolerance = row.target.op === "approx" ? row.target.tolerance : "";

@@ -1,9 +1,17 @@
-import { RATE_MULTIPLIER, type Status, type TargetRow, type TaskRow } from "../template/spec";
+import { assertNever } from "../errors";
+import {
+  RATE_MULTIPLIER,
+  type CarriedRollUp,
+  type Status,
+  type TargetRow,
+  type TaskRow,
+  type TemplateIdentity,
+} from "../template/spec";
 import { attainmentOf } from "./attainment";
 import { median, round2, sum } from "./stats";
 import { UnitFigures } from "./unit-figures";
 import {
-  type AggregateMethod,
+  type Attainment,
   type ReturnEntry,
   type TargetSummary,
   type TaskProgress,
@@ -106,18 +114,6 @@ export class EntryIndex {
 /** The answer in `slot` of a unit's index (none when the unit sent no return or the pair is nowhere). */
 const at = (index: EntryIndex | undefined, slot: number): Answer | undefined => index?.get(slot);
 
-/**
- * How a row rolls up: rates from Σ分子/Σ分母; counts and amounts summed; levels, ratios and per-capita figures
- * (张/千人, which do not add up) by their median.
- * @example aggregateMethod(row("%")) // → "rate"
- */
-export function aggregateMethod(row: TargetRow): AggregateMethod {
-  if (row.measure === "rate") return "rate";
-  if (row.measure === "count") return "sum";
-  if (row.measure === "amount" && !(row.target.unitOfMeasure ?? "").includes("/")) return "sum";
-  return "median";
-}
-
 const asNumber = (e: Answer | undefined): number | null =>
   e?.kind === "number" && typeof e.value === "number" && Number.isFinite(e.value) ? e.value : null;
 const isNotApplicable = (e: Answer | undefined): boolean => e?.kind === "notApplicable";
@@ -127,15 +123,18 @@ const multiplierOf = (row: TargetRow): number => RATE_MULTIPLIER[row.target.unit
 
 /**
  * One unit's figure on a target row, from its entries in the row's slots. A rate is recomputed from its 分子 and
- * 分母 when both are there (so a stale cached 完成值 cannot creep in); else its 完成值.
+ * 分母 when both are there (so a stale cached 完成值 cannot creep in); else its 完成值. A summary sent up as a return
+ * brings what it carries for the row (the units behind the figure).
  * @example unitFigure(rateRow, index, slotsOfRow) // 分子 90, 分母 100 → { kind: "value", value: 90, numerator: 90, denominator: 100 }
  */
 export function unitFigure(
   row: TargetRow,
   index: EntryIndex | undefined,
   slots: { readonly value: number; readonly numerator: number; readonly denominator: number },
+  carried?: CarriedRollUp,
 ): UnitFigure {
   const value = at(index, slots.value);
+  const behind = carried ? { carried } : {};
   if (row.measure === "rate") {
     const numerator = at(index, slots.numerator);
     const num = asNumber(numerator);
@@ -146,16 +145,35 @@ export function unitFigure(
         value: round2((num / den) * multiplierOf(row)),
         numerator: num,
         denominator: den,
+        ...behind,
       };
     if (isNotApplicable(numerator) || isNotApplicable(value)) return { kind: "not_applicable" };
   }
   const v = asNumber(value);
-  if (v !== null) return { kind: "value", value: v };
+  if (v !== null) return { kind: "value", value: v, ...behind };
   return isNotApplicable(value) ? { kind: "not_applicable" } : { kind: "blank" };
 }
 
+/** How many units a figure stands for: one, or those behind a summary sent up as a return. */
+const weightOf = (f: Extract<UnitFigure, { kind: "value" }>): number => f.carried?.reporting ?? 1;
+
 /**
- * Summarises one target row over the kept returns (one EntryIndex per unit column, undefined for no return).
+ * A unit's attainment of the row's target: a `total` target's figure is a contribution; an `each` target's is
+ * compared with the target, or, for a summary sent up, missed when any unit behind it missed.
+ */
+function unitAttainment(row: TargetRow, f: UnitFigure): Attainment {
+  if (f.kind !== "value" || row.target.scope === "each") {
+    if (f.kind === "value" && f.carried && f.carried.met !== null)
+      return f.carried.met < f.carried.reporting ? "not_attained" : "attained";
+    return attainmentOf(row.target, f);
+  }
+  return "contribution";
+}
+
+/**
+ * Summarises one target row over the kept returns (one EntryIndex per unit column, undefined for no return; what a
+ * summary sent up carries, by unit column). The aggregate follows the target's method (合计, Σ分子/Σ分母, 平均值
+ * weighted by the units behind each figure); a `total` target is judged on it, an `each` target by its units.
  * @example summariseTarget(rateRow, "任务", [idx甲, idx乙], slots).value // 90/100 and 40/100 → 65
  */
 export function summariseTarget(
@@ -163,26 +181,43 @@ export function summariseTarget(
   taskTitle: string,
   indexes: readonly (EntryIndex | undefined)[],
   slots: EntrySlots,
+  carried: readonly (TemplateIdentity["rollUp"] | undefined)[] = [],
 ): TargetSummary {
   const rowSlots = {
     value: slots.find(row.key, "value"),
     numerator: slots.find(row.key, "numerator"),
     denominator: slots.find(row.key, "denominator"),
   };
-  const byUnit = indexes.map((index) => unitFigure(row, index, rowSlots));
+  const byUnit = indexes.map((index, u) => unitFigure(row, index, rowSlots, carried[u]?.[row.key]));
   const values: number[] = [];
-  for (const f of byUnit) if (f.kind === "value") values.push(f.value);
-  const attainment = byUnit.map((f) => attainmentOf(row.target, f));
-  const counts = { attained: 0, not_attained: 0, not_applicable: 0, blank: 0 } as Record<string, number>;
-  for (const a of attainment) counts[a] = (counts[a] ?? 0) + 1;
-  const method = aggregateMethod(row);
-  const { value, numerator, denominator } = aggregateOf(row, method, byUnit, values);
+  let reporting = 0;
+  let met = 0;
+  for (const f of byUnit)
+    if (f.kind === "value") {
+      values.push(f.value);
+      reporting += weightOf(f);
+      met += f.carried?.met ?? (attainmentOf(row.target, f) === "attained" ? 1 : 0);
+    }
+  const attainment = byUnit.map((f) => unitAttainment(row, f));
+  const counts = { attained: 0, not_attained: 0, not_applicable: 0, blank: 0, contribution: 0 } as Record<
+    Attainment,
+    number
+  >;
+  for (const a of attainment) counts[a] += 1;
+  const method = row.target.method;
+  const { value, numerator, denominator } = aggregateOf(row, byUnit);
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const each = row.target.scope === "each";
+  const verdict = each
+    ? eachVerdict(reporting, reporting - met, counts.blank)
+    : value === null
+      ? null
+      : attainmentOf(row.target, { kind: "value", value }) === "attained";
   return {
     key: row.key,
     taskKey: row.taskKey,
@@ -190,45 +225,69 @@ export function summariseTarget(
     indicator: row.target.indicator,
     targetLabel: row.targetLabel,
     unitOfMeasure: row.target.unitOfMeasure,
+    scope: row.target.scope,
     method,
-    reporting: values.length,
-    attained: counts.attained!,
-    notAttained: counts.not_attained!,
-    notApplicable: counts.not_applicable!,
-    blank: counts.blank!,
+    reporting,
+    unitsMet: each ? met : null,
+    met: verdict,
+    attained: counts.attained,
+    notAttained: counts.not_attained,
+    notApplicable: counts.not_applicable,
+    blank: counts.blank,
     value,
     numerator,
     denominator,
     min: values.length ? min : null,
     median: values.length ? round2(median(values)!) : null,
     max: values.length ? max : null,
-    aggregateAttainment: value === null ? "blank" : attainmentOf(row.target, { kind: "value", value }),
+    aggregateAttainment: verdict === null ? "blank" : verdict ? "attained" : "not_attained",
     byUnit: UnitFigures.of(byUnit),
     byUnitAttainment: attainment,
   };
 }
 
+/**
+ * An `each` target is met when every unit reporting meets it; missed when any misses; not judged while none has
+ * reported, or units are still blank and none has missed.
+ */
+function eachVerdict(reporting: number, missed: number, blank: number): boolean | null {
+  if (missed > 0) return false;
+  if (reporting === 0 || blank > 0) return null;
+  return true;
+}
+
+/**
+ * The aggregate by the target's method: Σ figures; Σ分子/Σ分母 × scale (units without both are left out); the mean
+ * weighted by the units behind each figure (a plain mean when each figure is one unit's).
+ */
 function aggregateOf(
   row: TargetRow,
-  method: AggregateMethod,
   byUnit: readonly UnitFigure[],
-  values: readonly number[],
 ): { value: number | null; numerator: number | null; denominator: number | null } {
-  if (method === "rate") {
-    const parts = byUnit.flatMap((f) =>
-      f.kind === "value" && f.numerator !== undefined && f.denominator !== undefined ? [f] : [],
-    );
-    const numerator = parts.length ? sum(parts.map((p) => p.numerator!)) : null;
-    const denominator = parts.length ? sum(parts.map((p) => p.denominator!)) : null;
-    const value =
-      numerator !== null && denominator !== null && denominator > 0
-        ? round2((numerator / denominator) * multiplierOf(row))
-        : null;
-    return { value, numerator, denominator };
+  const figures = byUnit.filter((f): f is Extract<UnitFigure, { kind: "value" }> => f.kind === "value");
+  const none = { value: null, numerator: null, denominator: null };
+  switch (row.target.method) {
+    case "ratio": {
+      const parts = figures.filter((f) => f.numerator !== undefined && f.denominator !== undefined);
+      if (parts.length === 0) return none;
+      const numerator = sum(parts.map((p) => p.numerator!));
+      const denominator = sum(parts.map((p) => p.denominator!));
+      const value = denominator > 0 ? round2((numerator / denominator) * multiplierOf(row)) : null;
+      return { value, numerator, denominator };
+    }
+    case "sum":
+      return figures.length
+        ? { value: sum(figures.map((f) => f.value)), numerator: null, denominator: null }
+        : none;
+    case "mean": {
+      const weight = sum(figures.map(weightOf));
+      if (weight === 0) return none;
+      const total = sum(figures.map((f) => f.value * weightOf(f)));
+      return { value: round2(total / weight), numerator: null, denominator: null };
+    }
+    default:
+      return assertNever(row.target.method);
   }
-  if (values.length === 0) return { value: null, numerator: null, denominator: null };
-  const value = method === "sum" ? sum(values) : round2(median(values)!);
-  return { value, numerator: null, denominator: null };
 }
 
 /**

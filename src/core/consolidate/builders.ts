@@ -1,6 +1,7 @@
+import { withMeaning, type BareTarget } from "../plan/target-meaning";
 import { buildTemplateSpec } from "../template/build-spec";
 import type { Target, Task, TaskList } from "../plan/types";
-import { NOT_APPLICABLE, type EntryField, type TemplateSpec } from "../template/spec";
+import { NOT_APPLICABLE, type EntryField, type TemplateIdentity, type TemplateSpec } from "../template/spec";
 import type { CheckedReturn, ReturnEntry } from "./types";
 import type { Finding } from "../findings/types";
 
@@ -14,7 +15,7 @@ export function makeTask(over: Partial<Task> = {}): Task {
 
 export function makeTarget(over: Partial<Target> & Pick<Target, "op">): Target {
   const base = { task: "1", text: "", indicator: "床位使用率", unitOfMeasure: "%", deadline: null };
-  return { ...base, value: 85, ...over } as Target;
+  return withMeaning({ ...base, value: 85, ...over } as BareTarget);
 }
 
 /** Task 1 with a rate (≥85%), a count (≥3家) and an amount (≥100万元); task 2 without targets. */
@@ -56,6 +57,8 @@ export interface ReturnOptions {
   readonly file?: string;
   readonly fileTime?: string | null;
   readonly findings?: readonly Finding[];
+  /** What the return carries up when it is itself a summary (identity rows "rollUp"). */
+  readonly rollUp?: TemplateIdentity["rollUp"];
   /** Row key → field → value, e.g. { "T1.1": { numerator: 90, denominator: 100 } }. */
   readonly figures?: Readonly<Record<string, Partial<Record<EntryField, number | string>>>>;
 }
@@ -103,6 +106,7 @@ export function makeReturn(spec: TemplateSpec, o: ReturnOptions = {}): CheckedRe
       planTitle: spec.plan.title,
       period: spec.period.label,
       unit,
+      ...(o.rollUp ? { rollUp: o.rollUp } : {}),
     },
     spec,
     entries,

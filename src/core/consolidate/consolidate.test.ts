@@ -22,16 +22,65 @@ describe("consolidateReturns", () => {
     expect(t.aggregateAttainment).toBe("not_attained");
   });
 
-  it("sums counts and amounts and counts attainment per target at its boundary", () => {
+  it("sums counts and amounts of an area's target and judges the sum, not each unit's contribution", () => {
     const result = consolidateReturns([
       makeReturn(spec, { unit: "甲县", figures: { "T1.2": { value: 3 }, "T1.3": { value: 99.5 } } }),
       makeReturn(spec, { unit: "乙县", figures: { "T1.2": { value: 2 }, "T1.3": { value: "不适用" } } }),
     ]);
     const [, count, amount] = result.summaries[0]!.targets;
-    expect(count!.value).toBe(5);
-    expect([count!.attained, count!.notAttained]).toEqual([1, 1]); // 3 ≥ 3 attained, 2 not
-    expect(amount!.value).toBe(99.5);
-    expect([amount!.reporting, amount!.notApplicable, amount!.notAttained]).toEqual([1, 1, 1]);
+    // 新建胸痛中心 ≥3家 is the area's (建成/新建): 3 + 2 = 5 meets it, though 乙县's 2 alone would not.
+    expect([count!.scope, count!.method, count!.value, count!.met]).toEqual(["total", "sum", 5, true]);
+    expect([...count!.byUnitAttainment]).toEqual(["contribution", "contribution", "blank"]);
+    expect([count!.notAttained, count!.unitsMet]).toEqual([0, null]);
+    // 设备投入 ≥100万元: 99.5 in all misses it, on the aggregate.
+    expect([amount!.value, amount!.met, amount!.aggregateAttainment]).toEqual([99.5, false, "not_attained"]);
+    expect([amount!.reporting, amount!.notApplicable, amount!.notAttained]).toEqual([1, 1, 0]);
+  });
+
+  it("judges each unit's target unit by unit: n of m units, never the sum against a goal meant for one", () => {
+    const s = makeSpec(
+      ["甲县", "乙县", "丙县"],
+      makeTaskList({
+        targets: [
+          makeTarget({
+            op: "between",
+            min: 3,
+            max: 5,
+            indicator: "重症医学科人员培训次数",
+            unitOfMeasure: "次",
+          } as never),
+        ],
+      }),
+    );
+    const t = (units: Record<string, number>) =>
+      consolidateReturns(
+        Object.entries(units).map(([unit, value]) => makeReturn(s, { unit, figures: { "T1.1": { value } } })),
+      ).summaries[0]!.targets[0]!;
+    const all = t({ 甲县: 3, 乙县: 5, 丙县: 4 });
+    expect([all.scope, all.method, all.value]).toEqual(["each", "sum", 12]);
+    expect([all.unitsMet, all.reporting, all.met, all.aggregateAttainment]).toEqual([3, 3, true, "attained"]);
+    const one = t({ 甲县: 3, 乙县: 6, 丙县: 4 });
+    expect([one.unitsMet, one.reporting, one.met]).toEqual([2, 3, false]);
+    expect([...one.byUnitAttainment]).toEqual(["attained", "not_attained", "attained"]);
+    const pending = t({ 甲县: 3, 乙县: 4 });
+    expect([pending.unitsMet, pending.reporting, pending.blank, pending.met]).toEqual([2, 2, 1, null]);
+  });
+
+  it("averages what never adds up (ages, indices, per-capita figures) and judges the mean", () => {
+    const s = makeSpec(
+      ["甲县", "乙县", "丙县"],
+      makeTaskList({
+        targets: [makeTarget({ op: ">=", value: 79.5, indicator: "人均预期寿命", unitOfMeasure: "岁" })],
+      }),
+    );
+    const t = consolidateReturns(
+      [79.2, 80.1, 79.6].map((value, i) =>
+        makeReturn(s, { unit: ["甲县", "乙县", "丙县"][i], figures: { "T1.1": { value } } }),
+      ),
+    ).summaries[0]!.targets[0]!;
+    expect([t.scope, t.method]).toEqual(["total", "mean"]);
+    expect(t.value).toBe(79.63); // never 238.9, the sum
+    expect([t.min, t.median, t.max, t.met]).toEqual([79.2, 79.6, 80.1, true]);
   });
 
   it("keeps the return filled latest when a unit sends two, and lists both with the reason", () => {
@@ -140,9 +189,10 @@ describe("consolidateReturns", () => {
     expect(first).toHaveLength(records.length);
     expect(records.length).toBe(a.entries.length + b.entries.length);
     expect([...records]).toEqual(first);
+    // Returns in file-name order, whatever order they were given in: 乙县.xlsx (U+4E59) before 甲县.xlsx (U+7532).
     expect(first.map((r) => r.unit)).toEqual([
-      ...a.entries.map(() => "甲县"),
       ...b.entries.map(() => "乙县"),
+      ...a.entries.map(() => "甲县"),
     ]);
   });
 
@@ -162,7 +212,8 @@ describe("consolidateReturns", () => {
       makeReturn(spec, { unit: "乙县" }),
     ]);
     expect(result.summaries.map((s) => s.spec.templateId)).toEqual([spec.templateId, other.templateId]);
-    expect(result.files.map((f) => f.outcome)).toEqual(["used", "not_return", "other_template", "used"]);
+    // In file-name order: o.xlsx, readme.txt, 乙县.xlsx, 甲县.xlsx.
+    expect(result.files.map((f) => f.outcome)).toEqual(["other_template", "not_return", "used", "used"]);
     expect(result.summaries[0]!.files).toHaveLength(4);
   });
 
@@ -204,7 +255,7 @@ describe("consolidateReturns", () => {
     expect(s.asReturn.values).toContainEqual({ key: "T1", field: "problems", value: "乙县：资金未到位" });
   });
 
-  it("rolls per-capita figures up by their median, not their sum", () => {
+  it("rolls per-capita figures up by their mean, not their sum", () => {
     const s2 = makeSpec(
       ["甲县", "乙县"],
       makeTaskList({
@@ -215,7 +266,7 @@ describe("consolidateReturns", () => {
       makeReturn(s2, { unit: "甲县", figures: { "T1.1": { value: 2 } } }),
       makeReturn(s2, { unit: "乙县", figures: { "T1.1": { value: 5 } } }),
     ]).summaries[0]!.targets[0]!;
-    expect([t.method, t.value]).toEqual(["median", 3.5]);
+    expect([t.method, t.value]).toEqual(["mean", 3.5]);
   });
 });
 

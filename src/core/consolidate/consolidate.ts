@@ -1,7 +1,8 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
-import type { EntryField, SpecRow, TemplateSpec } from "../template/spec";
+import type { CarriedRollUp, EntryField, SpecRow, TemplateIdentity, TemplateSpec } from "../template/spec";
 import { EntryIndex, EntrySlots, summariseProgress, summariseTarget } from "./aggregate";
+import { agreeOnSpec, canonicalOrder } from "./authority";
 import { FindingParts, listOf, readList } from "./finding-list";
 import { unitColumns, unitReports } from "./completeness";
 import { isAnswered, recordList, rowLabels } from "./records";
@@ -25,6 +26,11 @@ export interface ConsolidateOptions {
   readonly summaryUnit?: string | null;
   /** File name of each summary by template id, for findings about other templates. */
   readonly summaryName?: (spec: TemplateSpec, index: number) => string;
+  /**
+   * The commission's own spec (its blank template or .spec.json): its template's returns are summarised against it,
+   * and come first; without it, the spec most returns of a template carry (see agreeOnSpec).
+   */
+  readonly authority?: TemplateSpec | null;
 }
 
 export interface ConsolidationResult {
@@ -43,11 +49,14 @@ export interface ConsolidationResult {
  * @example consolidateReturns([return甲, return乙], { units: ["甲", "乙", "丙"] }).summaries[0].unitReports[2].state // → "missing"
  */
 export function consolidateReturns(
-  inputs: readonly CheckedInput[],
+  given: readonly CheckedInput[],
   options: ConsolidateOptions = {},
 ): ConsolidationResult {
+  // Nothing below may depend on the order the files were given or checked in.
+  const inputs = canonicalOrder(given);
   const returns = inputs.filter((i): i is CheckedReturn => i.kind === "return");
-  const groups = groupByTemplate(returns);
+  const authority = options.authority ?? null;
+  const groups = groupByTemplate(returns, authority).map((g) => agreeOnSpec(g, authority));
   const name = options.summaryName ?? ((spec: TemplateSpec, i: number) => `${i + 1}: ${spec.templateId}`);
   const placedGroups = groups.map((g) => placeReturns(g, { strict: options.strict ?? false }));
   const summaries = groups.map((g, i) => summarise(g[0]!.spec, placedGroups[i]!, options));
@@ -87,27 +96,34 @@ function otherTemplateData(r: CheckedReturn, summary: string) {
   return { plan: r.spec.plan.title, period: r.spec.period.label, templateId: r.spec.templateId, summary };
 }
 
-/** Groups returns by template id; the largest group first, ties in input order. */
-function groupByTemplate(returns: readonly CheckedReturn[]): CheckedReturn[][] {
+/** Groups returns by template id; the authority's first, then the largest, ties in input order. */
+function groupByTemplate(
+  returns: readonly CheckedReturn[],
+  authority: TemplateSpec | null,
+): CheckedReturn[][] {
   const groups = new Map<string, CheckedReturn[]>();
   for (const r of returns) {
     const group = groups.get(r.spec.templateId);
     if (group) group.push(r);
     else groups.set(r.spec.templateId, [r]);
   }
-  return [...groups.values()].sort((a, b) => b.length - a.length);
+  const official = (g: readonly CheckedReturn[]) => (g[0]!.spec.templateId === authority?.templateId ? 1 : 0);
+  return [...groups.values()].sort((a, b) => official(b) - official(a) || b.length - a.length);
 }
 
 function summarise(spec: TemplateSpec, placed: readonly Placed[], options: ConsolidateOptions): SummaryModel {
   const unitList = options.units?.length ? options.units : spec.units;
   const units = unitColumns(unitList, placed);
-  const { kept, slots, answered, unknownRows } = readEntries(spec, placed);
+  const { kept, carried, slots, answered, unknownRows } = readEntries(spec, placed);
   const indexes = units.map((u) => kept.get(u));
+  const carriedByUnit = units.map((u) => carried.get(u));
   const titles = new Map<string, string>();
   for (const row of spec.rows as readonly SpecRow[])
     if (row.kind === "task") titles.set(row.key, row.task.title);
   const targets = spec.rows.flatMap((row) =>
-    row.kind === "target" ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes, slots)] : [],
+    row.kind === "target"
+      ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes, slots, carriedByUnit)]
+      : [],
   );
   const progress = spec.rows.flatMap((row) =>
     row.kind === "task" ? [summariseProgress(row, units, indexes, slots)] : [],
@@ -115,6 +131,8 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   const completeness = unitReports(units, unitList, placed, spec.deadline);
   const records = recordList(placed, rowLabels(spec), answered);
   const values = returnValues(targets, progress);
+  const rollUp: Record<string, CarriedRollUp> = {};
+  for (const t of targets) if (t.reporting > 0) rollUp[t.key] = { reporting: t.reporting, met: t.unitsMet };
   return {
     spec,
     units,
@@ -129,7 +147,7 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
       listOf(unknownRows),
       listOf(completeness.findings),
     ]),
-    asReturn: { unit: options.summaryUnit?.trim() ?? "", values },
+    asReturn: { unit: options.summaryUnit?.trim() ?? "", values, rollUp },
   };
 }
 
@@ -141,9 +159,16 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
 function readEntries(
   spec: TemplateSpec,
   placed: readonly Placed[],
-): { kept: Map<string, EntryIndex>; slots: EntrySlots; answered: number; unknownRows: Finding[] } {
+): {
+  kept: Map<string, EntryIndex>;
+  carried: Map<string, TemplateIdentity["rollUp"]>;
+  slots: EntrySlots;
+  answered: number;
+  unknownRows: Finding[];
+} {
   const keys = new Set(spec.rows.map((r) => r.key));
   const kept = new Map<string, EntryIndex>();
+  const carried = new Map<string, TemplateIdentity["rollUp"]>();
   const slots = new EntrySlots();
   const unknownRows: Finding[] = [];
   let answered = 0;
@@ -166,8 +191,9 @@ function readEntries(
       unknownRows.push(makeFinding("consolidate.unknown_row", loc, { key: e.key }));
     }
     if (index) kept.set(p.unit!, index);
+    if (index && p.unitReturn.identity.rollUp) carried.set(p.unit!, p.unitReturn.identity.rollUp);
   }
-  return { kept, slots, answered, unknownRows };
+  return { kept, carried, slots, answered, unknownRows };
 }
 
 /** A return's check findings (read when gone through), then consolidation's own about it. */
@@ -233,10 +259,10 @@ function returnValues(
     if (p.problems) values.push({ key: p.key, field: "problems", value: p.problems.slice(0, 2000) });
   }
   for (const t of targets) {
-    if (t.method === "rate" && t.numerator !== null && t.denominator !== null) {
+    if (t.method === "ratio" && t.numerator !== null && t.denominator !== null) {
       values.push({ key: t.key, field: "numerator", value: t.numerator });
       values.push({ key: t.key, field: "denominator", value: t.denominator });
-    } else if (t.method !== "rate" && t.value !== null)
+    } else if (t.method !== "ratio" && t.value !== null)
       values.push({ key: t.key, field: "value", value: t.value });
   }
   return values;

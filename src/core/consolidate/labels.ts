@@ -1,3 +1,5 @@
+import { SCOPE_NAMES } from "../plan/target-meaning";
+import type { Scope } from "../plan/types";
 import type { EntryField } from "../template/spec";
 import type { AggregateMethod, Attainment, FileOutcome, RecordStatus, UnitState } from "./types";
 
@@ -44,14 +46,18 @@ export const FILE_OUTCOME_LABELS: Readonly<Record<FileOutcome, Text>> = {
 };
 
 export const METHOD_LABELS: Readonly<Record<AggregateMethod, Text>> = {
-  rate: { zh: "Σ分子/Σ分母", en: "Σnumerator/Σdenominator" },
+  ratio: { zh: "Σ分子/Σ分母", en: "Σnumerator/Σdenominator" },
   sum: { zh: "合计", en: "sum" },
-  median: { zh: "中位数", en: "median" },
+  mean: { zh: "平均值", en: "mean" },
 };
+
+/** Whom a target applies to, as shown beside it. */
+export const SCOPE_LABELS: Readonly<Record<Scope, Text>> = SCOPE_NAMES;
 
 export const ATTAINMENT_LABELS: Readonly<Record<Attainment, Text>> = {
   attained: { zh: "达标", en: "attained" },
   not_attained: { zh: "未达标", en: "not attained" },
   not_applicable: { zh: "不适用", en: "n/a" },
   blank: { zh: "待填", en: "blank" },
+  contribution: { zh: "计入合计", en: "counts toward the total" },
 };

@@ -1,3 +1,4 @@
+import { findingKind } from "../findings/kinds";
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { compareOptional, filledOnDate } from "./dates";
@@ -31,11 +32,14 @@ export function unitOfReturn(r: CheckedReturn): string | null {
   return text || r.identity.unit?.trim() || null;
 }
 
-const firstError = (r: CheckedReturn): Finding | undefined => r.findings.find((f) => f.severity === "error");
+/** A data error: what --strict rejects a return for (a missed target is news, not bad data). */
+const isDataError = (f: Finding): boolean => f.severity === "error" && findingKind(f.code) === "data";
+const firstError = (r: CheckedReturn): Finding | undefined => r.findings.find(isDataError);
 const fileWhere = (r: CheckedReturn) => ({ kind: "file" as const, file: r.file });
 
 /**
- * Decides, for the returns of one template, which are summed: --strict rejects returns with errors, a return with
+ * Decides, for the returns of one template, which are summed: --strict rejects returns with data errors (a missed
+ * target is not one), a return with
  * no unit is set aside, and of several returns of one unit the one filled latest (填报日期, then file time, then the
  * later input) is kept; the others are listed as superseded with the reason.
  * @example placeReturns([a1, a2], { strict: false }) // a2 filled later → [superseded a1, used a2]
@@ -53,9 +57,10 @@ export function placeReturns(returns: readonly CheckedReturn[], options: { stric
     };
     if (unit === null)
       return { ...base, outcome: "no_unit", findings: [makeFinding("consolidate.no_unit", fileWhere(r))] };
-    if (options.strict && errors > 0) {
-      const first = firstError(r);
-      const data = { errors, first: first?.message.zh ?? "", firstEn: first?.message.en ?? "" };
+    const first = options.strict ? firstError(r) : undefined;
+    if (first) {
+      const dataErrors = r.findings.filter(isDataError).length;
+      const data = { errors: dataErrors, first: first.message.zh, firstEn: first.message.en };
       return {
         ...base,
         outcome: "rejected",

@@ -1,6 +1,7 @@
 import type { Entry } from "../check/types";
 import type { Finding, Severity } from "../findings/types";
-import type { EntryField, Status, TemplateIdentity, TemplateSpec } from "../template/spec";
+import type { RollUpMethod, Scope } from "../plan/types";
+import type { CarriedRollUp, EntryField, Status, TemplateIdentity, TemplateSpec } from "../template/spec";
 
 /**
  * One figure or answer read from a return by the check engine (src/core/check): row key, field, normalised value,
@@ -87,14 +88,13 @@ export interface UnitReport {
   readonly reason: { readonly zh: string; readonly en: string } | null;
 }
 
-/** How a row's aggregate is formed. */
-export type AggregateMethod =
-  /** Σ分子 / Σ分母 × multiplier: rates are never averaged. */
-  | "rate"
-  /** Σ values: counts and amounts. */
-  | "sum"
-  /** The median across units: levels, ratios and per-capita figures, which do not add up. */
-  | "median";
+/**
+ * How a row's aggregate is formed: the target's roll-up method (sum, ratio = Σ分子/Σ分母 × scale, mean = the mean
+ * weighted by the units behind each figure; see RollUpMethod).
+ */
+export type AggregateMethod = RollUpMethod;
+
+export type { CarriedRollUp };
 
 /** One unit's answer on a target row. */
 export type UnitFigure =
@@ -103,6 +103,8 @@ export type UnitFigure =
       readonly value: number;
       readonly numerator?: number;
       readonly denominator?: number;
+      /** When the unit's return is itself a summary: the units behind the figure (see CarriedRollUp). */
+      readonly carried?: CarriedRollUp;
     }
   | { readonly kind: "not_applicable" }
   | { readonly kind: "blank" };
@@ -114,8 +116,11 @@ export interface UnitFigureList extends Iterable<UnitFigure> {
   at(index: number): UnitFigure;
 }
 
-/** Attainment of a target by one value. */
-export type Attainment = "attained" | "not_attained" | "not_applicable" | "blank";
+/**
+ * Attainment of a target by one value; a unit's figure on a `total` target is a `contribution`, never a miss of its
+ * own.
+ */
+export type Attainment = "attained" | "not_attained" | "not_applicable" | "blank" | "contribution";
 
 /** One target row of 汇总. */
 export interface TargetSummary {
@@ -125,9 +130,21 @@ export interface TargetSummary {
   readonly indicator: string;
   readonly targetLabel: string;
   readonly unitOfMeasure: string | null;
+  /** Whom the target applies to: judged on the aggregate (`total`) or unit by unit (`each`). */
+  readonly scope: Scope;
   readonly method: AggregateMethod;
-  /** Units with a figure (not blank, not 不适用). */
+  /**
+   * Units with a figure (not blank, not 不适用); a summary sent up as a return counts for the units behind it
+   * (see CarriedRollUp).
+   */
   readonly reporting: number;
+  /** For an `each` target, the units that meet it (counted like `reporting`); null for a `total` target. */
+  readonly unitsMet: number | null;
+  /**
+   * Whether the target is met: a `total` target by the aggregate, an `each` target when every unit reporting meets
+   * it; null when it cannot be judged (no figure; for `each`, units still blank and none missing).
+   */
+  readonly met: boolean | null;
   readonly attained: number;
   readonly notAttained: number;
   readonly notApplicable: number;
@@ -139,7 +156,7 @@ export interface TargetSummary {
   readonly min: number | null;
   readonly median: number | null;
   readonly max: number | null;
-  /** Whether the aggregate meets the target (null without an aggregate). */
+  /** The verdict of 汇总是否达标: `met` as an attainment (blank when it cannot be judged). */
   readonly aggregateAttainment: Attainment;
   /** Per unit, in the order of SummaryModel.units. */
   readonly byUnit: UnitFigureList;
@@ -230,5 +247,7 @@ export interface SummaryModel {
       readonly field: EntryField;
       readonly value: number | string;
     }[];
+    /** What each target row carries up besides its figure, by row key (see CarriedRollUp). */
+    readonly rollUp: Readonly<Record<string, CarriedRollUp>>;
   };
 }

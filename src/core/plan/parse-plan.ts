@@ -1,5 +1,6 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
+import { withMeaning } from "./target-meaning";
 import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
 import { approxTolerance } from "./task-list-json";
@@ -116,16 +117,17 @@ function firstLeafUnder(items: readonly Item[], index: number): number | null {
   return null;
 }
 
+/** A found target with its meaning (scope and roll-up) read from its clause (see target-meaning.ts). */
 function toTarget(task: string, f: FoundTarget): Target {
   const base = { task, text: f.text, indicator: f.indicator, unitOfMeasure: f.unit, deadline: f.deadline };
   const [a = 0, b = a] = f.values;
   switch (f.op) {
     case "between":
-      return { ...base, op: "between", min: a, max: b };
+      return withMeaning({ ...base, op: "between", min: a, max: b });
     case "approx":
-      return { ...base, op: "approx", value: a, tolerance: approxTolerance(a) };
+      return withMeaning({ ...base, op: "approx", value: a, tolerance: approxTolerance(a) });
     default:
-      return { ...base, op: f.op, value: a };
+      return withMeaning({ ...base, op: f.op, value: a });
   }
 }
 

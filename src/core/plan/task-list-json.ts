@@ -1,6 +1,16 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
-import { APPROX_TOLERANCE, type Op, type Target, type Task, type TaskList } from "./types";
+import { withMeaning } from "./target-meaning";
+import {
+  APPROX_TOLERANCE,
+  type Op,
+  type RollUpMethod,
+  type Scope,
+  type ScopeReason,
+  type Target,
+  type Task,
+  type TaskList,
+} from "./types";
 
 /** A target as the `parse --json` contract writes it (DESIGN.md): unit of measure is `unit`, unused numbers null. */
 export interface TargetJson {
@@ -13,6 +23,12 @@ export interface TargetJson {
   max: number | null;
   unit: string | null;
   deadline: string | null;
+  /** Whom it applies to: "each" unit or the area's "total"; optional on input (read from the text when absent). */
+  scope?: Scope;
+  /** Why that scope, in both languages; optional on input. */
+  scopeReason?: ScopeReason;
+  /** How it rolls up: "sum", "ratio" or "mean"; optional on input (from the indicator and unit when absent). */
+  method?: RollUpMethod;
 }
 
 export interface TaskJson {
@@ -50,7 +66,13 @@ export function toTaskListJson(list: TaskList): TaskListJson {
 
 function toTargetJson(t: Target): TargetJson {
   const base = { task: t.task, text: t.text, indicator: t.indicator, op: t.op };
-  const tail = { unit: t.unitOfMeasure, deadline: t.deadline };
+  const tail = {
+    unit: t.unitOfMeasure,
+    deadline: t.deadline,
+    scope: t.scope,
+    scopeReason: t.scopeReason,
+    method: t.method,
+  };
   return t.op === "between"
     ? { ...base, value: null, min: t.min, max: t.max, ...tail }
     : { ...base, value: t.value, min: null, max: null, ...tail };
@@ -135,15 +157,19 @@ function readTarget(raw: Record<string, unknown>): Target | null {
     indicator: str(raw.indicator),
     unitOfMeasure: raw.unit === null || raw.unit === undefined || raw.unit === "" ? null : str(raw.unit),
     deadline: /^\d{4}-\d{2}-\d{2}$/.test(str(raw.deadline)) ? str(raw.deadline) : null,
+    // Kept when valid (the clerk's choice); withMeaning reads what is missing or unknown from the text.
+    scope: raw.scope as Scope | undefined,
+    scopeReason: raw.scopeReason as ScopeReason | undefined,
+    method: raw.method as RollUpMethod | undefined,
   };
   if (op === "between") {
     const min = numOrNull(raw.min);
     const max = numOrNull(raw.max);
-    return min === null || max === null || min > max ? null : { ...base, op, min, max };
+    return min === null || max === null || min > max ? null : withMeaning({ ...base, op, min, max });
   }
   const v = numOrNull(raw.value);
   if (v === null) return null;
-  return op === "approx"
-    ? { ...base, op, value: v, tolerance: approxTolerance(v) }
-    : { ...base, op, value: v };
+  return withMeaning(
+    op === "approx" ? { ...base, op, value: v, tolerance: approxTolerance(v) } : { ...base, op, value: v },
+  );
 }

@@ -1,6 +1,25 @@
 /** Comparison a target asks for. The same values as the `parse --json` contract. */
 export type Op = ">=" | "<=" | "=" | "between" | "approx";
 
+/**
+ * Whom a target applies to (DESIGN.md, "What a target means"): `each` reporting unit must reach it (a unit's
+ * figure is checked against it; the summary counts the units that meet it), or the area as a `total` (a unit's
+ * figure is its contribution; the summary judges the aggregate).
+ */
+export type Scope = "each" | "total";
+
+/**
+ * How a target's figures roll up across units: `sum` (counts, amounts), `ratio` (rates: Σ分子/Σ分母 × scale, never
+ * an average of rates), `mean` (averages, per-capita figures, ages, indices, levels, durations: never summed).
+ */
+export type RollUpMethod = "sum" | "ratio" | "mean";
+
+/** Why a scope was chosen, in both languages ("“全市”：全市整体目标"). */
+export interface ScopeReason {
+  readonly zh: string;
+  readonly en: string;
+}
+
 /** One numbered work item of a plan at its deepest numbered level (a leaf). */
 export interface Task {
   /** "1".."N" in document order. */
@@ -29,6 +48,12 @@ interface TargetBase {
   readonly unitOfMeasure: string | null;
   /** "YYYY-MM-DD" from an explicit time phrase (到2024年底 → 2024-12-31), else null. */
   readonly deadline: string | null;
+  /** Whom it applies to: read from the plan (see target-meaning.ts), or set by the clerk. */
+  readonly scope: Scope;
+  /** Why that scope: the word of the plan that decided it, or that the clerk set it. */
+  readonly scopeReason: ScopeReason;
+  /** How it rolls up: from the indicator's kind and unit of measure, or set by the clerk. */
+  readonly method: RollUpMethod;
 }
 
 /**

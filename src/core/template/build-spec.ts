@@ -1,4 +1,5 @@
 import { formatTargetLabel } from "../plan/format-target";
+import { SCOPE_NAMES } from "../plan/target-meaning";
 import { makeFinding } from "../findings/make-finding";
 import { hasErrors } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
@@ -7,7 +8,7 @@ import { templateLayout } from "./layout";
 import { measureOf } from "./measure";
 import { parseDeadline, parsePeriod } from "./period";
 import { TEMPLATE_KIND, TEMPLATE_SPEC_VERSION, type Period, type SpecRow, type TemplateSpec } from "./spec";
-import { stableHash } from "./stable-hash";
+import { templateIdOf } from "./spec-meaning";
 import { checkUnitList, type UnitListSource } from "./units";
 
 /** What a template is built with besides the task list. */
@@ -48,7 +49,8 @@ export function buildTemplateSpec(taskList: TaskList, options: TemplateOptions =
   if (!period || hasErrors(findings)) return { ok: false, findings };
   const rows = buildRows(taskList);
   const plan = { title: taskList.title.trim(), year: taskList.year };
-  const templateId = `rk-${stableHash(JSON.stringify([plan, period.label, rows]))}`;
+  // The id names what the template means, not how the plan was written (see spec-meaning.ts).
+  const templateId = templateIdOf({ plan, period, rows });
   const contact = options.contact?.trim() || null;
   const spec: TemplateSpec = {
     kind: TEMPLATE_KIND,
@@ -111,7 +113,7 @@ function buildRows(list: TaskList): SpecRow[] {
           taskKey: key,
           target,
           measure,
-          targetLabel: formatTargetLabel(target),
+          targetLabel: `${formatTargetLabel(target)}（${SCOPE_NAMES[target.scope].zh}）`,
         });
       });
   }

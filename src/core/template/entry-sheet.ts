@@ -28,6 +28,9 @@ import {
 
 const NA = NOT_APPLICABLE[0];
 
+/** What 是否达标 says of a unit's figure on a `total` target. */
+export const CONTRIBUTION = "计入合计";
+
 /** Column headings of the entry sheet, by column letter. */
 const HEADINGS: Readonly<Record<string, string>> = {
   A: "行标识",
@@ -240,11 +243,13 @@ function targetCells(
 }
 
 /**
- * 达标 / 未达标 from 完成值 and the target; 待填 while empty; 不适用 passes through.
+ * 达标 / 未达标 from 完成值 and the target; 待填 while empty; 不适用 passes through. A `total` target is the area's: a
+ * unit's figure 计入合计 (counts toward the total), never 未达标 on its own.
  * @example attainmentFormula(rowOf("≥95%"), "I8") // → 'IF(ISNUMBER(I8),IF(I8>=95-0.000000001,"达标","未达标"),IF(I8="不适用","不适用","待填"))'
  */
 export function attainmentFormula(row: TargetRow, v: string): string {
   const t = row.target;
+  if (t.scope === "total") return `IF(ISNUMBER(${v}),"${CONTRIBUTION}",IF(${v}="${NA}","${NA}","待填"))`;
   const eps = "0.000000001";
   let test: string;
   switch (t.op) {

@@ -1,4 +1,14 @@
-import { IDENTITY_CHUNK, TEMPLATE_KIND, type TemplateIdentity, type TemplateSpec } from "./spec";
+import { isMethod, isScope, withMeaning, type BareTarget } from "../plan/target-meaning";
+import type { Target } from "../plan/types";
+import {
+  IDENTITY_CHUNK,
+  TEMPLATE_KIND,
+  type CarriedRollUp,
+  type SpecRow,
+  type TargetRow,
+  type TemplateIdentity,
+  type TemplateSpec,
+} from "./spec";
 
 /** One key/value row of the identity sheet (column A key, column B value). */
 export type IdentityRow = readonly [key: string, value: string | number];
@@ -8,10 +18,13 @@ export type IdentityRow = readonly [key: string, value: string | number];
  * JSON in chunks of IDENTITY_CHUNK characters under the key "spec".
  * @example identityRows(spec, "东湖区卫健委")[5] // → ["unit", "东湖区卫健委"]
  */
-export function identityRows(spec: TemplateSpec, unit: string | null): readonly IdentityRow[] {
-  const json = JSON.stringify(spec);
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += IDENTITY_CHUNK) chunks.push(json.slice(i, i + IDENTITY_CHUNK));
+export function identityRows(
+  spec: TemplateSpec,
+  unit: string | null,
+  rollUp: TemplateIdentity["rollUp"] = undefined,
+): readonly IdentityRow[] {
+  const chunks = chunksOf(JSON.stringify(spec));
+  const carried = rollUp ? chunksOf(JSON.stringify(rollUp)).map((c): IdentityRow => ["rollUp", c]) : [];
   return [
     ["kind", TEMPLATE_KIND],
     ["templateId", spec.templateId],
@@ -21,7 +34,55 @@ export function identityRows(spec: TemplateSpec, unit: string | null): readonly 
     ["unit", unit ?? ""],
     ["specChunks", chunks.length],
     ...chunks.map((c): IdentityRow => ["spec", c]),
+    ...carried,
   ];
+}
+
+/**
+ * A stored spec whose targets all say whom they apply to and how they roll up: a template made before targets had a
+ * scope and a method gets them read from its targets' text (as the parser would now), so its returns are still read.
+ * @example withStoredMeaning(oldSpec).rows[1].target.scope // → "total"
+ */
+export function withStoredMeaning(spec: TemplateSpec): TemplateSpec {
+  const rows: unknown = (spec as { rows?: unknown })?.rows;
+  if (!Array.isArray(rows)) return spec;
+  type Loose = { kind?: unknown; target?: Partial<Target> | null };
+  const complete = (r: Loose) =>
+    r?.kind !== "target" || (isScope(r.target?.scope) && isMethod(r.target?.method));
+  if ((rows as Loose[]).every(complete)) return spec;
+  const fill = (r: Loose): SpecRow => {
+    if (complete(r) || typeof r.target !== "object" || r.target === null) return r as SpecRow;
+    const t = r.target as BareTarget;
+    const bare = { ...t, text: String(t.text ?? ""), indicator: String(t.indicator ?? "") } as BareTarget;
+    return { ...(r as TargetRow), target: withMeaning(bare) };
+  };
+  return { ...spec, rows: (rows as Loose[]).map(fill) };
+}
+
+function chunksOf(json: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += IDENTITY_CHUNK) chunks.push(json.slice(i, i + IDENTITY_CHUNK));
+  return chunks;
+}
+
+/** The carried roll-up of a summary sent up as a return (see CarriedRollUp), when whole and well-formed. */
+function readRollUp(chunks: readonly string[]): TemplateIdentity["rollUp"] {
+  if (chunks.length === 0) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(chunks.join(""));
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  const out: Record<string, CarriedRollUp> = {};
+  for (const [key, v] of Object.entries(raw as Record<string, unknown>)) {
+    const c = v as Partial<CarriedRollUp> | null;
+    const count = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
+    if (!c || !count(c.reporting) || !(c.met === null || (count(c.met) && c.met <= c.reporting))) continue;
+    out[key] = { reporting: c.reporting, met: c.met };
+  }
+  return out;
 }
 
 export type ReadIdentityResult =
@@ -37,26 +98,30 @@ export function readIdentityRows(rows: readonly (readonly [unknown, unknown])[])
   const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
   const values = new Map<string, string>();
   const chunks: string[] = [];
+  const carried: string[] = [];
   for (const [k, v] of rows) {
     const key = text(k).trim();
     if (key === "spec") chunks.push(text(v));
+    else if (key === "rollUp") carried.push(text(v));
     else if (key && !values.has(key)) values.set(key, text(v));
   }
   if (values.get("kind") !== TEMPLATE_KIND) return { ok: false, reason: "kind" };
   if (Number(values.get("specChunks")) !== chunks.length) return { ok: false, reason: "specChunks" };
   let spec: TemplateSpec;
   try {
-    spec = JSON.parse(chunks.join("")) as TemplateSpec;
+    spec = withStoredMeaning(JSON.parse(chunks.join("")) as TemplateSpec);
   } catch {
     return { ok: false, reason: "spec JSON" };
   }
-  const identity: TemplateIdentity = {
+  let identity: TemplateIdentity = {
     templateId: values.get("templateId") ?? "",
     specVersion: Number(values.get("specVersion")),
     planTitle: values.get("planTitle") ?? "",
     period: values.get("period") ?? "",
     unit: values.get("unit") || null,
   };
+  const rollUp = readRollUp(carried);
+  if (rollUp) identity = { ...identity, rollUp };
   if (spec?.templateId !== identity.templateId || spec.specVersion !== identity.specVersion)
     return { ok: false, reason: "templateId" };
   return { ok: true, identity, spec };

@@ -175,7 +175,10 @@ export const DEFINED_NAMES = {
 export interface TemplateSpec {
   readonly kind: typeof TEMPLATE_KIND;
   readonly specVersion: number;
-  /** Stable id of the plan + period + rows, e.g. "rk-3f9a12c0". Same inputs, same id. */
+  /**
+   * "rk-" and a hash of what the template means (plan title, period, rows and targets: see spec-meaning.ts), e.g.
+   * "rk-3f9a12c0e1d2". The same plan gives the same id from .txt, .docx or `parse --json`, however it is spaced.
+   */
   readonly templateId: string;
   readonly plan: { readonly title: string; readonly year: number | null };
   readonly period: Period;
@@ -196,4 +199,19 @@ export interface TemplateIdentity {
   readonly planTitle: string;
   readonly period: string;
   readonly unit: string | null;
+  /**
+   * In a summary sent up as a return: what each target row carries besides its figure (units reporting, units
+   * meeting an `each` target), by row key, so that one level up sums what it would from the units directly.
+   */
+  readonly rollUp?: Readonly<Record<string, CarriedRollUp>>;
+}
+
+/**
+ * What a summary sent up as a return carries for one target row besides its figure (identity rows "rollUp"), so
+ * that one level up gets what it would get from all the units directly: how many units reported a figure (the
+ * weight of a mean) and, for an `each` target, how many of them met it.
+ */
+export interface CarriedRollUp {
+  readonly reporting: number;
+  readonly met: number | null;
 }

@@ -1,3 +1,4 @@
+import { withMeaning, type BareTarget } from "../plan/target-meaning";
 import type { Target, Task, TaskList } from "../plan/types";
 
 /** Test builders with defaults (used by the template tests only). */
@@ -5,8 +6,9 @@ export function makeTask(over: Partial<Task> = {}): Task {
   return { id: "1", path: ["一", "1"], title: "推进检查检验结果互认共享", responsible: [], line: 1, ...over };
 }
 
+/** A target (its scope and roll-up read from its text unless `over` gives them). */
 export function makeTarget(over: Partial<Target> = {}): Target {
-  return {
+  return withMeaning({
     task: "1",
     text: "互认率达到95%以上",
     indicator: "互认率",
@@ -15,7 +17,7 @@ export function makeTarget(over: Partial<Target> = {}): Target {
     op: ">=",
     value: 95,
     ...over,
-  } as Target;
+  } as BareTarget);
 }
 
 export function makeTaskList(over: Partial<TaskList> = {}): TaskList {

@@ -3,14 +3,18 @@ import { buildEntrySheet } from "./entry-sheet";
 import { identityRows } from "./identity";
 import { buildInstructions } from "./instructions";
 import { estimateRowHeight, type ModelCell, type SheetModel, type WorkbookModel } from "./sheet-model";
-import { DEFINED_NAMES, STATUSES, type TemplateSpec } from "./spec";
+import { DEFINED_NAMES, STATUSES, type TemplateIdentity, type TemplateSpec } from "./spec";
 
 /**
  * The whole template workbook as plain data: 填报说明, 填报表, the hidden lists sheet and the veryHidden identity
  * sheet, with defined names for the key cells. `unit` null is the blank template, a name a personalised copy.
  * @example buildWorkbookModel(spec, "东湖区卫健委").sheets.map((s) => s.name) // → ["填报说明", "填报表", "_rk_lists", "_rk_identity"]
  */
-export function buildWorkbookModel(spec: TemplateSpec, unit: string | null): WorkbookModel {
+export function buildWorkbookModel(
+  spec: TemplateSpec,
+  unit: string | null,
+  rollUp: TemplateIdentity["rollUp"] = undefined,
+): WorkbookModel {
   const L = spec.layout;
   const h = L.headerCells;
   const names: { name: string; refersTo: string }[] = [
@@ -35,7 +39,7 @@ export function buildWorkbookModel(spec: TemplateSpec, unit: string | null): Wor
       instructionsSheet(spec, unit),
       buildEntrySheet(spec, unit),
       listsSheet(spec, unit),
-      identitySheet(spec, unit),
+      identitySheet(spec, unit, rollUp),
     ],
     definedNames: names,
   };
@@ -74,8 +78,12 @@ function listsSheet(spec: TemplateSpec, unit: string | null): SheetModel {
   return plainSheet(spec.layout.listsSheet, "hidden", cells, [14, 40]);
 }
 
-function identitySheet(spec: TemplateSpec, unit: string | null): SheetModel {
-  const cells = identityRows(spec, unit).flatMap(([k, v], i): ModelCell[] => [
+function identitySheet(
+  spec: TemplateSpec,
+  unit: string | null,
+  rollUp: TemplateIdentity["rollUp"],
+): SheetModel {
+  const cells = identityRows(spec, unit, rollUp).flatMap(([k, v], i): ModelCell[] => [
     { address: `A${i + 1}`, value: k, style: "plain" },
     { address: `B${i + 1}`, value: v, style: "plain" },
   ]);

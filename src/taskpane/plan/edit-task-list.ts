@@ -1,4 +1,5 @@
 import { approxTolerance } from "../../core/plan/task-list-json";
+import { withMeaning } from "../../core/plan/target-meaning";
 import type { Op, Target, TaskList } from "../../core/plan/types";
 
 /** The number a target is shown with in its single-value field (the midpoint of a range). */
@@ -12,6 +13,9 @@ export function withOp(t: Target, op: Op): Target {
     indicator: t.indicator,
     unitOfMeasure: t.unitOfMeasure,
     deadline: t.deadline,
+    scope: t.scope,
+    scopeReason: t.scopeReason,
+    method: t.method,
   };
   switch (op) {
     case "between":
@@ -43,7 +47,7 @@ export function removeTarget(list: TaskList, index: number): TaskList {
 
 /** Adds a blank "≥ 0" target after the task's last target (targets stay in task order). */
 export function addTarget(list: TaskList, taskId: string, indicator: string): TaskList {
-  const target: Target = {
+  const target = withMeaning({
     task: taskId,
     text: "",
     indicator,
@@ -51,7 +55,7 @@ export function addTarget(list: TaskList, taskId: string, indicator: string): Ta
     value: 0,
     unitOfMeasure: null,
     deadline: null,
-  };
+  });
   const lastOfTask = list.targets.map((t) => t.task).lastIndexOf(taskId);
   const at = lastOfTask >= 0 ? lastOfTask + 1 : insertionPoint(list, taskId);
   return { ...list, targets: [...list.targets.slice(0, at), target, ...list.targets.slice(at)] };

@@ -44,7 +44,7 @@ async function buildSkeleton(
   options: SummaryWriteOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; bulks: BulkRows[] }> {
   const unit = model.asReturn.unit || null;
-  const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit));
+  const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit, model.asReturn.rollUp));
   fillEntrySheet(wb, model, options);
   const { sheet: summary, bulk } = addSummarySheet(wb, model);
   const bulks = [
@@ -148,7 +148,7 @@ function fillEntrySheet(wb: ExcelJS.Workbook, model: SummaryModel, options: Summ
   const valueColumn = layout.columns.value;
   for (const t of model.targets) {
     const row = rowOfKey.get(t.key);
-    if (!row || !valueColumn || t.method !== "rate" || t.value === null) continue;
+    if (!row || !valueColumn || t.method !== "ratio" || t.value === null) continue;
     const cell = ws.getCell(`${valueColumn}${row}`);
     const formula = cell.formula;
     if (formula) cell.value = { formula, result: t.value, date1904: false } as ExcelJS.CellFormulaValue;

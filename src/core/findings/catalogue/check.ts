@@ -1,5 +1,10 @@
 import type { FindingData, LocalisedText } from "../basics";
 import type { Catalogue } from "../catalogue-types";
+import { changeList } from "./spec-changes";
+
+/** Who has what, in a finding about a changed spec (see spec-changes.ts). */
+const SENT = { zh: "下发的模板", en: "the template sent" };
+const THIS_RETURN = { zh: "本报表", en: "this return" };
 
 /** 「床位使用率」 before a message when the finding names an indicator or field. */
 const zhLabel = (d: FindingData): string => (d.label ? `「${d.label}」` : "");
@@ -131,7 +136,7 @@ export const checkMessages = {
 
   // ── Targets ───────────────────────────────────────────────────────────────────────────────────────────
   "check.below_target": {
-    severity: "error",
+    severity: "warning",
     text: (d) =>
       explained(d, {
         zh: `${zhLabel(d)}完成值 ${d.got} 未达到目标（${d.expected}）`,
@@ -139,7 +144,7 @@ export const checkMessages = {
       }),
   },
   "check.above_target": {
-    severity: "error",
+    severity: "warning",
     text: (d) =>
       explained(d, {
         zh: `${zhLabel(d)}完成值 ${d.got} 超过目标上限（${d.expected}）`,
@@ -147,7 +152,7 @@ export const checkMessages = {
       }),
   },
   "check.outside_range": {
-    severity: "error",
+    severity: "warning",
     text: (d) =>
       explained(d, {
         zh: `${zhLabel(d)}完成值 ${d.got} 不在目标范围 ${d.expected} 内`,
@@ -155,7 +160,7 @@ export const checkMessages = {
       }),
   },
   "check.outside_tolerance": {
-    severity: "error",
+    severity: "warning",
     text: (d) =>
       explained(d, {
         zh: `${zhLabel(d)}完成值 ${d.got} 偏离目标 ${d.expected} 超过允许范围（±${d.tolerance}）`,
@@ -163,7 +168,7 @@ export const checkMessages = {
       }),
   },
   "check.not_equal": {
-    severity: "error",
+    severity: "warning",
     text: (d) =>
       explained(d, {
         zh: `${zhLabel(d)}完成值 ${d.got} 与目标 ${d.expected} 不符`,
@@ -331,6 +336,16 @@ export const checkMessages = {
       zh: `填报单位被改为“${d.got}”，而这份模板是发给“${d.expected}”的`,
       en: `Reporting unit changed to "${d.got}"; this copy was made for "${d.expected}"`,
     }),
+  },
+  "check.spec_changed": {
+    severity: "error",
+    text: (d) => {
+      const list = changeList(d, SENT, THIS_RETURN);
+      return {
+        zh: `报表中保存的模板内容与下发的模板不一致（共 ${d.count} 处），已按下发的模板校验：${list.zh}`,
+        en: `The template stored in this return differs from the one sent (${d.count} difference(s)); checked against the one sent: ${list.en}`,
+      };
+    },
   },
 
   // ── Tampering ─────────────────────────────────────────────────────────────────────────────────────────
