@@ -158,6 +158,16 @@ export function unitFigure(
 const weightOf = (f: Extract<UnitFigure, { kind: "value" }>): number => f.carried?.reporting ?? 1;
 
 /**
+ * Σ of the figures behind a figure, for a mean: the unrounded total a summary carries, while its 完成值 still says
+ * the same (else what the cell says, weighted: a figure changed by hand is taken as written).
+ */
+function totalOf(f: Extract<UnitFigure, { kind: "value" }>): number {
+  const c = f.carried;
+  if (c?.total !== undefined && c.reporting > 0 && round2(c.total / c.reporting) === f.value) return c.total;
+  return f.value * weightOf(f);
+}
+
+/**
  * A unit's attainment of the row's target: a `total` target's figure is a contribution; an `each` target's is
  * compared with the target, or, for a summary sent up, missed when any unit behind it missed.
  */
@@ -205,7 +215,7 @@ export function summariseTarget(
   >;
   for (const a of attainment) counts[a] += 1;
   const method = row.target.method;
-  const { value, numerator, denominator } = aggregateOf(row, byUnit);
+  const { value, numerator, denominator, total } = aggregateOf(row, byUnit);
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
@@ -241,6 +251,8 @@ export function summariseTarget(
     median: values.length ? round2(median(values)!) : null,
     max: values.length ? max : null,
     aggregateAttainment: verdict === null ? "blank" : verdict ? "attained" : "not_attained",
+    carriedUp:
+      reporting > 0 ? { reporting, met: each ? met : null, ...(total !== undefined ? { total } : {}) } : null,
     byUnit: UnitFigures.of(byUnit),
     byUnitAttainment: attainment,
   };
@@ -263,7 +275,7 @@ function eachVerdict(reporting: number, missed: number, blank: number): boolean 
 function aggregateOf(
   row: TargetRow,
   byUnit: readonly UnitFigure[],
-): { value: number | null; numerator: number | null; denominator: number | null } {
+): { value: number | null; numerator: number | null; denominator: number | null; total?: number } {
   const figures = byUnit.filter((f): f is Extract<UnitFigure, { kind: "value" }> => f.kind === "value");
   const none = { value: null, numerator: null, denominator: null };
   switch (row.target.method) {
@@ -282,8 +294,8 @@ function aggregateOf(
     case "mean": {
       const weight = sum(figures.map(weightOf));
       if (weight === 0) return none;
-      const total = sum(figures.map((f) => f.value * weightOf(f)));
-      return { value: round2(total / weight), numerator: null, denominator: null };
+      const total = sum(figures.map(totalOf));
+      return { value: round2(total / weight), numerator: null, denominator: null, total };
     }
     default:
       return assertNever(row.target.method);

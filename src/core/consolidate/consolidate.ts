@@ -132,7 +132,7 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   const records = recordList(placed, rowLabels(spec), answered);
   const values = returnValues(targets, progress);
   const rollUp: Record<string, CarriedRollUp> = {};
-  for (const t of targets) if (t.reporting > 0) rollUp[t.key] = { reporting: t.reporting, met: t.unitsMet };
+  for (const t of targets) if (t.carriedUp) rollUp[t.key] = t.carriedUp;
   return {
     spec,
     units,

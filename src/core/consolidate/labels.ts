@@ -1,7 +1,14 @@
 import { SCOPE_NAMES } from "../plan/target-meaning";
 import type { Scope } from "../plan/types";
 import type { EntryField } from "../template/spec";
-import type { AggregateMethod, Attainment, FileOutcome, RecordStatus, UnitState } from "./types";
+import type {
+  AggregateMethod,
+  Attainment,
+  FileOutcome,
+  RecordStatus,
+  TargetSummary,
+  UnitState,
+} from "./types";
 
 type Text = { readonly zh: string; readonly en: string };
 
@@ -61,3 +68,22 @@ export const ATTAINMENT_LABELS: Readonly<Record<Attainment, Text>> = {
   blank: { zh: "待填", en: "blank" },
   contribution: { zh: "计入合计", en: "counts toward the total" },
 };
+
+/**
+ * 汇总是否达标 of a target: a `total` target by its aggregate (达标 / 未达标 / 待填); an `each` target by its units,
+ * "达标（3/3 单位）", "未达标（2/3 单位达标）", "待填（2/2 单位达标，1 个待填）".
+ * @example verdictText({ scope: "each", met: false, unitsMet: 2, reporting: 3, blank: 0, aggregateAttainment: "not_attained" }).zh // → "未达标（2/3 单位达标）"
+ */
+export function verdictText(
+  t: Pick<TargetSummary, "scope" | "met" | "unitsMet" | "reporting" | "blank" | "aggregateAttainment">,
+): Text {
+  const base = ATTAINMENT_LABELS[t.aggregateAttainment];
+  if (t.scope !== "each" || t.reporting === 0) return base;
+  const n = `${t.unitsMet ?? 0}/${t.reporting}`;
+  if (t.met === true) return { zh: `${base.zh}（${n} 单位）`, en: `${base.en} (${n} units)` };
+  const blank = t.blank ? { zh: `，${t.blank} 个待填`, en: `, ${t.blank} blank` } : { zh: "", en: "" };
+  return {
+    zh: `${base.zh}（${n} 单位达标${blank.zh}）`,
+    en: `${base.en} (${n} units meet it${blank.en})`,
+  };
+}

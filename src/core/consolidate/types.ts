@@ -158,6 +158,8 @@ export interface TargetSummary {
   readonly max: number | null;
   /** The verdict of 汇总是否达标: `met` as an attainment (blank when it cannot be judged). */
   readonly aggregateAttainment: Attainment;
+  /** What the summary carries up for the row when sent as a return (null when no unit reported a figure). */
+  readonly carriedUp: CarriedRollUp | null;
   /** Per unit, in the order of SummaryModel.units. */
   readonly byUnit: UnitFigureList;
   /** Attainment per unit, in the same order. */

@@ -80,7 +80,8 @@ function readRollUp(chunks: readonly string[]): TemplateIdentity["rollUp"] {
     const c = v as Partial<CarriedRollUp> | null;
     const count = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
     if (!c || !count(c.reporting) || !(c.met === null || (count(c.met) && c.met <= c.reporting))) continue;
-    out[key] = { reporting: c.reporting, met: c.met };
+    const total = typeof c.total === "number" && Number.isFinite(c.total) ? { total: c.total } : {};
+    out[key] = { reporting: c.reporting, met: c.met, ...total };
   }
   return out;
 }

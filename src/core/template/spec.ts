@@ -214,4 +214,6 @@ export interface TemplateIdentity {
 export interface CarriedRollUp {
   readonly reporting: number;
   readonly met: number | null;
+  /** For a mean: the unrounded Σ of the figures behind it (so one level up loses nothing to rounding). */
+  readonly total?: number;
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { ATTAINMENT_LABELS, METHOD_LABELS } from "../../core/consolidate/labels";
+import { METHOD_LABELS, SCOPE_LABELS, verdictText } from "../../core/consolidate/labels";
 import type { SummaryModel, UnitFigure } from "../../core/consolidate/types";
 import type { BulkCell, BulkRows } from "./bulk-rows";
 import {
@@ -17,8 +17,9 @@ const FIXED = [
   ["序号", 6],
   ["工作任务", 28],
   ["指标", 20],
-  ["目标", 10],
+  ["目标", 12],
   ["计量单位", 8],
+  ["适用范围", 8],
   ["汇总方式", 12],
   ["报送单位数", 8],
   ["达标", 6],
@@ -31,7 +32,7 @@ const FIXED = [
   ["最小值", 9],
   ["中位数", 9],
   ["最大值", 9],
-  ["汇总是否达标", 10],
+  ["汇总是否达标", 16],
 ] as const;
 
 const figureCell = (f: UnitFigure): number | string | null =>
@@ -112,6 +113,7 @@ function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
       t.indicator,
       t.targetLabel,
       t.unitOfMeasure === "ratio" ? "1:X" : (t.unitOfMeasure ?? ""),
+      SCOPE_LABELS[t.scope].zh,
       METHOD_LABELS[t.method].zh,
       t.reporting,
       t.attained,
@@ -124,7 +126,7 @@ function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
       t.min,
       t.median,
       t.max,
-      ATTAINMENT_LABELS[t.aggregateAttainment].zh,
+      verdictText(t).zh,
       ...Array.from(t.byUnit, (f, u): BulkCell => {
         const value = figureCell(f);
         return t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
