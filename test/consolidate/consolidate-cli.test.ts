@@ -198,9 +198,9 @@ describe("report-kit consolidate", () => {
       .getWorksheet("汇总")!
       .getRows(3, 200)!
       .find((r) => r.getCell(3).value === (rate.kind === "target" ? rate.target.indicator : ""))!;
-    expect(row.getCell(13).value).toBe(sum("numerator"));
-    expect(row.getCell(14).value).toBe(sum("denominator"));
-    expect(row.getCell(12).value).toBeCloseTo((sum("numerator") / sum("denominator")) * 100, 2);
+    expect(row.getCell(14).value).toBe(sum("numerator"));
+    expect(row.getCell(15).value).toBe(sum("denominator"));
+    expect(row.getCell(13).value).toBeCloseTo((sum("numerator") / sum("denominator")) * 100, 2);
     expect(wb.getWorksheet("明细")!.actualRowCount).toBe(json.records.length + 1);
   });
 

@@ -223,8 +223,14 @@ export function summariseTarget(
     if (v > max) max = v;
   }
   const each = row.target.scope === "each";
+  // A unit that sent no return is a matter of completeness (报送情况); one that sent it with the figure blank is not
+  // judged yet.
+  let blankReturned = 0;
+  byUnit.forEach((f, u) => {
+    if (f.kind === "blank" && indexes[u] !== undefined) blankReturned++;
+  });
   const verdict = each
-    ? eachVerdict(reporting, reporting - met, counts.blank)
+    ? eachVerdict(reporting, reporting - met, blankReturned)
     : value === null
       ? null
       : attainmentOf(row.target, { kind: "value", value }) === "attained";
@@ -260,7 +266,7 @@ export function summariseTarget(
 
 /**
  * An `each` target is met when every unit reporting meets it; missed when any misses; not judged while none has
- * reported, or units are still blank and none has missed.
+ * reported, or returns still have it blank and none has missed.
  */
 function eachVerdict(reporting: number, missed: number, blank: number): boolean | null {
   if (missed > 0) return false;

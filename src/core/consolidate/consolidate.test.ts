@@ -62,8 +62,14 @@ describe("consolidateReturns", () => {
     const one = t({ 甲县: 3, 乙县: 6, 丙县: 4 });
     expect([one.unitsMet, one.reporting, one.met]).toEqual([2, 3, false]);
     expect([...one.byUnitAttainment]).toEqual(["attained", "not_attained", "attained"]);
-    const pending = t({ 甲县: 3, 乙县: 4 });
-    expect([pending.unitsMet, pending.reporting, pending.blank, pending.met]).toEqual([2, 2, 1, null]);
+    // 丙县 sent nothing (a matter of 报送情况): judged on the units that reported.
+    const missing = t({ 甲县: 3, 乙县: 4 });
+    expect([missing.unitsMet, missing.reporting, missing.blank, missing.met]).toEqual([2, 2, 1, true]);
+    const blank = consolidateReturns([
+      makeReturn(s, { unit: "甲县", figures: { "T1.1": { value: 3 } } }),
+      makeReturn(s, { unit: "乙县", figures: {} }),
+    ]).summaries[0]!.targets[0]!;
+    expect([blank.unitsMet, blank.reporting, blank.met]).toEqual([1, 1, null]);
   });
 
   it("averages what never adds up (ages, indices, per-capita figures) and judges the mean", () => {

@@ -166,7 +166,7 @@ export function inferScope(
   };
 }
 
-/** Whom a target applies to, in a word, as shown beside the target (目标 "≥95%（每单位）"). */
+/** Whom a target applies to, in a word, as shown before the target (目标 "每单位 ≥95%", "全区域 1-2家"). */
 export const SCOPE_NAMES: Readonly<Record<Scope, ScopeReason>> = {
   each: { zh: "每单位", en: "each unit" },
   total: { zh: "全区域", en: "area total" },

@@ -33,9 +33,9 @@ describe("buildTemplateSpec", () => {
     const spec = build(list, { period: "2024年上半年" });
     expect(spec.rows.map((r) => r.key)).toEqual(["T1", "T1.1", "T2", "T2.1", "T2.2"]);
     expect(spec.rows.filter((r): r is TargetRow => r.kind === "target").map((r) => r.targetLabel)).toEqual([
-      "3-5家（全区域）",
-      "≥95%（每单位）",
-      "≤12/10万（全区域）",
+      "全区域 3-5家",
+      "每单位 ≥95%",
+      "全区域 ≤12/10万",
     ]);
     expect(spec.layout.lastDataRow - spec.layout.firstDataRow + 1).toBe(5);
   });
@@ -53,7 +53,7 @@ describe("buildTemplateSpec", () => {
       ],
     });
     const row = build(list).rows[1] as TargetRow;
-    expect(row.targetLabel).toBe("约1:2（每单位）");
+    expect(row.targetLabel).toBe("每单位 约1:2");
     expect(row.measure).toBe("ratio");
   });
 

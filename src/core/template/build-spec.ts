@@ -113,7 +113,7 @@ function buildRows(list: TaskList): SpecRow[] {
           taskKey: key,
           target,
           measure,
-          targetLabel: `${formatTargetLabel(target)}（${SCOPE_NAMES[target.scope].zh}）`,
+          targetLabel: `${SCOPE_NAMES[target.scope].zh} ${formatTargetLabel(target)}`,
         });
       });
   }
