@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { METHOD_LABELS } from "../../core/consolidate/labels";
+import { SCOPE_NAMES } from "../../core/plan/target-meaning";
 import { parsePlan } from "../../core/plan/parse-plan";
 import { toTaskListJson } from "../../core/plan/task-list-json";
 import type { TaskList } from "../../core/plan/types";
@@ -37,7 +39,11 @@ function renderTable(list: TaskList, ctx: CliContext): string {
     out.push(`${task.id.padStart(3)}  ${task.path.join("/")}  ${task.title}${who}`);
     for (const target of list.targets.filter((t) => t.task === task.id)) {
       const due = target.deadline ? (en ? `  by ${target.deadline}` : `  截止 ${target.deadline}`) : "";
-      out.push(`       → ${target.indicator}  ${formatTargetLabel(target)}${due}`);
+      const scope = SCOPE_NAMES[target.scope];
+      const method = METHOD_LABELS[target.method];
+      const why = en ? target.scopeReason.en : target.scopeReason.zh;
+      const meaning = en ? `${scope.en}, ${method.en}; ${why}` : `${scope.zh}，${method.zh}；${why}`;
+      out.push(`       → ${target.indicator}  ${formatTargetLabel(target)}${due}  〔${meaning}〕`);
     }
   }
   out.push(

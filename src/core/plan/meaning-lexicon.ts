@@ -15,21 +15,26 @@ export const EACH_WORDS = [
   "每一",
   "每名",
   "每位",
-  "各个",
-  "各级",
-  "各类",
-  "各县",
-  "各区",
-  "各乡",
-  "各镇",
-  "各医",
-  "各单位",
-  "各机构",
-  "各地",
+  "各",
   "所有",
   "全部",
   "一律",
   "均",
+] as const;
+
+/** 各 that does not spread a figure over places (各项任务, 各部门配合, 各自, 各方面). */
+export const NOT_EACH_AFTER_GE = [
+  "项",
+  "方",
+  "自",
+  "界",
+  "种",
+  "部门",
+  "有关",
+  "相关",
+  "环节",
+  "阶段",
+  "司",
 ] as const;
 
 /** "以乡镇为单位…接种率": the rate is to hold in every such place. */

@@ -10,6 +10,7 @@ import {
   LIST_JOINERS,
   MEAN_UNITS,
   MEAN_WORDS,
+  NOT_EACH_AFTER_GE,
   PER_POPULATION_UNIT,
   PLACE_SUFFIX,
   RATIO_UNITS,
@@ -55,12 +56,16 @@ export function inferMethod(indicator: string, unitOfMeasure: string | null): Ro
   return has(name, MEAN_WORDS) ? "mean" : "sum";
 }
 
-/** The first word of `words` in `text` that spreads a figure over each place (均 only outside 平均, 人均…). */
+/**
+ * The first word in `text` that spreads a figure over each place (以乡镇为单位, 每个, 各 but not 各项 or 各部门, 所有,
+ * 均 but not 平均, 人均 or after a list of indicators).
+ */
 function eachWord(text: string): string | null {
   const perPlace = EACH_PER_PLACE.exec(text);
   if (perPlace) return perPlace[0];
   for (const w of EACH_WORDS)
     for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      if (w === "各" && NOT_EACH_AFTER_GE.some((x) => text.startsWith(x, at + 1))) continue;
       if (w !== "均") return w;
       const before = text[at - 1] ?? "";
       const after = text[at + 1] ?? "";
