@@ -9,7 +9,9 @@ import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 import { writeNotice } from "../../xlsx/notice/write-notice";
 import { checkJson } from "../check/check-json";
 import { checkTable } from "../check/check-table";
+import type { TemplateSpec } from "../../core/template/spec";
 import type { CliContext } from "../context";
+import { readAuthority } from "../read-authority";
 import { UsageError } from "../errors";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
@@ -54,8 +56,8 @@ async function expand(args: readonly string[], cwd: string): Promise<string[]> {
   return files;
 }
 
-/** Reads one file (never more than the size limit) and checks it. */
-async function checkFile(file: string, cwd: string): Promise<Checked> {
+/** Reads one file (never more than the size limit) and checks it, against the authority when one is given. */
+async function checkFile(file: string, cwd: string, authority: TemplateSpec | null): Promise<Checked> {
   const path = resolve(cwd, file);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) return failed(file, "file.not_found", { file });
@@ -65,7 +67,7 @@ async function checkFile(file: string, cwd: string): Promise<Checked> {
   if (!buffer) return failed(file, "file.not_found", { file });
   const bytes = new Uint8Array(buffer);
   const today = new Date().toISOString().slice(0, 10);
-  return { file, bytes, result: checkWorkbook(bytes, file, { today }) };
+  return { file, bytes, result: checkWorkbook(bytes, file, { today, expected: authority }) };
 }
 
 /** File name of a return's correction notice: 东湖区.xlsx → 东湖区-退回意见.xlsx. */
@@ -76,8 +78,9 @@ export function noticeName(file: string): string {
 }
 
 /**
- * Registers `report-kit check FILE... [--json] [--notice DIR]`: a table of findings per return (Chinese; English
- * with --lang en), or JSON (one object for one file, an array for several); exit 1 when any return has an error.
+ * Registers `report-kit check FILE... [--json] [--template FILE] [--notice DIR]`: a table of findings per return
+ * (Chinese; English with --lang en), or JSON (one object for one file, an array for several); exit 1 when any return
+ * has an error. With --template, returns of that template are checked against it (see readAuthority).
  */
 export function registerCheck(program: Command, ctx: CliContext): void {
   const en = ctx.lang === "en";
@@ -89,19 +92,26 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     )
     .option("--json", en ? "print entries and findings as JSON" : "以 JSON 输出填报值和问题")
     .option(
+      "--template <file>",
+      en
+        ? "the commission's blank template (.xlsx) or its .spec.json: check against it, not the copy in each return"
+        : "下发的空白模板（.xlsx）或其 .spec.json：以它为准校验，而不是报表中自带的模板内容",
+    )
+    .option(
       "--notice <dir>",
       en ? "write a correction notice per return into DIR" : "为每份报表在 DIR 中生成退回意见",
     )
     .description(
       en ? "check returned workbooks against their template" : "校验报送的工作簿：数值、目标、完整性、篡改",
     )
-    .action(async (args: string[], options: { json?: boolean; notice?: string }) => {
+    .action(async (args: string[], options: { json?: boolean; notice?: string; template?: string }) => {
+      const authority = await readAuthority(options.template, ctx.cwd);
       const files = await expand(args, ctx.cwd);
       if (files.length === 0) {
         throw new UsageError({ zh: "没有找到要校验的工作簿", en: "No workbooks to check" });
       }
       const checked: Checked[] = [];
-      for (const file of files) checked.push(await checkFile(file, ctx.cwd));
+      for (const file of files) checked.push(await checkFile(file, ctx.cwd, authority));
       if (options.json) {
         const json = checked.map((c) => checkJson(c.file, c.result, ctx.lang));
         ctx.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));

@@ -18,7 +18,9 @@ import { formatReport } from "../consolidate/report";
 import { zlibCompression } from "../consolidate/zlib-compression";
 import { ReturnSpill } from "../consolidate/return-spill";
 import "../consolidate/worker-entry";
+import type { TemplateSpec } from "../../core/template/spec";
 import type { CliContext } from "../context";
+import { readAuthority } from "../read-authority";
 import { InputError, UsageError } from "../errors";
 import { readUnitListFile } from "../template/read-unit-list";
 
@@ -32,6 +34,7 @@ interface ConsolidateCliOptions {
   readonly reporter?: string;
   readonly phone?: string;
   readonly workers?: string;
+  readonly template?: string;
 }
 
 const today = (): string => {
@@ -40,7 +43,10 @@ const today = (): string => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 
-/** Registers `report-kit consolidate INPUT... -o SUMMARY.xlsx [--units UNITS] [--strict] [--json] [--csv DIR]`. */
+/**
+ * Registers `report-kit consolidate INPUT... -o SUMMARY.xlsx [--units UNITS] [--template FILE] [--strict] [--json]
+ * [--csv DIR]`.
+ */
 export function registerConsolidate(program: Command, ctx: CliContext): void {
   const en = ctx.lang === "en";
   program
@@ -53,6 +59,12 @@ export function registerConsolidate(program: Command, ctx: CliContext): void {
     )
     .option("-o, --out <file>", en ? "summary workbook to write (.xlsx)" : "输出的汇总工作簿（.xlsx）")
     .option("--units <file>", en ? "unit list (.csv or .xlsx)" : "单位名录（.csv 或 .xlsx）")
+    .option(
+      "--template <file>",
+      en
+        ? "the commission's blank template (.xlsx) or its .spec.json: the authority for targets and rows"
+        : "下发的空白模板（.xlsx）或其 .spec.json：以它的目标和行为准",
+    )
     .option("--strict", en ? "leave out returns with errors" : "有错误的报表不纳入汇总")
     .option("--json", en ? "print returns, records and findings as JSON" : "以 JSON 输出报表、明细和问题")
     .option("--csv <dir>", en ? "also write the tidy records as CSV" : "另将明细写为 CSV")
@@ -93,10 +105,11 @@ async function runConsolidate(
   ctx: CliContext,
 ): Promise<void> {
   const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
+  const authority = await readAuthority(options.template, ctx.cwd);
   // The returns' entries and findings wait on disk until the summary, --csv and --json are written (see ReturnSpill).
   const spill = new ReturnSpill();
   try {
-    await consolidateWith(spill, inputs, options, workers, units, ctx);
+    await consolidateWith(spill, inputs, options, workers, { units, authority }, ctx);
   } finally {
     spill.close();
   }
@@ -107,7 +120,7 @@ async function consolidateWith(
   inputs: readonly string[],
   options: ConsolidateCliOptions,
   workers: number | undefined,
-  units: readonly string[] | null,
+  { units, authority }: { units: readonly string[] | null; authority: TemplateSpec | null },
   ctx: CliContext,
 ): Promise<void> {
   const out = resolve(ctx.cwd, options.out!);
@@ -120,6 +133,7 @@ async function consolidateWith(
   const pool = new WorkerPool({
     today: day,
     ...(units ? { units } : {}),
+    ...(authority ? { expected: authority } : {}),
     ...(workers !== undefined ? { workers } : {}),
   });
   try {
@@ -138,6 +152,7 @@ async function consolidateWith(
       units,
       strict: options.strict ?? false,
       summaryUnit: options.unit ?? "",
+      authority,
       summaryName: (spec, i) => summaryPath(options.out!, spec, i),
     });
     if (result.summaries.length === 0)

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { makeFinding } from "../../core/findings/make-finding";
 import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 import type { CheckedInput } from "../../core/consolidate/types";
+import type { TemplateSpec } from "../../core/template/spec";
 import { checkInputFile } from "../../xlsx/return/checked-input";
 import { localTime, type InputItem } from "./gather-inputs";
 import { zlibInflate } from "./zlib-inflate";
@@ -12,6 +13,8 @@ export interface CheckInputOptions {
   readonly units?: readonly string[];
   /** Today "YYYY-MM-DD", for the plausibility of 填报日期. */
   readonly today: string;
+  /** The commission's own spec (--template): returns of its template are checked against it (see checkReturn). */
+  readonly expected?: TemplateSpec | null;
 }
 
 /**
@@ -28,6 +31,7 @@ export function checkInput(item: InputItem, options: CheckInputOptions): Checked
       today: options.today,
       inflate: zlibInflate,
       ...(options.units?.length ? { units: options.units } : {}),
+      ...(options.expected ? { expected: options.expected } : {}),
     },
   );
   if (checked.kind !== "return") return checked;

@@ -72,6 +72,7 @@ export class WorkerPool {
     const checkOptions: CheckInputOptions = {
       today: this.options.today,
       ...(this.options.units ? { units: this.options.units } : {}),
+      ...(this.options.expected ? { expected: this.options.expected } : {}),
     };
     const script = this.script;
     this.workers = Array.from(
@@ -227,8 +228,8 @@ const pack = (input: CheckedInput, numbering: StringNumbering): PackedInput =>
     : input;
 
 /**
- * Keeps a checked return small while it waits for the consolidation: one spec object per template (the copies that
- * came back from workers are dropped), and its entries and findings on disk (see ReturnSpill), read back each time
+ * Keeps a checked return small while it waits for the consolidation: one spec object per distinct spec (the copies
+ * that came back from workers are dropped), and its entries and findings on disk (see ReturnSpill), read back each time
  * `entries` or `findings` is read. Memory per return is then a few hundred bytes, whatever its findings.
  */
 function share(

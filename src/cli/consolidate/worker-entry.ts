@@ -1,6 +1,8 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { constants } from "node:zlib";
 import { checkInput, type CheckInputOptions } from "./check-input";
+import type { TemplateSpec } from "../../core/template/spec";
+import { stableHash } from "../../core/template/stable-hash";
 import type { CheckedInput, CheckedReturn, ReturnEntry } from "../../core/consolidate/types";
 import type { InputItem } from "./gather-inputs";
 import { renderBlock, type RenderedBlock, type RenderJob } from "../../xlsx/summary/bulk-rows";
@@ -19,9 +21,20 @@ export interface RenderRequest {
   readonly job: RenderJob;
 }
 
-/** Names a template's spec between the pool and its workers. */
-export function specId(spec: { readonly templateId: string; readonly specVersion: number }): string {
-  return `${spec.templateId}@${spec.specVersion}`;
+const specIds = new WeakMap<TemplateSpec, string>();
+
+/**
+ * Names a template's spec between the pool and its workers: its id, version and a hash of its whole content, since
+ * returns of one template id may carry different specs (a unit that edited its copy) and each must come back with
+ * its own, whichever worker reads it first. Worked out once per spec object (the reader shares one per template).
+ */
+export function specId(spec: TemplateSpec): string {
+  let id = specIds.get(spec);
+  if (id === undefined) {
+    id = `${spec.templateId}@${spec.specVersion}#${stableHash(JSON.stringify(spec))}`;
+    specIds.set(spec, id);
+  }
+  return id;
 }
 
 /**

@@ -6,6 +6,7 @@ import { checkHeader } from "./check-header";
 import { checkRow } from "./check-row";
 import { checkSheets, checkTampering } from "./check-tampering";
 import { locateRows } from "./locate-rows";
+import { storedSpecChanged } from "./spec-changed";
 import { readStoredSpec } from "./stored-spec";
 import type { CheckOptions, CheckResult, Entry } from "./types";
 import type { RawCell, UnitReturn } from "./unit-return";
@@ -85,7 +86,9 @@ function checkStatus(
 /**
  * Checks one unit's return: reads the identity and the spec carried in the file, finds every row by its key,
  * normalises every entry, and checks targets, completeness, plausibility, identity and tampering. `expected` is
- * the spec the return should follow (e.g. the template a consolidation is about); null to trust the file.
+ * the spec the return should follow (the commission's own template, the authority); a return of its template id is
+ * checked against it whatever spec the file carries (check.spec_changed names the differences), one of another
+ * template is named as such (check.other_template…). Null to trust the spec stored in the file.
  * Never throws on bad input: every problem is a finding.
  * @example checkReturn(unitReturn, null, { today: "2024-07-10" })
  *   // → { identity: { templateId: "rk-3f9a12c0", unit: "东湖区", … }, entries: [{ key: "T1.1", field: "value", value: 96, … }], findings: [] }
@@ -99,8 +102,12 @@ export function checkReturn(
   const stored = readStoredSpec(unitReturn);
   if (!stored.ok) return { identity: null, spec: null, unit: null, entries: [], findings: stored.findings };
   const { identity } = stored;
-  const spec = stored.spec ?? (expected && expected.templateId === identity.templateId ? expected : null);
+  // The expected spec of the same template is the authority: the return is checked against it, never against the
+  // copy it carries (which a unit may have edited), and a copy that means something else is named.
+  const official = expected && expected.templateId === identity.templateId ? expected : null;
+  const spec = official ?? stored.spec;
   const findings: Finding[] = [...stored.findings, ...checkIdentity(identity, expected, file)];
+  if (official && stored.spec) findings.push(...storedSpecChanged(official, stored.spec, file));
   if (!spec) return { identity, spec: null, unit: identity.unit, entries: [], findings };
   findings.push(...checkSheets(spec, unitReturn));
   const sheet = unitReturn.entrySheet;

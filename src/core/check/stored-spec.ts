@@ -71,6 +71,21 @@ function specProblem(spec: TemplateSpec): string | null {
 }
 
 /**
+ * What is wrong with a spec read from elsewhere (the commission's .spec.json): not one of ours, no template id, or a
+ * field the engine relies on missing or malformed; null when it is usable.
+ * @example specShapeProblem(JSON.parse(specJsonText)) // → null
+ * @example specShapeProblem({ tasks: [] }) // → "kind"
+ */
+export function specShapeProblem(raw: unknown): string | null {
+  if (!isRecord(raw) || raw.kind !== TEMPLATE_KIND) return "kind";
+  if (!isString(raw.templateId) || !raw.templateId) return "templateId";
+  if (!isNumber(raw.specVersion)) return "specVersion";
+  if (!isRecord(raw.plan) || !isString(raw.plan.title)) return "plan";
+  if (raw.deadline !== undefined && raw.deadline !== null && !isString(raw.deadline)) return "deadline";
+  return specProblem(raw as unknown as TemplateSpec);
+}
+
+/**
  * The spec stored in identity rows when it is whole and well-formed, else null (for readers that only need the
  * layout; checkReturn reports why with readStoredSpec).
  * @example validStoredSpec(unitReturn.identityRows) // → { kind: "report-kit/template", layout: { entrySheet: "填报表", … }, … }

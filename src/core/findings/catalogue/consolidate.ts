@@ -1,4 +1,9 @@
 import type { Catalogue } from "../catalogue-types";
+import { changeList } from "./spec-changes";
+
+/** Who has what, in a finding about a spec that disagrees (see spec-changes.ts). */
+const MOST_RETURNS = { zh: "多数报表", en: "most returns" };
+const THIS_RETURN = { zh: "本报表", en: "this return" };
 
 /** Findings of the consolidate area. Codes are stable: add new ones, never reword or reuse a code. */
 export const consolidateMessages = {
@@ -92,5 +97,15 @@ export const consolidateMessages = {
       zh: `第 ${d.key} 行不属于模板，其数据列入明细但不参与汇总`,
       en: `Row ${d.key} is not a row of the template; its figures are in 明细 but not summed`,
     }),
+  },
+  "consolidate.spec_disagrees": {
+    severity: "error",
+    text: (d) => {
+      const list = changeList(d, MOST_RETURNS, THIS_RETURN);
+      return {
+        zh: `本报表保存的模板内容与同一模板的多数报表不一致（共 ${d.count} 处；${d.returns} 份报表中 ${d.carried} 份为多数的内容），已按多数报表的模板汇总：${list.zh}`,
+        en: `The template stored in this return differs from the one most returns of this template carry (${d.count} difference(s); ${d.carried} of ${d.returns} returns carry it); consolidated against theirs: ${list.en}`,
+      };
+    },
   },
 } as const satisfies Catalogue;
