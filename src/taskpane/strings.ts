@@ -1,3 +1,7 @@
+import { METHOD_LABELS } from "../core/consolidate/labels";
+import { SCOPE_NAMES } from "../core/plan/target-meaning";
+import type { ScopeReason } from "../core/plan/types";
+
 /** Every text the task pane shows, Chinese first. The language follows Office's display language. */
 const zh = {
   appTitle: "报表助手",
@@ -11,7 +15,8 @@ const zh = {
   parsing: "正在识别…",
   noTasks: "没有识别到编号的工作任务。请检查文本是否包含“一、”“（一）”“1.”等编号。",
   taskListTitle: (tasks: number, targets: number) => `任务清单：${tasks} 项任务，${targets} 个量化指标`,
-  taskListHint: "请逐条核对。可修改运算符、目标值和计量单位，删除误识别的指标，或为任务补充指标。",
+  taskListHint:
+    "请逐条核对。可修改运算符、目标值、计量单位、适用范围和汇总方式，删除误识别的指标，或为任务补充指标。",
   indicator: "指标",
   op: "运算符",
   value: "目标值",
@@ -27,6 +32,20 @@ const zh = {
     "=": "等于 (=)",
     between: "介于 (区间)",
     approx: "左右 (约)",
+  },
+  // The scope's name starts its label: the template's 目标 cell shows the same name with the target.
+  scope: "适用范围",
+  scopeLabels: {
+    each: `${SCOPE_NAMES.each.zh}：每个单位都应达到`,
+    total: `${SCOPE_NAMES.total.zh}：全区域整体目标`,
+  },
+  scopeReason: (reason: ScopeReason) => `判断依据：${reason.zh}`,
+  // The method's name is the one the 汇总 sheet shows.
+  method: "汇总方式",
+  methodLabels: {
+    sum: `${METHOD_LABELS.sum.zh}（各单位相加）`,
+    ratio: `${METHOD_LABELS.ratio.zh}（比率）`,
+    mean: `${METHOD_LABELS.mean.zh}（不相加）`,
   },
   period: "报告期",
   periodHint: "例如 2024年上半年、2024年第三季度、2024年度",
@@ -96,7 +115,7 @@ const en: Strings = {
   noTasks: "No numbered tasks were found. Check that the text has numbering such as 一、 (一) 1.",
   taskListTitle: (tasks, targets) => `Task list: ${tasks} tasks, ${targets} targets`,
   taskListHint:
-    "Review every line. Fix an operator, value or unit of measure, remove a false target, or add a missing one.",
+    "Review every line. Fix an operator, value, unit of measure, scope or roll-up method, remove a false target, or add a missing one.",
   indicator: "Indicator",
   op: "Operator",
   value: "Target value",
@@ -112,6 +131,18 @@ const en: Strings = {
     "=": "equal (=)",
     between: "between (range)",
     approx: "about (≈)",
+  },
+  scope: "Applies to",
+  scopeLabels: {
+    each: `${SCOPE_NAMES.each.en}: every unit must reach it`,
+    total: `${SCOPE_NAMES.total.en}: the area as a whole`,
+  },
+  scopeReason: (reason) => `Why: ${reason.en}`,
+  method: "Roll-up",
+  methodLabels: {
+    sum: `${METHOD_LABELS.sum.en} (units added up)`,
+    ratio: `${METHOD_LABELS.ratio.en} (a rate)`,
+    mean: `${METHOD_LABELS.mean.en} (never added up)`,
   },
   period: "Reporting period",
   periodHint: "e.g. 2024年上半年, 2024年第三季度, 2024年度",

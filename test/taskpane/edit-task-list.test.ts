@@ -1,11 +1,15 @@
+import { SCOPE_SET_BY_HAND } from "../../src/core/plan/target-meaning";
 import type { Target, Task, TaskList } from "../../src/core/plan/types";
+import { buildTemplateSpec } from "../../src/core/template/build-spec";
 import { readUnitLines } from "../../src/taskpane/plan/unit-lines";
 import {
   addTarget,
   removeTarget,
   replaceTarget,
+  withMethod,
   withNumber,
   withOp,
+  withScope,
 } from "../../src/taskpane/plan/edit-task-list";
 import { pickLang, STRINGS } from "../../src/taskpane/strings";
 import { themeFor } from "../../src/taskpane/theme";
@@ -27,6 +31,9 @@ const makeTarget = (over: Partial<Target> = {}): Target =>
     value: 95,
     unitOfMeasure: "%",
     deadline: null,
+    scope: "each",
+    scopeReason: { zh: "比率指标：每个单位都应达到", en: "a rate: every unit must reach it" },
+    method: "ratio",
     ...over,
   }) as Target;
 const makeList = (
@@ -72,6 +79,67 @@ describe("editing targets", () => {
       ["2", "B"],
     ]);
     expect(list.targets).toHaveLength(2); // inputs are not mutated
+  });
+});
+
+describe("scope and roll-up method", () => {
+  test("changing the scope says it was set by hand; the numbers, operator and method stay", () => {
+    const t = makeTarget();
+    const total = withScope(t, "total");
+    expect(total).toEqual({ ...t, scope: "total", scopeReason: SCOPE_SET_BY_HAND });
+    expect(withScope(total, "each")).toMatchObject({ scope: "each", scopeReason: SCOPE_SET_BY_HAND });
+    expect(t.scope).toBe("each"); // not mutated
+  });
+
+  test("choosing the scope a target already has keeps the plan's reason", () => {
+    const t = makeTarget();
+    expect(withScope(t, "each")).toBe(t);
+  });
+
+  test("changing the method keeps the scope and its reason; the same method leaves the target as it was", () => {
+    const t = makeTarget();
+    expect(withMethod(t, "mean")).toEqual({ ...t, method: "mean" });
+    expect(withMethod(t, "ratio")).toBe(t);
+  });
+
+  test("a new operator keeps the clerk's scope and method", () => {
+    const t = withMethod(withScope(makeTarget(), "total"), "mean");
+    expect(withOp(t, "between")).toMatchObject({
+      scope: "total",
+      scopeReason: SCOPE_SET_BY_HAND,
+      method: "mean",
+    });
+    expect(withOp(t, "approx")).toMatchObject({
+      scope: "total",
+      scopeReason: SCOPE_SET_BY_HAND,
+      method: "mean",
+    });
+  });
+
+  test("the template built from the edited list carries the choice: 全区域 in the 目标 label, and the method", () => {
+    const list = makeList([makeTarget({ indicator: "A" }), makeTarget({ task: "2", indicator: "B" })]);
+    const edited = replaceTarget(list, 1, withMethod(withScope(list.targets[1]!, "total"), "mean"));
+    const built = buildTemplateSpec(edited, { period: "2024年上半年", units: [] });
+    if (!built.ok) throw new Error("spec");
+    const rows = built.spec.rows.flatMap((r) => (r.kind === "target" ? [r] : []));
+    expect(rows.map((r) => [r.target.indicator, r.target.scope, r.target.method])).toEqual([
+      ["A", "each", "ratio"],
+      ["B", "total", "mean"],
+    ]);
+    // The 目标 label names the scope (每单位 / 全区域) beside ≥95%.
+    expect(rows[0]!.targetLabel).toMatch(/每单位/);
+    expect(rows[0]!.targetLabel).not.toMatch(/全区域/);
+    expect(rows[1]!.targetLabel).toMatch(/全区域/);
+    expect(rows[1]!.targetLabel).not.toMatch(/每单位/);
+    expect(rows[1]!.targetLabel).toContain("≥95%");
+    expect(rows[1]!.target.scopeReason).toEqual(SCOPE_SET_BY_HAND);
+  });
+
+  test("the reason is shown in the pane's language", () => {
+    expect(STRINGS.zh.scopeReason(SCOPE_SET_BY_HAND)).toBe("判断依据：人工指定");
+    expect(STRINGS.en.scopeReason(SCOPE_SET_BY_HAND)).toBe("Why: set by hand");
+    expect(STRINGS.zh.scopeLabels.total).toMatch(/^全区域/);
+    expect(STRINGS.zh.methodLabels.ratio).toMatch(/^Σ分子\/Σ分母/);
   });
 });
 

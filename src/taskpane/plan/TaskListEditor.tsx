@@ -1,10 +1,20 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
-import type { Op, Target, TaskList } from "../../core/plan/types";
+import type { Op, RollUpMethod, Scope, Target, TaskList } from "../../core/plan/types";
 import { useStrings } from "../shell/strings-context";
-import { addTarget, removeTarget, replaceTarget, withNumber, withOp } from "./edit-task-list";
+import {
+  addTarget,
+  removeTarget,
+  replaceTarget,
+  withMethod,
+  withNumber,
+  withOp,
+  withScope,
+} from "./edit-task-list";
 
 const OPS: readonly Op[] = [">=", "<=", "=", "between", "approx"];
+const SCOPES: readonly Scope[] = ["each", "total"];
+const METHODS: readonly RollUpMethod[] = ["sum", "ratio", "mean"];
 
 const useStyles = makeStyles({
   list: {
@@ -145,6 +155,32 @@ function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
       ) : (
         num("value", target.value)
       )}
+      <Field label={s.scope} hint={s.scopeReason(target.scopeReason)} className={styles.wide}>
+        <Select
+          className={styles.input}
+          value={target.scope}
+          onChange={(_, d) => onChange(withScope(target, d.value as Scope))}
+        >
+          {SCOPES.map((scope) => (
+            <option key={scope} value={scope}>
+              {s.scopeLabels[scope]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={s.method} className={styles.wide}>
+        <Select
+          className={styles.input}
+          value={target.method}
+          onChange={(_, d) => onChange(withMethod(target, d.value as RollUpMethod))}
+        >
+          {METHODS.map((method) => (
+            <option key={method} value={method}>
+              {s.methodLabels[method]}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className={styles.actions}>
         <Button
           appearance="subtle"

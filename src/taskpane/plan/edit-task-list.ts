@@ -1,6 +1,6 @@
 import { approxTolerance } from "../../core/plan/task-list-json";
-import { withMeaning } from "../../core/plan/target-meaning";
-import type { Op, Target, TaskList } from "../../core/plan/types";
+import { SCOPE_SET_BY_HAND, withMeaning } from "../../core/plan/target-meaning";
+import type { Op, RollUpMethod, Scope, Target, TaskList } from "../../core/plan/types";
 
 /** The number a target is shown with in its single-value field (the midpoint of a range). */
 const mainValue = (t: Target): number => (t.op === "between" ? (t.min + t.max) / 2 : t.value);
@@ -35,6 +35,19 @@ export function withNumber(t: Target, field: "value" | "min" | "max", n: number)
   if (t.op === "between") return field === "value" ? t : { ...t, [field]: n };
   if (field !== "value") return t;
   return t.op === "approx" ? { ...t, value: n, tolerance: approxTolerance(n) } : { ...t, value: n };
+}
+
+/**
+ * The target with the scope the clerk chose; its reason becomes "set by hand". Choosing the scope it already has
+ * keeps the reason the plan gave.
+ */
+export function withScope(t: Target, scope: Scope): Target {
+  return scope === t.scope ? t : { ...t, scope, scopeReason: SCOPE_SET_BY_HAND };
+}
+
+/** The target with the roll-up method the clerk chose (合计, Σ分子/Σ分母, 平均值); its scope stays as it was. */
+export function withMethod(t: Target, method: RollUpMethod): Target {
+  return method === t.method ? t : { ...t, method };
 }
 
 export function replaceTarget(list: TaskList, index: number, target: Target): TaskList {
