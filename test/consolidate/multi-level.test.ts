@@ -107,4 +107,14 @@ describe("a county's summary sent up as a return", () => {
     const stay = direct.find((t) => t.method === "mean" && t.scope === "each")!;
     expect(stay.value).not.toBeNull();
   }, 120_000);
+
+  it("is not judged by check against a target meant for each hospital: its figures are aggregates", async () => {
+    const r = await run(["check", join(dir, "up", "甲县汇总.xlsx"), "--json"]);
+    const checked = JSON.parse(r.out) as { findings: { code: string; kind: string }[] };
+    expect(checked.findings.filter((f) => f.kind === "attainment").map((f) => f.code)).toEqual([]);
+    // A hospital's own return is judged: the fixture misses some targets meant for each unit.
+    const own = await run(["check", join(dir, "甲县"), "--json"]);
+    const hospitals = JSON.parse(own.out) as { findings: { kind: string }[] }[];
+    expect(hospitals.flatMap((h) => h.findings).some((f) => f.kind === "attainment")).toBe(true);
+  }, 60_000);
 });

@@ -112,7 +112,7 @@ export function checkReturn(
   findings.push(...checkSheets(spec, unitReturn));
   const sheet = unitReturn.entrySheet;
   if (!sheet) return { identity, spec, unit: identity.unit, entries: [], findings };
-  const place = { file, sheet: sheet.name };
+  const place = { file, sheet: sheet.name, ...(identity.rollUp ? { summary: true } : {}) };
   const header = checkHeader(spec, identity, headerCells(sheet, spec), place, options);
   const located = locateRows(spec, sheet, file);
   const entries: Entry[] = [...header.entries];

@@ -76,11 +76,12 @@ export function valueFigure(c: FigureContext): MissCode | null {
 
 /**
  * Compares a figure with its target. A `total` target is the area's: a unit's figure is its contribution, never a
- * miss of its own (the summary judges the aggregate).
+ * miss of its own (the summary judges the aggregate). A summary sent up as a return holds aggregates: one level up
+ * judges them by the units behind them (see CarriedRollUp).
  */
 function compare(c: FigureContext, value: number, where: Where): MissCode | null {
   const { row, findings, reason } = c;
-  if (row.target.scope === "total") return null;
+  if (row.target.scope === "total" || c.place.summary) return null;
   const miss = compareTarget(row.target, value);
   if (miss) {
     const tolerance = row.target.op === "approx" ? row.target.tolerance : "";

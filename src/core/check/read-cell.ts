@@ -7,6 +7,11 @@ import type { RawCell } from "./unit-return";
 export interface RowPlace {
   readonly file: string;
   readonly sheet: string;
+  /**
+   * Set when the return is a summary sent up (its identity carries a roll-up): its figures are aggregates, judged one
+   * level up by the units behind them, not against a target meant for each unit.
+   */
+  readonly summary?: boolean;
 }
 
 /**
