@@ -95,7 +95,7 @@ describe("a template written into the open workbook by the Office adapter", () =
       today: "2024-07-05",
     });
     const atCell = result.findings.filter((f) => f.location.kind === "cell" && f.location.cell === cell);
-    expect(atCell.map((f) => [f.code, f.severity])).toEqual([["check.outside_range", "error"]]);
+    expect(atCell.map((f) => [f.code, f.severity])).toEqual([["check.outside_range", "warning"]]);
     expect(result.entries.find((e) => e.key === "T9.1" && e.field === "value")).toMatchObject({
       value: 2,
       cell,
