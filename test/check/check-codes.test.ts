@@ -341,6 +341,13 @@ const CASES: readonly Case[] = [
     severity: "error",
   },
   {
+    code: "check.spec_changed",
+    title: "a target lowered in the copy of the spec the return carries, checked against the template sent",
+    edit: (wb) => editIdentity(wb, (k, v) => (k === "spec" ? v.replace('"value":95', '"value":80') : null)),
+    expected: spec,
+    severity: "error",
+  },
+  {
     code: "check.unit_not_in_list",
     title: "a unit typed into the blank template",
     unit: null,
