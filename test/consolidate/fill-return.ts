@@ -48,6 +48,9 @@ export async function fillReturn(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The number a target aims at (the middle of a range). */
+const targetGoal = (t: Target): number => (t.op === "between" ? (t.min + t.max) / 2 : t.value);
+
 /** A figure for a target: mostly meeting it (`meet`), else missing it by a little. */
 function figureFor(t: Target, meet: boolean, r: number): number {
   const goal = t.op === "between" ? (t.min + t.max) / 2 : t.value;
@@ -87,7 +90,15 @@ export function plausibleFills(
       continue;
     }
     const t = row.target;
-    const value = attain ? (t.op === "between" ? t.min : t.value) : figureFor(t, next() < 0.85, next());
+    // A count the area adds up (新增互联网医院1-2家): each unit contributes its share, most of them none or one.
+    const share = t.scope === "total" && t.method === "sum" && !attain;
+    const value = share
+      ? Math.floor(targetGoal(t) / Math.max(spec.units.length, 1) + next())
+      : attain
+        ? t.op === "between"
+          ? t.min
+          : t.value
+        : figureFor(t, next() < 0.85, next());
     if (row.measure === "rate") {
       const m = RATE_MULTIPLIER[t.unitOfMeasure ?? "%"] ?? 100;
       const den = attain ? m : 1000 + Math.floor(next() * 9000);
