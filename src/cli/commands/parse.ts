@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { METHOD_LABELS } from "../../core/consolidate/labels";
-import { SCOPE_NAMES } from "../../core/plan/target-meaning";
+import { REVIEW_LABELS, SCOPE_NAMES } from "../../core/plan/target-meaning";
 import { parsePlan } from "../../core/plan/parse-plan";
 import { toTaskListJson } from "../../core/plan/task-list-json";
 import type { TaskList } from "../../core/plan/types";
@@ -44,12 +44,15 @@ function renderTable(list: TaskList, ctx: CliContext): string {
       const why = en ? target.scopeReason.en : target.scopeReason.zh;
       const meaning = en ? `${scope.en}, ${method.en}; ${why}` : `${scope.zh}，${method.zh}；${why}`;
       out.push(`       → ${target.indicator}  ${formatTargetLabel(target)}${due}  〔${meaning}〕`);
+      const doubts = target.review.map((r) => (en ? REVIEW_LABELS[r].en : REVIEW_LABELS[r].zh));
+      if (doubts.length) out.push(`         ${en ? "check: " : "请核对："}${doubts.join(en ? "; " : "；")}`);
     }
   }
+  const doubtful = list.targets.filter((t) => t.review.length).length;
   out.push(
     en
-      ? `${list.tasks.length} tasks, ${list.targets.length} targets`
-      : `共 ${list.tasks.length} 项任务，${list.targets.length} 个量化目标`,
+      ? `${list.tasks.length} tasks, ${list.targets.length} targets (${doubtful} to check)`
+      : `共 ${list.tasks.length} 项任务，${list.targets.length} 个量化目标（${doubtful} 个请核对）`,
   );
   return out.join("\n");
 }

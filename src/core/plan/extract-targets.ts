@@ -18,6 +18,7 @@ import { readNumber, type NumberToken } from "./read-number";
 import { perCapitaUnit } from "./per-capita";
 import { indicatorOf, splitSubject, whosOf } from "./indicator";
 import { asWritten } from "./normalise-text";
+import type { ReviewReason } from "./types";
 
 /** A target found in a text, before it is attached to a task. */
 export interface FoundTarget {
@@ -27,6 +28,8 @@ export interface FoundTarget {
   readonly values: readonly number[];
   readonly unit: string | null;
   readonly deadline: string | null;
+  /** Why a person should look at it (see ReviewReason). */
+  readonly review: readonly ReviewReason[];
 }
 
 type CueOp = ">=" | "<=" | "approx";
@@ -158,6 +161,8 @@ interface Candidate {
   readonly tokens: readonly NumberToken[];
   readonly op: FoundTarget["op"];
   readonly unit: string | null;
+  /** No word gives the direction of a rate (or of a number with no unit): read as at least. */
+  readonly implicit?: boolean;
 }
 
 /** An open bracket of a note: what is included, a part, a year's or a wider area's figure. */
@@ -258,16 +263,18 @@ function judge(
       : afterCue?.op === "approx" || beforeCue?.op === "approx"
         ? "approx"
         : (afterCue?.op ?? (cueGap <= 12 || multiple ? beforeCue?.op : undefined) ?? ">=");
-  const explicit = afterCue !== null || cueGap <= 12 || multiple;
+  const explicit = first.kind === "range" || afterCue !== null || cueGap <= 12 || multiple;
   if (unit === null) {
     const bigOrName = first.values.some((v) => v >= 10000);
-    return cueGap === 0 && !nounFollows && !bigOrName ? { tokens, op, unit: null } : null;
+    return cueGap === 0 && !nounFollows && !bigOrName
+      ? { tokens, op, unit: null, implicit: !explicit }
+      : null;
   }
   if ((QUALIFIER_UNITS as readonly string[]).includes(unit) || unit === "周岁") {
     if (nounFollows || first.chinese) return null;
-    return cueGap <= 6 ? { tokens, op, unit } : null;
+    return cueGap <= 6 ? { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) } : null;
   }
-  if (RATE_UNITS.has(unit)) return { tokens, op, unit };
+  if (RATE_UNITS.has(unit)) return { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) };
   // "80%以上的村卫生室能够提供6类以上中医药技术方法": what the share of places does is part of the share's name.
   if (SHARE_OF_PLACES.test(sentence.slice(clauseStart, first.start))) return null;
   // 一类/二类/三类 name categories ("公益一类事业单位", "乙类乙管"), not counts.
@@ -285,12 +292,16 @@ function judge(
   // clause next to it gives the level it changes to ("…提高2个百分点，达到92%", "…达到32%，比2025年提高2个百分点").
   if (/百分点$/.test(unit) && CHANGE_BEFORE.test(before)) {
     const subjectless = /^\s*(?:(?:比|较|同比)[^,;]*)?$/.test(before.replace(CHANGE_BEFORE, ""));
-    return LEVEL_NEXT.test(sentence.slice(afterEnd)) || subjectless ? null : { tokens, op, unit };
+    return LEVEL_NEXT.test(sentence.slice(afterEnd)) || subjectless
+      ? null
+      : { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) };
   }
   // The value of a named indicator: "托位数3.58个", "床位数达到…".
-  if (explicit || /[数率量]$/.test(before)) return { tokens, op, unit };
+  if (explicit || /[数率量]$/.test(before))
+    return { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) };
   // "建成胸痛、卒中、创伤救治中心各1个": 各 after a goal verb gives one target to each (not "each of a set").
-  if (before.endsWith("各") && GOAL_VERBS.some((v) => before.includes(v))) return { tokens, op, unit };
+  if (before.endsWith("各") && GOAL_VERBS.some((v) => before.includes(v)))
+    return { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) };
   // "覆盖4个市辖区、30个乡镇": a count listed after one of a set is of the set too.
   if (
     SET_MARKERS_BEFORE.some(
@@ -302,7 +313,7 @@ function judge(
   const rest = sentence.slice(afterEnd, clauseAround(sentence, afterEnd).end);
   // "新增社区医院1家，2家卫生院达到推荐标准": a count opening its clause, of things that are to reach a standard.
   if (before.trim() === "" && /^[家所个名]$/.test(unit) && COUNT_REACHES.test(rest))
-    return { tokens, op, unit };
+    return { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) };
   const de = rest.indexOf("的");
   if (de > 0 && !GOAL_VERBS.some((v) => rest.slice(0, de).includes(v))) return null;
   // "创建国家级示范区1个，省级2个": a level alone continues the count of the clause before, and its verb.
@@ -317,7 +328,9 @@ function judge(
     before.endsWith("的") || LEVEL_ONLY.test(before.trim()) || /^\s*其中/.test(before) || parallel
       ? sentence.slice(0, first.start)
       : sentence.slice(clauseStart, first.start);
-  return GOAL_VERBS.some((v) => verbScope.includes(v)) ? { tokens, op, unit } : null;
+  return GOAL_VERBS.some((v) => verbScope.includes(v))
+    ? { tokens, op, unit, implicit: !explicit && RATE_UNITS.has(unit) }
+    : null;
 }
 
 /**
@@ -379,7 +392,12 @@ function numberGroups(masked: string): NumberToken[][] {
  * @example extractTargets("孕产妇死亡率控制在12/10万以下。", "孕产妇死亡率控制在12/10万以下。")
  *   // → [{ indicator: "孕产妇死亡率", op: "<=", values: [12], unit: "/10万", deadline: null, … }]
  */
-export function extractTargets(text: string, norm: string, planYear: number | null = null): FoundTarget[] {
+export function extractTargets(
+  text: string,
+  norm: string,
+  planYear: number | null = null,
+  context: { readonly fromTable?: boolean } = {},
+): FoundTarget[] {
   const masked = maskQuotes(norm);
   const phrases = findTimePhrases(norm, planYear);
   const opening = phrases.find((p) => /^\s*(力争|争取)?$/.test(norm.slice(0, p.start)));
@@ -389,7 +407,7 @@ export function extractTargets(text: string, norm: string, planYear: number | nu
     if (k < masked.length && !SENTENCE_END.test(masked[k] as string)) continue;
     const sentence = masked.slice(sStart, k);
     const inSentence = phrases.filter((p) => p.start >= sStart && p.end <= k);
-    found.push(...sentenceTargets(text, norm, sentence, sStart, inSentence, opening));
+    found.push(...sentenceTargets(text, norm, sentence, sStart, inSentence, opening, context));
     sStart = k + 1;
   }
   return found;
@@ -402,6 +420,7 @@ function sentenceTargets(
   offset: number,
   phrases: readonly TimePhrase[],
   opening: TimePhrase | undefined,
+  context: { readonly fromTable?: boolean },
 ): FoundTarget[] {
   const found: FoundTarget[] = [];
   let prevEnd = 0;
@@ -435,6 +454,19 @@ function sentenceTargets(
       .replace(ENUMERATOR, "");
     const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;
+    const review: ReviewReason[] = [];
+    if (candidate.implicit) review.push("op_implicit");
+    // Named from what came before: the clause before, or a measure named earlier in the sentence.
+    // (Its head or its measure is not in its own clause but earlier in the sentence: "二级医院达到60%" after
+    // "三级医院预约诊疗率…" is 二级医院预约诊疗率.)
+    const own = sentence.slice(clause.start, clause.end);
+    const earlier = sentence.slice(0, clause.start);
+    const borrowed = [indicator.slice(0, 4), indicator.slice(-3)].some(
+      (part) => !own.includes(part) && earlier.includes(part),
+    );
+    if (from !== clause.start || borrowed) review.push("name_from_context");
+    if (!phraseBefore && opening && deadline !== null) review.push("deadline_from_paragraph");
+    if (context.fromTable) review.push("from_table");
     // "每千人口床位数达到6.8张，其中公立医院5张": a part (其中…) is counted per the same population.
     const perCapita = (u: string | null) => {
       const own = perCapitaUnit(sentence.slice(clause.start, clause.end), u);
@@ -468,6 +500,7 @@ function sentenceTargets(
         values: values[Math.min(i, values.length - 1)] ?? [],
         unit: group.length > 1 ? (units[i] ?? unit) : unit,
         deadline,
+        review,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
+import { measureOf } from "../template/measure";
 import { withMeaning } from "./target-meaning";
 import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
@@ -56,7 +57,7 @@ export function parsePlan(text: string): ParseResult {
     const task = taskOfItem.get(index) ?? taskOfItem.get(firstLeafUnder(items, index) ?? -1);
     if (task === undefined) return;
     for (const segment of item.segments) {
-      for (const found of extractTargets(segment.text, segment.norm, year))
+      for (const found of extractTargets(segment.text, segment.norm, year, { fromTable: segment.fromTable }))
         targets.push(toTarget(task, found));
     }
   });
@@ -117,9 +118,35 @@ function firstLeafUnder(items: readonly Item[], index: number): number | null {
   return null;
 }
 
+/** Units the reader knows (LABELING's list and the counters): anything else read after a number is worth a look. */
+const KNOWN_UNITS = new Set([
+  "%",
+  "‰",
+  "/10万",
+  "/万",
+  "级",
+  "岁",
+  "元",
+  "万元",
+  "亿元",
+  "万人",
+  "倍",
+  "ratio",
+  "个百分点",
+]);
+const unitRecognised = (unit: string | null): boolean =>
+  unit === null || KNOWN_UNITS.has(unit) || measureOf(unit) === "count" || /\/\d*[千万]?人/.test(unit);
+
 /** A found target with its meaning (scope and roll-up) read from its clause (see target-meaning.ts). */
 function toTarget(task: string, f: FoundTarget): Target {
-  const base = { task, text: f.text, indicator: f.indicator, unitOfMeasure: f.unit, deadline: f.deadline };
+  const base = {
+    task,
+    text: f.text,
+    indicator: f.indicator,
+    unitOfMeasure: f.unit,
+    deadline: f.deadline,
+    review: [...f.review, ...(unitRecognised(f.unit) ? [] : ["unit_unrecognised" as const])],
+  };
   const [a = 0, b = a] = f.values;
   switch (f.op) {
     case "between":

@@ -15,6 +15,8 @@ export interface Segment {
   readonly text: string;
   readonly norm: string;
   readonly lineNo: number;
+  /** A table's value cell read as a sentence with its row's indicator (see valueCell). */
+  readonly fromTable?: boolean;
 }
 
 /** A numbered item of the plan, before deciding which items are tasks (the leaves). */
@@ -380,7 +382,11 @@ function tableItem(
       k === titleColumn || !table.valueColumns.has(k)
         ? null
         : valueCell(cells[titleColumn] ?? "", rawCells[titleColumn] ?? "", cell, rawCells[k] ?? cell, unit);
-    segments.push({ ...(value ?? { text: rawCells[k] ?? cell, norm: cell }), lineNo: line.lineNo });
+    segments.push(
+      value
+        ? { ...value, lineNo: line.lineNo, fromTable: true }
+        : { text: rawCells[k] ?? cell, norm: cell, lineNo: line.lineNo },
+    );
   });
   const titleCell = rawCells[table.titleColumn > 0 ? table.titleColumn : 1] ?? "";
   return {

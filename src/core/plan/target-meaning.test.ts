@@ -1,4 +1,5 @@
 import { parsePlan } from "./parse-plan";
+import { readTaskListJson, toTaskListJson } from "./task-list-json";
 import { inferMethod, inferScope, withMeaning } from "./target-meaning";
 
 /** Scope of a clause as the reader infers it (method from the indicator and unit first, as the parser does). */
@@ -103,5 +104,53 @@ describe("whom a target applies to (scope)", () => {
       ["total", "ratio"],
       ["each", "sum"],
     ]);
+  });
+});
+
+describe("where the reader is unsure (review)", () => {
+  const read = (...lines: string[]) =>
+    parsePlan(["2025年某县卫生健康工作要点", ...lines].join("\n")).taskList.targets.map((t) => [
+      t.indicator,
+      [...t.review].sort(),
+    ]);
+
+  it("a rate with no word of direction is read as at least, and says so", () => {
+    expect(read("一、重点工作", "1.全县门诊预约诊疗率60%。")).toEqual([["门诊预约诊疗率", ["op_implicit"]]]);
+    expect(read("一、重点工作", "1.全县门诊预约诊疗率达到60%以上。")).toEqual([["门诊预约诊疗率", []]]);
+  });
+
+  it("a name taken from the clause before, a table cell, a deadline opening the paragraph", () => {
+    const named = read("一、重点工作", "1.三级医院预约诊疗率达到70%以上，二级医院达到60%以上。");
+    expect(named.map(([name, review]) => [name, review.includes("name_from_context")])).toEqual([
+      ["三级医院预约诊疗率", false],
+      ["二级医院预约诊疗率", true],
+    ]);
+    const table = read(
+      "序号 | 指标名称 | 2025年目标值 | 责任单位",
+      "1 | 全县孕产妇死亡率(/10万) | ≤10 | 县卫健局",
+    );
+    expect(table[0]?.[1]).toContain("from_table");
+    const para = parsePlan(
+      [
+        "2025年某县卫生健康工作要点",
+        "一、主要目标",
+        "1.到2027年，全县医疗服务能力明显提升。全县家庭医生签约服务覆盖率达到75%。",
+      ].join("\n"),
+    ).taskList.targets[0]!;
+    expect([para.deadline, para.review]).toEqual(["2027-12-31", ["deadline_from_paragraph"]]);
+  });
+
+  it("a scope the plan does not state is marked; one it states is not", () => {
+    expect(read("一、重点工作", "1.开展新技术5项以上。")).toEqual([["新技术数", ["scope_default"]]]);
+    expect(read("一、重点工作", "1.全县新增家庭医生团队5个以上。")[0]?.[1]).toEqual([]);
+  });
+
+  it("survives the task list JSON, and a clerk's choice settles it", () => {
+    const list = parsePlan(
+      ["2025年某县卫生健康工作要点", "一、重点工作", "1.全县门诊预约诊疗率60%。"].join("\n"),
+    ).taskList;
+    const json = JSON.parse(JSON.stringify(toTaskListJson(list))) as unknown;
+    const back = readTaskListJson(json);
+    expect(back.ok && back.taskList.targets[0]?.review).toEqual(["op_implicit"]);
   });
 });

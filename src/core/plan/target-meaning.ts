@@ -18,13 +18,14 @@ import {
 } from "./meaning-lexicon";
 import { measureOf } from "../template/measure";
 import { normaliseForMatching } from "./normalise-text";
-import type { RollUpMethod, Scope, ScopeReason, Target } from "./types";
+import type { ReviewReason, RollUpMethod, Scope, ScopeReason, Target } from "./types";
 
 /** What a target means besides its numbers: whom it applies to, why, and how it rolls up. */
 export interface TargetMeaning {
   readonly scope: Scope;
   readonly scopeReason: ScopeReason;
   readonly method: RollUpMethod;
+  readonly review: readonly ReviewReason[];
 }
 
 /** A target before its meaning is read (what the parser and a hand-written task list give). */
@@ -106,7 +107,7 @@ export function inferScope(
   indicator: string,
   unitOfMeasure: string | null,
   method: RollUpMethod,
-): { readonly scope: Scope; readonly scopeReason: ScopeReason } {
+): { readonly scope: Scope; readonly scopeReason: ScopeReason; readonly byDefault?: true } {
   const said = normaliseForMatching(`${indicator}，${text}`);
   const name = normaliseForMatching(indicator);
   const each = eachWord(said);
@@ -155,14 +156,22 @@ export function inferScope(
         ),
       };
     const build = buildWord(said);
-    return {
-      scope: "total",
-      scopeReason: build
-        ? reason(`“${build}”：各单位合计`, `"${build}": the units' figures add up to the goal`)
-        : reason("数量指标：各单位合计", "a count or amount: the units' figures add up to the goal"),
-    };
+    return build
+      ? {
+          scope: "total",
+          scopeReason: reason(`“${build}”：各单位合计`, `"${build}": the units' figures add up to the goal`),
+        }
+      : {
+          scope: "total",
+          scopeReason: reason(
+            "数量指标：各单位合计",
+            "a count or amount: the units' figures add up to the goal",
+          ),
+          byDefault: true,
+        };
   }
   return {
+    byDefault: true,
     scope: "each",
     scopeReason:
       method === "ratio"
@@ -190,19 +199,55 @@ export function withMeaning(target: BareTarget): Target {
   const method = isMethod(target.method)
     ? target.method
     : inferMethod(target.indicator, target.unitOfMeasure);
+  const review = Array.isArray(target.review) ? target.review.filter(isReviewReason) : [];
   if (isScope(target.scope))
     return {
       ...target,
       method,
       scope: target.scope,
       scopeReason: isReason(target.scopeReason) ? target.scopeReason : SCOPE_SET_BY_HAND,
+      review,
     } as Target;
-  return {
-    ...target,
-    method,
-    ...inferScope(target.text, target.indicator, target.unitOfMeasure, method),
-  } as Target;
+  const { byDefault, ...scope } = inferScope(target.text, target.indicator, target.unitOfMeasure, method);
+  const reasons: ReviewReason[] =
+    byDefault && !review.includes("scope_default") ? [...review, "scope_default"] : review;
+  return { ...target, method, ...scope, review: reasons } as Target;
 }
+
+const REVIEW_REASONS: readonly ReviewReason[] = [
+  "op_implicit",
+  "direction_from_indicator",
+  "name_from_context",
+  "from_table",
+  "unit_unrecognised",
+  "deadline_from_paragraph",
+  "scope_default",
+];
+/** Whether `x` is a review reason. */
+export const isReviewReason = (x: unknown): x is ReviewReason => REVIEW_REASONS.includes(x as ReviewReason);
+
+/** Each review reason as shown to people. */
+export const REVIEW_LABELS: Readonly<Record<ReviewReason, ScopeReason>> = {
+  op_implicit: {
+    zh: "原文没有写“以上/以下”，按“不低于”读取",
+    en: "no word says at least or at most; read as at least",
+  },
+  direction_from_indicator: {
+    zh: "只有数值，方向按指标推断",
+    en: "a bare value: its direction was inferred from the indicator",
+  },
+  name_from_context: { zh: "指标名称取自前一句", en: "the indicator is named from the clause before" },
+  from_table: { zh: "数值取自表格单元格", en: "the value was read from a table cell" },
+  unit_unrecognised: { zh: "计量单位不在常用单位中，请核对", en: "an unusual unit of measure" },
+  deadline_from_paragraph: {
+    zh: "完成时限取自段落或列表开头",
+    en: "the deadline comes from the phrase opening the paragraph or list",
+  },
+  scope_default: {
+    zh: "原文未写明适用范围，按指标类型确定",
+    en: "the plan does not say whom it applies to; set by the indicator's kind",
+  },
+};
 
 /** Whether `x` is a scope. */
 export const isScope = (x: unknown): x is Scope => x === "each" || x === "total";

@@ -4,6 +4,7 @@ import { withMeaning } from "./target-meaning";
 import {
   APPROX_TOLERANCE,
   type Op,
+  type ReviewReason,
   type RollUpMethod,
   type Scope,
   type ScopeReason,
@@ -29,6 +30,8 @@ export interface TargetJson {
   scopeReason?: ScopeReason;
   /** How it rolls up: "sum", "ratio" or "mean"; optional on input (from the indicator and unit when absent). */
   method?: RollUpMethod;
+  /** Why a person should look at it (see ReviewReason); optional on input. */
+  review?: ReviewReason[];
 }
 
 export interface TaskJson {
@@ -72,6 +75,7 @@ function toTargetJson(t: Target): TargetJson {
     scope: t.scope,
     scopeReason: t.scopeReason,
     method: t.method,
+    review: [...t.review],
   };
   return t.op === "between"
     ? { ...base, value: null, min: t.min, max: t.max, ...tail }
@@ -161,6 +165,7 @@ function readTarget(raw: Record<string, unknown>): Target | null {
     scope: raw.scope as Scope | undefined,
     scopeReason: raw.scopeReason as ScopeReason | undefined,
     method: raw.method as RollUpMethod | undefined,
+    review: Array.isArray(raw.review) ? (raw.review as ReviewReason[]) : undefined,
   };
   if (op === "between") {
     const min = numOrNull(raw.min);

@@ -14,6 +14,25 @@ export type Scope = "each" | "total";
  */
 export type RollUpMethod = "sum" | "ratio" | "mean";
 
+/**
+ * Why a person should look at a target the reader found (the task pane lists these first; `parse` shows them):
+ * - `op_implicit`: no word says at least or at most; read as at least;
+ * - `direction_from_indicator`: a bare value whose direction was taken from the indicator (死亡率 → at most);
+ * - `name_from_context`: the indicator is named from the clause before, not the target's own;
+ * - `from_table`: the value was read from a table cell, with the row's indicator;
+ * - `unit_unrecognised`: a unit of measure outside the known ones, read from what follows the number;
+ * - `deadline_from_paragraph`: the deadline comes from a phrase opening the paragraph or list, not the sentence;
+ * - `scope_default`: no word of the plan says whom it applies to; the scope follows the indicator's kind.
+ */
+export type ReviewReason =
+  | "op_implicit"
+  | "direction_from_indicator"
+  | "name_from_context"
+  | "from_table"
+  | "unit_unrecognised"
+  | "deadline_from_paragraph"
+  | "scope_default";
+
 /** Why a scope was chosen, in both languages ("“全市”：全市整体目标"). */
 export interface ScopeReason {
   readonly zh: string;
@@ -54,6 +73,8 @@ interface TargetBase {
   readonly scopeReason: ScopeReason;
   /** How it rolls up: from the indicator's kind and unit of measure, or set by the clerk. */
   readonly method: RollUpMethod;
+  /** Why a person should look at it (empty when the plan says it plainly), see ReviewReason. */
+  readonly review: readonly ReviewReason[];
 }
 
 /**

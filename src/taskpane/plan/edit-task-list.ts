@@ -5,7 +5,10 @@ import type { Op, RollUpMethod, Scope, Target, TaskList } from "../../core/plan/
 /** The number a target is shown with in its single-value field (the midpoint of a range). */
 const mainValue = (t: Target): number => (t.op === "between" ? (t.min + t.max) / 2 : t.value);
 
-/** The same target with another operator; the fields the new operator needs are filled from the old ones. */
+/**
+ * The same target with another operator; the fields the new operator needs are filled from the old ones. The clerk
+ * has now said which way it goes, so the reader's doubts about its direction are settled.
+ */
 export function withOp(t: Target, op: Op): Target {
   const base = {
     task: t.task,
@@ -16,6 +19,7 @@ export function withOp(t: Target, op: Op): Target {
     scope: t.scope,
     scopeReason: t.scopeReason,
     method: t.method,
+    review: t.review.filter((r) => r !== "op_implicit" && r !== "direction_from_indicator"),
   };
   switch (op) {
     case "between":
@@ -42,7 +46,8 @@ export function withNumber(t: Target, field: "value" | "min" | "max", n: number)
  * keeps the reason the plan gave.
  */
 export function withScope(t: Target, scope: Scope): Target {
-  return scope === t.scope ? t : { ...t, scope, scopeReason: SCOPE_SET_BY_HAND };
+  const review = t.review.filter((r) => r !== "scope_default");
+  return scope === t.scope ? t : { ...t, scope, scopeReason: SCOPE_SET_BY_HAND, review };
 }
 
 /** The target with the roll-up method the clerk chose (合计, Σ分子/Σ分母, 平均值); its scope stays as it was. */
