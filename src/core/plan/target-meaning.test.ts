@@ -109,10 +109,9 @@ describe("whom a target applies to (scope)", () => {
 
 describe("where the reader is unsure (review)", () => {
   const read = (...lines: string[]) =>
-    parsePlan(["2025年某县卫生健康工作要点", ...lines].join("\n")).taskList.targets.map((t) => [
-      t.indicator,
-      [...t.review].sort(),
-    ]);
+    parsePlan(["2025年某县卫生健康工作要点", ...lines].join("\n")).taskList.targets.map(
+      (t): [string, string[]] => [t.indicator, [...t.review].sort()],
+    );
 
   it("a rate with no word of direction is read as at least, and says so", () => {
     expect(read("一、重点工作", "1.全县门诊预约诊疗率60%。")).toEqual([["门诊预约诊疗率", ["op_implicit"]]]);
