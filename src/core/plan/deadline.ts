@@ -44,7 +44,12 @@ export function findTimePhrases(norm: string, planYear: number | null = null): T
     const [whole, lead, yearText, part, month, day, tail] = m;
     const year = Number(yearText);
     // "2023年度" is a statistical year; "比2025年末", "较2025年" name what a change is measured from.
-    if (part === "度" || (!lead && /(?:比|较|同比|相比)$/.test(norm.slice(0, m.index)))) continue;
+    // (Only the two characters before are looked at: a regex ending in $ on all the text before is quadratic.)
+    if (
+      part === "度" ||
+      (!lead && /(?:比|较|同比|相比)$/.test(norm.slice(Math.max(0, m.index - 2), m.index)))
+    )
+      continue;
     let date: string | null = null;
     if (month !== undefined && day !== undefined) {
       // "2026年9月30日前": that day (a date alone, as of an event, is not a deadline).
@@ -64,8 +69,8 @@ export function findTimePhrases(norm: string, planYear: number | null = null): T
     }
     if (date) found.push({ start: m.index, end: m.index + whole.length, date });
   }
-  if (planYear !== null) found.push(...yearlessPhrases(norm, planYear, found));
-  return found.sort((a, b) => a.start - b.start);
+  const all = planYear === null ? found : found.concat(yearlessPhrases(norm, planYear, found));
+  return all.sort((a, b) => a.start - b.start);
 }
 
 const YEARLESS = /(?:(\d{1,2})月(?:底|末)(?:前)?|(?:年底|年末)(?:前)?|年内|(上半年|下半年))/g;
@@ -73,9 +78,13 @@ const YEARLESS = /(?:(\d{1,2})月(?:底|末)(?:前)?|(?:年底|年末)(?:前)?|�
 /** "6月底前", "年底前", "上半年" in an annual plan: the plan's own year. */
 function yearlessPhrases(norm: string, year: number, dated: readonly TimePhrase[]): TimePhrase[] {
   const found: TimePhrase[] = [];
+  // (Both come in order: the dated phrase that could hold this one is looked for from the last one.)
+  let d = 0;
   for (const m of norm.matchAll(YEARLESS)) {
     const start = m.index;
-    if (dated.some((p) => start >= p.start && start < p.end) || /\d年?$/.test(norm.slice(0, start))) continue;
+    while (d < dated.length && (dated[d] as TimePhrase).end <= start) d++;
+    const inDated = d < dated.length && (dated[d] as TimePhrase).start <= start;
+    if (inDated || /\d年?$/.test(norm.slice(Math.max(0, start - 2), start))) continue;
     const month = m[1] ? Number(m[1]) : m[2] === "上半年" ? 6 : 12;
     if (month < 1 || month > 12) continue;
     found.push({ start, end: start + m[0].length, date: endOfMonth(year, month) });

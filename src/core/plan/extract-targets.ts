@@ -143,18 +143,43 @@ const AFTER_CUE_END = new RegExp(`(?:${OP_AFTER.map(([w]) => w).join("|")})$`);
 const VALUE_NEXT =
   /^\d+(?:\.\d+)?(?:%|‰|\/10万|[个家所名项次张人级])?(?:以上|以下|以内|左右)?(?:[、,;。和及]|$)/;
 
-/** Where the clause around `pos` starts and ends. */
+/**
+ * How far a clause reaches either side of a number (real clauses run to some 60 characters): a text without
+ * punctuation is read in clauses of at most this much each side, so the work for each number stays bounded.
+ */
+const CLAUSE_REACH = 200;
+
+/** Where the clause breaks of a sentence are, found once for all its numbers (see clauseBreaks). */
+let breaksOf: { readonly s: string; readonly at: readonly number[] } = { s: "", at: [] };
+
+/** Where the clause around `pos` starts and ends (no further than CLAUSE_REACH from it). */
 function clauseAround(s: string, pos: number): { start: number; end: number } {
+  if (breaksOf.s !== s) breaksOf = { s, at: clauseBreaks(s) };
+  const at = breaksOf.at;
+  // The first break at or after `pos` ends the clause; the one before it starts it.
+  let lo = 0;
+  for (let hi = at.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] as number) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = lo > 0 ? (at[lo - 1] as number) + 1 : 0;
+  return {
+    start: Math.max(start, pos - CLAUSE_REACH),
+    end: Math.min(at[lo] ?? s.length, Math.max(pos, 0) + CLAUSE_REACH),
+  };
+}
+
+/** Positions of the characters that end a clause in `s`, in order. */
+function clauseBreaks(s: string): number[] {
   // The colon of a ratio (1:1.5) does not end a clause; a 、 after a whole goal does ("…控制在12/10万以下、5岁以下儿童…").
   const breaks = (i: number) =>
     (CLAUSE_BREAK.test(s[i] as string) &&
       !(s[i] === ":" && /\d/.test(s[i + 1] ?? "") && /\d/.test(s[i - 1] ?? ""))) ||
     (s[i] === "、" && AFTER_CUE_END.test(s.slice(Math.max(0, i - 3), i)) && !VALUE_NEXT.test(s.slice(i + 1)));
-  let start = pos;
-  while (start > 0 && !breaks(start - 1)) start--;
-  let end = pos;
-  while (end < s.length && !breaks(end)) end++;
-  return { start, end };
+  const at: number[] = [];
+  for (let i = 0; i < s.length; i++) if (breaks(i)) at.push(i);
+  return at;
 }
 
 interface Candidate {
@@ -403,14 +428,38 @@ export function extractTargets(
   const opening = phrases.find((p) => /^\s*(力争|争取)?$/.test(norm.slice(0, p.start)));
   const found: FoundTarget[] = [];
   let sStart = 0;
+  // The first time phrase not behind the sentence; in a sentence read in pieces, the last phrase of the pieces before.
+  let nextPhrase = 0;
+  let carried: TimePhrase | undefined;
   for (let k = 0; k <= masked.length; k++) {
-    if (k < masked.length && !SENTENCE_END.test(masked[k] as string)) continue;
-    const sentence = masked.slice(sStart, k);
-    const inSentence = phrases.filter((p) => p.start >= sStart && p.end <= k);
-    found.push(...sentenceTargets(text, norm, sentence, sStart, inSentence, opening, context));
-    sStart = k + 1;
+    const ends = k === masked.length || SENTENCE_END.test(masked[k] as string);
+    if (!ends && k - sStart < SENTENCE_REACH) continue;
+    const cut = ends ? k : pieceEnd(masked, sStart, k);
+    const sentence = masked.slice(sStart, cut);
+    while (nextPhrase < phrases.length && (phrases[nextPhrase] as TimePhrase).start < sStart) nextPhrase++;
+    const inSentence = carried ? [carried] : [];
+    for (let j = nextPhrase; j < phrases.length && (phrases[j] as TimePhrase).start < cut; j++)
+      if ((phrases[j] as TimePhrase).end <= cut) inSentence.push(phrases[j] as TimePhrase);
+    for (const t of sentenceTargets(text, norm, sentence, sStart, inSentence, opening, context))
+      found.push(t);
+    carried = ends ? undefined : inSentence[inSentence.length - 1];
+    sStart = ends ? k + 1 : cut;
   }
   return found;
+}
+
+/**
+ * The longest stretch read as one sentence (real ones run to a few hundred characters): a longer one, a paragraph
+ * without full stops, is read in pieces (see pieceEnd) so that the work for each number stays bounded. A time
+ * phrase still covers the rest of its sentence.
+ */
+const SENTENCE_REACH = 1000;
+
+/** Where a piece of a long sentence ends: after its last ";" or "," in its second half, else where it reached. */
+function pieceEnd(s: string, start: number, end: number): number {
+  for (const mark of [";", ","])
+    for (let at = end - 1; at > start + (end - start) / 2; at--) if (s[at] === mark) return at + 1;
+  return end;
 }
 
 function sentenceTargets(
@@ -426,6 +475,7 @@ function sentenceTargets(
   let prevEnd = 0;
   let previous: { end: number; indicator: string; unit: string | null } | null = null;
   let whos: string[] | null = null;
+  let phraseAt = -1;
   for (const group of numberGroups(sentence)) {
     const first = group[0] as NumberToken;
     const clause = clauseAround(sentence, first.start);
@@ -452,7 +502,13 @@ function sentenceTargets(
       .trim()
       .replace(/^[—\-·•]+\s*/, "")
       .replace(ENUMERATOR, "");
-    const phraseBefore = [...phrases].reverse().find((p) => p.start - offset < first.start) ?? phrases[0];
+    // (The last phrase before the number: numbers come in order, so the search goes on from the last one.)
+    while (
+      phraseAt + 1 < phrases.length &&
+      (phrases[phraseAt + 1] as TimePhrase).start - offset < first.start
+    )
+      phraseAt++;
+    const phraseBefore = phrases[phraseAt] ?? phrases[0];
     const deadline = (phraseBefore ?? opening)?.date ?? null;
     const review: ReviewReason[] = [];
     if (candidate.implicit) review.push("op_implicit");

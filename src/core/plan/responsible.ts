@@ -31,22 +31,31 @@ function stripRoles(part: string): string {
   return s;
 }
 
-/** "X会同Y" and "X会Y" name two units. "委员会" does not split (its left side does not end a unit name). */
-function splitTogetherWith(part: string): string[] {
-  const together = part.indexOf("会同");
-  if (together > 0)
-    return [part.slice(0, together), ...splitTogetherWith(part.slice(together + 2))].filter(Boolean);
-  for (let i = part.indexOf("会"); i > 0; i = part.indexOf("会", i + 1)) {
-    const left = part.slice(0, i);
+/**
+ * "X会同Y" and "X会Y" name two units. "委员会" does not split (its left side does not end a unit name). The text is cut
+ * at each 会同 first; what follows the last one is cut at each such 会 (in one pass, however long the list).
+ */
+function splitTogetherWith(whole: string): string[] {
+  const parts: string[] = [];
+  let part = whole;
+  for (let together = part.indexOf("会同"); together > 0; together = part.indexOf("会同")) {
+    parts.push(part.slice(0, together));
+    part = part.slice(together + 2);
+  }
+  for (let i = part.indexOf("会"); i > 0;) {
     const right = part.slice(i + 1);
     if (
-      UNIT_ENDINGS.test(left) &&
+      UNIT_ENDINGS.test(part.slice(i - 1, i)) &&
       /^[\u4e00-\u9fa5]{2}/.test(right) &&
       !/^(议|商|诊|签|审|计|员|展|谈|务|上)/.test(right)
-    )
-      return [left, ...splitTogetherWith(right)];
+    ) {
+      parts.push(part.slice(0, i));
+      part = right;
+      i = part.indexOf("会");
+    } else i = part.indexOf("会", i + 1);
   }
-  return [part];
+  parts.push(part);
+  return parts.filter(Boolean);
 }
 
 /** A responsibility clause found in a line: where it is (to cut it from titles and targets) and its units. */
@@ -82,11 +91,14 @@ export function findResponsible(norm: string): ResponsibleClause[] {
     return found;
   }
   // "(责任单位:…)", "(责任领导:张三;责任处室:应急办)", "(市医保局牵头,市卫健委配合)": a clause in brackets.
+  // (Brackets are matched and labelled pieces found in one pass each, so nested or unclosed brackets cost no more.)
+  const closes = matchingCloses(norm);
+  const pieces = [...norm.matchAll(LABELLED_PIECES)].map((m) => m.index);
   for (let open = norm.indexOf("("); open >= 0; open = norm.indexOf("(", open + 1)) {
-    const close = matchingClose(norm, open);
+    const close = closes.get(open) ?? -1;
     const end = close < 0 ? norm.length : close + 1;
     const content = norm.slice(open + 1, close < 0 ? norm.length : close);
-    if (LABELS.some((l) => content.startsWith(l)) || (close > 0 && LABELLED_PIECE.test(content))) {
+    if (LABELS.some((l) => content.startsWith(l)) || (close > 0 && hasPiece(pieces, open + 1, close))) {
       found.push({ start: open, end, units: unitsOfLabelled(content) });
     } else if (close > 0 && isUnlabelledUnits(content)) {
       found.push({ start: open, end, units: splitUnits(content) });
@@ -96,32 +108,54 @@ export function findResponsible(norm: string): ResponsibleClause[] {
     open = end - 1;
   }
   // "…服务。责任科室:医政医管科。": a labelled clause after a sentence, up to the next "。" (not one in brackets).
+  // (The clauses found so far come in order and do not overlap: each is looked for from the last.)
+  const inBrackets = found.length;
+  let b = 0;
+  let lastEnd = -1;
+  let stop = -2;
   for (const m of norm.matchAll(INLINE_LABELLED)) {
     const start = (m.index ?? 0) + (m[1]?.length ?? 0);
-    const stop = norm.indexOf("。", start);
+    if (stop !== -1 && stop < start) stop = norm.indexOf("。", start);
     const end = stop < 0 ? norm.length : stop + 1;
-    if (found.some((f) => f.start <= start && start < f.end)) continue;
+    while (b < inBrackets && (found[b] as ResponsibleClause).end <= start) b++;
+    if ((b < inBrackets && (found[b] as ResponsibleClause).start <= start) || start < lastEnd) continue;
     found.push({ start, end, units: unitsOfLabelled(norm.slice(start, stop < 0 ? norm.length : stop)) });
+    lastEnd = end;
   }
   found.sort((a, b) => a.start - b.start);
   return found;
 }
 
-/** Index of the ")" that closes the "(" at `open`, allowing nested pairs: "(责任单位:规划信息处(爱卫办))". */
-function matchingClose(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === "(") depth++;
-    else if (s[i] === ")" && --depth === 0) return i;
+/** Index of the ")" that closes each "(" that is closed, allowing nested pairs: "(责任单位:规划信息处(爱卫办))". */
+function matchingCloses(s: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "(") open.push(i);
+    else if (s[i] === ")" && open.length > 0) closes.set(open.pop() as number, i);
   }
-  return -1;
+  return closes;
+}
+
+/** LABELLED_PIECE anywhere in a text (a piece holds no bracket, so one inside a pair is inside its content). */
+const LABELLED_PIECES = new RegExp(LABELLED_PIECE.source, "g");
+
+/** Whether a labelled piece starts in [from, to) (`pieces` in order). */
+function hasPiece(pieces: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  for (let hi = pieces.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if ((pieces[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < pieces.length && (pieces[lo] as number) < to;
 }
 
 const UNIT_NAME = /(委|局|办|院|中心|部|处|室|科|会|站|所|厅|队|组|公司|集团|协会|政府|县区|各区|各县)$/;
 
 /** "(市医保局牵头,市卫健委配合)": a clause without a label that names units with their roles. */
 function isUnlabelledUnits(content: string): boolean {
-  if (!/牵头|负责/.test(content) || content.length > 120) return false;
+  if (content.length > 120 || !/牵头|负责/.test(content)) return false;
   const units = splitUnits(content);
   return units.length > 0 && units.every((u) => UNIT_NAME.test(u) && u.length <= 20);
 }
