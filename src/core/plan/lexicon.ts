@@ -447,3 +447,36 @@ export const LEVEL_AT_START = /^(?:国家|省|市|县|区)级/;
  * A clause that starts with one starts after it.
  */
 export const ENUMERATOR = /^(?:[\u2460-\u2473]|[一二三四五六七八九十]是)\s*/;
+
+/**
+ * Indicators that are to stay under a bare value (a table's "9" for 孕产妇死亡率 means at most 9): deaths, illness,
+ * harm, costs and waits. Any other bare value is a level to reach.
+ */
+export const AT_MOST_INDICATORS = [
+  "死亡率",
+  "病死率",
+  "发病率",
+  "患病率",
+  "感染率",
+  "发生率",
+  "吸烟率",
+  "肥胖率",
+  "超重率",
+  "流行率",
+  "漏报率",
+  "差错率",
+  "下降",
+  "降低",
+  "减少",
+  "不良",
+  "负债",
+  "支出占",
+  "费用占",
+  "药占比",
+  "耗占比",
+  "住院日",
+  "等候",
+  "等待",
+  "增幅",
+  "增长率",
+] as const;

@@ -1,6 +1,7 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { measureOf } from "../template/measure";
+import { joinCellLines } from "./cell-lines";
 import { withMeaning } from "./target-meaning";
 import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
@@ -24,7 +25,7 @@ export interface ParseResult {
  *   //      targets: [{ task: "1", op: "<=", value: 12, unitOfMeasure: "/10万", … }] }, findings: [] }
  */
 export function parsePlan(text: string): ParseResult {
-  const { lines, items, split } = readItems(splitLines(text));
+  const { lines, items, split } = readItems(joinCellLines(splitLines(text)));
   const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);
   if (!text.trim()) {
@@ -57,7 +58,7 @@ export function parsePlan(text: string): ParseResult {
     const task = taskOfItem.get(index) ?? taskOfItem.get(firstLeafUnder(items, index) ?? -1);
     if (task === undefined) return;
     for (const segment of item.segments) {
-      for (const found of extractTargets(segment.text, segment.norm, year, { fromTable: segment.fromTable }))
+      for (const found of extractTargets(segment.text, segment.norm, year, { review: segment.review }))
         targets.push(toTarget(task, found));
     }
   });

@@ -1,7 +1,8 @@
-import { END_MARKERS, PLAN_TITLE_WORDS } from "./lexicon";
+import { AT_MOST_INDICATORS, END_MARKERS, PLAN_TITLE_WORDS } from "./lexicon";
 import { asWritten, normaliseForMatching } from "./normalise-text";
 import { labelNumber } from "./numerals";
 import { findResponsible } from "./responsible";
+import type { ReviewReason } from "./types";
 
 /** One line of the plan: as written, normalised for matching (same length), and its 1-based number. */
 export interface PlanLine {
@@ -15,8 +16,8 @@ export interface Segment {
   readonly text: string;
   readonly norm: string;
   readonly lineNo: number;
-  /** A table's value cell read as a sentence with its row's indicator (see valueCell). */
-  readonly fromTable?: boolean;
+  /** Why a person should look at what is read from it (a table's value cell, a bare value's direction). */
+  readonly review?: readonly ReviewReason[];
 }
 
 /** A numbered item of the plan, before deciding which items are tasks (the leaves). */
@@ -168,7 +169,12 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
   const items: Item[] = [];
   const bodyStart = findBodyStart(lines);
   const lastAtRank = new Map<number, number>();
-  const table = { titleColumn: 1, responsibleColumn: -1, unitColumn: -1, valueColumns: new Set<number>() };
+  const table: TableColumns = {
+    titleColumn: 1,
+    responsibleColumn: -1,
+    unitColumn: -1,
+    valueColumns: new Map(),
+  };
   let current: Item | null = null;
   // Where the current part's items start (see PART).
   let partStart = 0;
@@ -186,7 +192,8 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
       table.titleColumn = cells.findIndex((c, k) => k > 0 && !/序号/.test(c));
       table.responsibleColumn = cells.findIndex((c) => /责任|牵头/.test(c));
       table.unitColumn = cells.findIndex((c) => /^(?:计量)?单位$/.test(c));
-      table.valueColumns = new Set(cells.flatMap((c, k) => (VALUE_HEADING.test(c) ? [k] : [])));
+      table.valueColumns = goalColumns(cells);
+      table.otherColumns = figureColumns(cells, table.valueColumns);
       continue;
     }
     const lead = line.norm.length - line.norm.trimStart().length;
@@ -352,12 +359,7 @@ function tableItem(
   cells: readonly string[],
   n: Numbering,
   parent: number | null,
-  table: {
-    titleColumn: number;
-    responsibleColumn: number;
-    unitColumn: number;
-    valueColumns: ReadonlySet<number>;
-  },
+  table: TableColumns,
 ): Item {
   const rawCells = splitRawCells(line.text, cells.length);
   const segments: Segment[] = [];
@@ -378,13 +380,23 @@ function tableItem(
       table.unitColumn > 0
         ? { norm: cells[table.unitColumn] ?? "", text: rawCells[table.unitColumn] ?? "" }
         : null;
+    const goal = k === titleColumn ? undefined : table.valueColumns.get(k);
     const value =
-      k === titleColumn || !table.valueColumns.has(k)
+      goal === undefined
         ? null
-        : valueCell(cells[titleColumn] ?? "", rawCells[titleColumn] ?? "", cell, rawCells[k] ?? cell, unit);
+        : valueCell(
+            cells[titleColumn] ?? "",
+            rawCells[titleColumn] ?? "",
+            cell,
+            rawCells[k] ?? cell,
+            unit,
+            goal,
+          );
+    // A baseline or another year's figure is not text of the task either.
+    if (goal === undefined && table.otherColumns?.has(k)) return;
     segments.push(
       value
-        ? { ...value, lineNo: line.lineNo, fromTable: true }
+        ? { ...value, lineNo: line.lineNo }
         : { text: rawCells[k] ?? cell, norm: cell, lineNo: line.lineNo },
     );
   });
@@ -403,7 +415,54 @@ function tableItem(
 }
 
 /** Headings of a column of target values (目标值, 2025年目标, 预期值…), not of scores (分值) or dates. */
-const VALUE_HEADING = /目标|指标值|预期|任务值|计划值/;
+const VALUE_HEADING = /目标|指标值|预期值|任务值|计划值/;
+/** A heading that is a year ("2025年", "2025", "2025年目标值"). */
+const YEAR_HEADING = /^(?:到)?(20\d\d)年?(?:底|末)?(?:目标值?|预期值?|指标值?|值)?$/;
+/** A heading of where things stand, not a goal (基期值, 现状, 基线). */
+const BASE_HEADING = /基期|现状|基线|基数|现值|基准|完成情况|实际/;
+
+/** What the columns of a table hold, read from its heading row. */
+interface TableColumns {
+  titleColumn: number;
+  responsibleColumn: number;
+  unitColumn: number;
+  /** Columns of goals, each with the year it is for (its deadline), or null. */
+  valueColumns: ReadonlyMap<number, number | null>;
+  /** Columns of baselines and other figures that are neither the row's text nor a goal. */
+  otherColumns?: ReadonlySet<number>;
+}
+
+/**
+ * The goal columns of a table's heading row and the year of each: a 目标值 column, and year columns ("2023年 | 2025年
+ * | 2027年"), of which the first is the baseline when goal years follow it (or when its heading says 基期/现状).
+ * @example goalColumns(["序号", "指标", "2023年", "2025年", "2027年"]) // → Map { 3 => 2025, 4 => 2027 }
+ */
+function goalColumns(cells: readonly string[]): Map<number, number | null> {
+  const goals = new Map<number, number | null>();
+  const years: [number, number][] = [];
+  cells.forEach((c, k) => {
+    if (BASE_HEADING.test(c)) return;
+    const year = YEAR_HEADING.exec(c) ?? /(20\d\d)年.*(?:目标|预期)/.exec(c);
+    if (year) years.push([k, Number(year[1])]);
+    else if (VALUE_HEADING.test(c)) goals.set(k, null);
+  });
+  const saysGoal = (k: number) => /目标|预期/.test(cells[k] ?? "");
+  years.forEach(([k, year], i) => {
+    const baseline = i === 0 && years.length > 1 && !saysGoal(k) && years.some(([, y]) => y > year);
+    if (!baseline) goals.set(k, year);
+  });
+  return goals;
+}
+
+/** The columns of a heading row that hold figures but no goal (a baseline, a past year). */
+function figureColumns(cells: readonly string[], goals: ReadonlyMap<number, number | null>): Set<number> {
+  const out = new Set<number>();
+  cells.forEach((c, k) => {
+    if (!goals.has(k) && (BASE_HEADING.test(c) || YEAR_HEADING.test(c) || /性质|属性|类型/.test(c)))
+      out.add(k);
+  });
+  return out;
+}
 
 /** A cell that holds only a target value: "≤10", "≥95%", "3.2", "90%以上". */
 const VALUE_CELL =
@@ -419,7 +478,8 @@ function valueCell(
   norm: string,
   text: string,
   unitCell: { readonly norm: string; readonly text: string } | null = null,
-): { text: string; norm: string } | null {
+  year: number | null = null,
+): { text: string; norm: string; review: ReviewReason[] } | null {
   if (
     !VALUE_CELL.test(norm) ||
     !titleNorm ||
@@ -441,10 +501,16 @@ function valueCell(
       : (column?.text ?? "");
   const number = /\d+(?:\.\d+)?/.exec(norm);
   const cut = number ? number.index + number[0].length : norm.length;
-  const verb = /^\s*\d/.test(norm) ? "达到" : "";
+  // A bare value goes the way its indicator does: a rate of deaths or illness is to stay under it.
+  const bare = /^\s*\d/.test(norm) && !/以上|以下|以内|左右/.test(norm);
+  const atMost = AT_MOST_INDICATORS.some((w) => name.includes(w));
+  const verb = !/^\s*\d/.test(norm) ? "" : atMost ? "控制在" : "达到";
+  // A year column is the goal's deadline, said as the plan would ("到2025年,").
+  const by = year === null ? "" : `到${year}年,`;
   return {
-    norm: `${name}${verb}${norm.slice(0, cut)}${unit}${norm.slice(cut)}`,
-    text: `${titleText.slice(0, name.length)}${verb}${text.slice(0, cut)}${unitText}${text.slice(cut)}`,
+    norm: `${by}${name}${verb}${norm.slice(0, cut)}${unit}${norm.slice(cut)}${bare && atMost ? "以下" : ""}`,
+    text: `${by}${titleText.slice(0, name.length)}${verb}${text.slice(0, cut)}${unitText}${text.slice(cut)}${bare && atMost ? "以下" : ""}`,
+    review: bare ? ["from_table", "direction_from_indicator"] : ["from_table"],
   };
 }
 

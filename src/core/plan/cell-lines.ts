@@ -1,0 +1,141 @@
+import type { PlanLine } from "./scan-items";
+
+/** A table's first heading: its numbering column. */
+const NUMBER_HEADING = /^(?:序号|编号)$/;
+/** A heading naming what each row is about (the row's title). */
+const NAME_HEADING = /指标|名称|任务|内容|事项|项目|工作/;
+/** A heading cell: short, with no sentence punctuation, not a number. */
+const HEADING_CELL = /^[^。,;:!?]{1,16}$/;
+/** A group heading between a table's rows: "一、健康水平", "(一)医疗服务". */
+const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))/;
+/** A cell of a row: short, not a sentence. */
+const CELL = /^[^。]{1,40}$/;
+/** A row's number, as its own line: "1", "1.", "1、". */
+const ROW_NUMBER = /^(\d{1,3})[.、]?$/;
+
+const isBlank = (l: PlanLine): boolean => l.norm.trim() === "";
+
+/**
+ * A table that arrives one cell per line, as text pasted from a web page or converted from PDF does
+ * ("序号", "指标名称", "单位", "2025年", "1", "孕产妇死亡率", "/10万", "≤10", "2", …), rebuilt into one line per row
+ * with its cells between "|" ("序号 | 指标名称 | 单位 | 2025年", "1 | 孕产妇死亡率 | /10万 | ≤10"), which is how the
+ * item scanner reads a table. A row is its number and the next cells, as many as the headings; a row with cells
+ * left out ends where the next number begins. A short line between rows (a group heading, "一、健康水平") is kept as
+ * it is. Everything else is left as it came.
+ * @example joinCellLines(lines("序号", "指标", "目标值", "1", "孕产妇死亡率", "≤10/10万")).map((l) => l.text)
+ *   // → ["序号 | 指标 | 目标值", "1 | 孕产妇死亡率 | ≤10/10万"]
+ */
+export function joinCellLines(lines: readonly PlanLine[]): PlanLine[] {
+  const out: PlanLine[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (SPACED_HEADING.test(lines[i]!.norm)) {
+      const spaced = readSpacedTable(lines, i);
+      out.push(...spaced.rows);
+      i = spaced.end;
+      continue;
+    }
+    const table = NUMBER_HEADING.test(lines[i]!.norm.trim()) ? readTable(lines, i) : null;
+    if (!table) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    out.push(...table.rows);
+    i = table.end;
+  }
+  return out;
+}
+
+/** The table starting with the numbering heading at `start`, or null when what follows is not one. */
+function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[]; end: number } | null {
+  // (Only lines with text count: a blank line between cells is how some pages put them.)
+  const at: number[] = [];
+  for (let k = start; k < lines.length && at.length < 4000; k++) if (!isBlank(lines[k]!)) at.push(k);
+  const cell = (n: number): PlanLine | undefined => (n < at.length ? lines[at[n]!] : undefined);
+  let n = 1;
+  const isHeading = (c: string) => !ROW_NUMBER.test(c) && !GROUP_HEADING.test(c) && HEADING_CELL.test(c);
+  while (n < at.length && isHeading(cell(n)!.norm.trim())) n++;
+  const headings = at.slice(0, n).map((k) => lines[k]!);
+  if (headings.length < 3 || !headings.slice(1).some((h) => NAME_HEADING.test(h.norm))) return null;
+  const width = headings.length;
+  const rows: PlanLine[] = [joined(headings)];
+  // (The first row may come after a group heading.)
+  const firstRow =
+    ROW_NUMBER.exec(cell(n)?.norm.trim() ?? "") ?? ROW_NUMBER.exec(cell(n + 1)?.norm.trim() ?? "");
+  let expected = Number(firstRow?.[1] ?? NaN);
+  if (!Number.isFinite(expected)) return null;
+  while (n < at.length) {
+    const number = ROW_NUMBER.exec(cell(n)!.norm.trim());
+    if (!number || Number(number[1]) !== expected) {
+      // A group heading between rows ("一、健康水平"), followed by the next row.
+      const next = ROW_NUMBER.exec(cell(n + 1)?.norm.trim() ?? "");
+      if (next && Number(next[1]) === expected && cell(n)!.norm.trim().length <= 20) {
+        rows.push(cell(n)!);
+        n++;
+        continue;
+      }
+      break;
+    }
+    const isNext = (m: number) => ROW_NUMBER.exec(cell(m)?.norm.trim() ?? "")?.[1] === String(expected + 1);
+    // As many cells as headings, unless the next row begins sooner (cells left out) and the full count would not
+    // end where a row begins.
+    let count = width - 1;
+    // The last row ends before a line that is no cell (a note below the table); its title cell may be long.
+    const last = !Array.from({ length: width + 1 }, (_, m) => isNext(n + 1 + m)).some(Boolean);
+    if (last)
+      for (let m = 2; m <= width - 1; m++)
+        if (!CELL.test(cell(n + m)?.norm.trim() ?? "")) {
+          count = m - 1;
+          break;
+        }
+    if (!last && n + width < at.length && !isNext(n + width))
+      for (let m = 1; m < width - 1; m++)
+        if (isNext(n + 1 + m)) {
+          count = m;
+          break;
+        }
+    const cells = at.slice(n, Math.min(n + 1 + count, at.length)).map((k) => lines[k]!);
+    rows.push(joined(cells));
+    n += 1 + count;
+    expected++;
+  }
+  if (rows.length < 2) return null;
+  return { rows, end: n < at.length ? at[n]! : lines.length };
+}
+
+/** A heading row whose cells are set apart by runs of spaces ("序号  指标名称  单位  2025年"). */
+const SPACED_HEADING = /^\s*(?:序号|编号)\s{2,}[^\s|]/;
+/** A row of such a table: its number, then cells apart by runs of spaces. */
+const SPACED_ROW = /^\s*\d{1,3}[.、]?\s{2,}\S/;
+
+/**
+ * A table whose cells are set apart by runs of spaces (text converted from PDF, or typed with spaces): its heading
+ * and rows, and the group headings between them, as "|" rows.
+ */
+function readSpacedTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[]; end: number } {
+  const rows: PlanLine[] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (i === start || SPACED_ROW.test(line.norm)) rows.push(spaced(line));
+    else if (isBlank(line) || (line.norm.trim().length <= 20 && SPACED_ROW.test(lines[i + 1]?.norm ?? "")))
+      rows.push(line);
+    else break;
+  }
+  return { rows, end: i };
+}
+
+/** A line of cells apart by runs of spaces, as "a | b | c" (text and its normalised form split at the same places). */
+function spaced(line: PlanLine): PlanLine {
+  const split = (s: string) => s.trim().split(/\s{2,}/);
+  return { text: split(line.text).join(" | "), norm: split(line.norm).join(" | "), lineNo: line.lineNo };
+}
+
+/** Cells as one row, "a | b | c", as written and normalised alike (the same length), at the first cell's line. */
+function joined(cells: readonly PlanLine[]): PlanLine {
+  return {
+    text: cells.map((c) => c.text.trim()).join(" | "),
+    norm: cells.map((c) => c.norm.trim()).join(" | "),
+    lineNo: cells[0]!.lineNo,
+  };
+}
