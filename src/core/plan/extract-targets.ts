@@ -421,7 +421,7 @@ export function extractTargets(
   text: string,
   norm: string,
   planYear: number | null = null,
-  context: { readonly fromTable?: boolean } = {},
+  context: { readonly review?: readonly ReviewReason[] } = {},
 ): FoundTarget[] {
   const masked = maskQuotes(norm);
   const phrases = findTimePhrases(norm, planYear);
@@ -469,7 +469,7 @@ function sentenceTargets(
   offset: number,
   phrases: readonly TimePhrase[],
   opening: TimePhrase | undefined,
-  context: { readonly fromTable?: boolean },
+  context: { readonly review?: readonly ReviewReason[] },
 ): FoundTarget[] {
   const found: FoundTarget[] = [];
   let prevEnd = 0;
@@ -522,7 +522,7 @@ function sentenceTargets(
     );
     if (from !== clause.start || borrowed) review.push("name_from_context");
     if (!phraseBefore && opening && deadline !== null) review.push("deadline_from_paragraph");
-    if (context.fromTable) review.push("from_table");
+    for (const r of context.review ?? []) if (!review.includes(r)) review.push(r);
     // "每千人口床位数达到6.8张，其中公立医院5张": a part (其中…) is counted per the same population.
     const perCapita = (u: string | null) => {
       const own = perCapitaUnit(sentence.slice(clause.start, clause.end), u);
