@@ -3,7 +3,7 @@ import { METHOD_LABELS } from "../../core/consolidate/labels";
 import { REVIEW_LABELS, SCOPE_NAMES } from "../../core/plan/target-meaning";
 import { parsePlan } from "../../core/plan/parse-plan";
 import { toTaskListJson } from "../../core/plan/task-list-json";
-import type { TaskList } from "../../core/plan/types";
+import type { Target, TaskList } from "../../core/plan/types";
 import { readPlanFile } from "../../plan-file/read-plan-file";
 import type { CliContext } from "../context";
 import { InputError } from "../errors";
@@ -23,7 +23,8 @@ export function registerParse(program: Command, ctx: CliContext): void {
       const decoded = await readPlanFile(file);
       if (!decoded.ok) throw new InputError(decoded.findings);
       const { taskList, findings } = parsePlan(decoded.text);
-      if (taskList.tasks.length === 0) throw new InputError(findings);
+      // Nothing at all to show is an error; targets of a plan without numbered items are shown with a warning.
+      if (taskList.tasks.length === 0 && taskList.targets.length === 0) throw new InputError(findings);
       for (const f of findings) if (f.severity !== "info") ctx.err(formatFinding(f, ctx.lang));
       ctx.out(options.json ? JSON.stringify(toTaskListJson(taskList), null, 2) : renderTable(taskList, ctx));
     });
@@ -34,10 +35,8 @@ function renderTable(list: TaskList, ctx: CliContext): string {
   const en = ctx.lang === "en";
   const out: string[] = [];
   out.push(`${list.title || (en ? "(untitled plan)" : "（无标题）")}${list.year ? `  ${list.year}` : ""}`);
-  for (const task of list.tasks) {
-    const who = task.responsible.length ? `  〔${task.responsible.join("、")}〕` : "";
-    out.push(`${task.id.padStart(3)}  ${task.path.join("/")}  ${task.title}${who}`);
-    for (const target of list.targets.filter((t) => t.task === task.id)) {
+  const showTargets = (targets: readonly Target[]) => {
+    for (const target of targets) {
       const due = target.deadline ? (en ? `  by ${target.deadline}` : `  截止 ${target.deadline}`) : "";
       const scope = SCOPE_NAMES[target.scope];
       const method = METHOD_LABELS[target.method];
@@ -47,6 +46,18 @@ function renderTable(list: TaskList, ctx: CliContext): string {
       const doubts = target.review.map((r) => (en ? REVIEW_LABELS[r].en : REVIEW_LABELS[r].zh));
       if (doubts.length) out.push(`         ${en ? "check: " : "请核对："}${doubts.join(en ? "; " : "；")}`);
     }
+  };
+  for (const task of list.tasks) {
+    const who = task.responsible.length ? `  〔${task.responsible.join("、")}〕` : "";
+    out.push(`${task.id.padStart(3)}  ${task.path.join("/")}  ${task.title}${who}`);
+    showTargets(list.targets.filter((t) => t.task === task.id));
+  }
+  // Targets of no task (a plan without numbered items).
+  const ids = new Set(list.tasks.map((t) => t.id));
+  const loose = list.targets.filter((t) => !ids.has(t.task));
+  if (loose.length) {
+    out.push(en ? "  (targets of no numbered item)" : "  （不属于编号条目的目标）");
+    showTargets(loose);
   }
   const doubtful = list.targets.filter((t) => t.review.length).length;
   out.push(

@@ -151,3 +151,27 @@ describe("the goals of an indicator table", () => {
     ]);
   });
 });
+
+describe("a plan with no numbered items", () => {
+  it("yields the targets of its prose, of no task, with a warning, never a refusal", () => {
+    const { taskList, findings } = parsePlan(
+      [
+        "某县2025年卫生健康重点工作安排",
+        "今年要全面提升基层服务能力，全县家庭医生签约服务覆盖率达到75%以上，",
+        "孕产妇死亡率控制在10/10万以下。同时做好疫情防控。",
+      ].join("\n"),
+    );
+    expect(taskList.tasks).toEqual([]);
+    expect(
+      taskList.targets.map((t) => [t.task, t.indicator, t.op, t.op === "between" ? t.min : t.value]),
+    ).toEqual([
+      ["", "家庭医生签约服务覆盖率", ">=", 75],
+      ["", "孕产妇死亡率", "<=", 10],
+    ]);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([["plan.no_items_targets", "warning"]]);
+  });
+
+  it("a text with neither items nor targets is still said plainly", () => {
+    expect(parsePlan("会议通知\n请各单位准时参会。").findings.map((f) => f.code)).toEqual(["plan.no_items"]);
+  });
+});

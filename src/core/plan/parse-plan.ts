@@ -36,10 +36,15 @@ export function parsePlan(text: string): ParseResult {
   }
   const leaves = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.hasChildren);
   if (leaves.length === 0) {
-    return {
-      taskList: { title, year, tasks: [], targets: [] },
-      findings: [makeFinding("plan.no_items", { kind: "plan", line: 1 })],
-    };
+    // Prose only: what can be read is read (targets of no task), never refused.
+    const titleAt = lines.findIndex((l) => title !== "" && l.text.includes(title));
+    const targets = lines
+      .slice(titleAt + 1)
+      .flatMap((l) => extractTargets(l.text, l.norm, year).map((found) => toTarget("", found)));
+    const finding = targets.length
+      ? makeFinding("plan.no_items_targets", { kind: "plan", line: 1 }, { count: targets.length })
+      : makeFinding("plan.no_items", { kind: "plan", line: 1 });
+    return { taskList: { title, year, tasks: [], targets }, findings: [finding] };
   }
   const taskOfItem = new Map<number, string>();
   const tasks: Task[] = leaves.map(({ item, index }, k) => {

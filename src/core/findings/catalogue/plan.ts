@@ -13,6 +13,13 @@ export const planMessages = {
       en: 'No numbered items (such as "一、", "（一）", "1.") were found; is this a work plan?',
     }),
   },
+  "plan.no_items_targets": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `没有找到编号条目（如“一、”“（一）”“1.”），已从正文读出 ${d.count} 个量化目标，它们不属于任何任务；请核对，生成模板前请给条目编号`,
+      en: `No numbered items were found; ${d.count} targets were read from the text, belonging to no task. Check them, and number the items before making a template`,
+    }),
+  },
   "plan.run_together": {
     severity: "warning",
     text: () => ({
