@@ -8,6 +8,7 @@ interface Scorable {
     min: number | null;
     max: number | null;
     unit: string | null;
+    deadline?: string | null;
   }[];
 }
 
@@ -56,3 +57,19 @@ export function score(gold: Scorable, pred: Scorable): { task: number[]; target:
 export const totalF1 = (counts: number[][]) =>
   100 *
   f1(...(counts.reduce((a, c) => a.map((x, i) => x + (c[i] ?? 0)), [0, 0, 0]) as [number, number, number]));
+
+/** Of the gold targets matched (as by score), how many have the gold's deadline: [right, matched]. */
+export function deadlinesRight(gold: Scorable, pred: Scorable): [number, number] {
+  const predKeys = keys(pred);
+  const predDeadlines = pred.targets.map((t) => t.deadline ?? null);
+  let right = 0;
+  let matched = 0;
+  keys(gold).forEach((k, g) => {
+    const i = predKeys.indexOf(k);
+    if (i < 0) return;
+    predKeys[i] = "";
+    matched++;
+    if ((gold.targets[g]?.deadline ?? null) === predDeadlines[i]) right++;
+  });
+  return [right, matched];
+}

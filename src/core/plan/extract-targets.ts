@@ -12,6 +12,7 @@ import {
   QUALIFIER_UNITS,
   RESPECTIVELY,
   LEVEL_ONLY,
+  PAST_MARKS,
   SET_MARKERS_BEFORE,
 } from "./lexicon";
 import { readNumber, type NumberToken } from "./read-number";
@@ -216,6 +217,12 @@ const LEVEL_NEXT =
  * ("2023年全市孕产妇死亡率为8.5/10万").
  */
 const NOW_OR_PAST = /^\s*(?:去年|上年|前年|目前|现已|已经|已有|现有)/;
+
+/**
+ * What has been done, right before a figure: "已完成342384例", "累计培训500人", "共有260余项问题得到整改", "完成了…"
+ * (a report, not a goal).
+ */
+const DONE_BEFORE = new RegExp(`(?:${PAST_MARKS.join("|")})[^,;。]{0,12}$`);
 const YEAR_FIGURE = /^\s*20\d\d年[^,;:到底前]{0,20}?为\d/;
 
 /** A clause opened by a share of places ("80%以上的村卫生室…"), up to a count in what they do. */
@@ -289,6 +296,8 @@ function judge(
         ? "approx"
         : (afterCue?.op ?? (cueGap <= 12 || multiple ? beforeCue?.op : undefined) ?? ">=");
   const explicit = first.kind === "range" || afterCue !== null || cueGap <= 12 || multiple;
+  // "已完成342384例", "累计培训500人": what was done is a report, not a goal.
+  if (DONE_BEFORE.test(before)) return null;
   if (unit === null) {
     const bigOrName = first.values.some((v) => v >= 10000);
     return cueGap === 0 && !nounFollows && !bigOrName
@@ -381,6 +390,21 @@ function durationTarget(before: string, tokens: readonly NumberToken[], after: s
 const TIMED_MEASURE =
   /(?:(?:住院日|时间|时段|天数|周期|时长)(?:在|为|达到|缩短到)?|精准到|精确到|精准至|精确至)$/;
 
+/** A sentence opened by a year before the plan's: "2023年召开2次…" in a 2024 plan. */
+const YEAR_OPENS =
+  /^\s*(?:[一二三四五六七八九十]是|\d[.、])?\s*(20\d\d)年(?![底末]|前|以前|起|开始|内|完成|上半年|下半年|\d{1,2}月)/;
+/** Marks of a goal in a sentence, which a year before the plan's does not undo ("2023年基础上…力争提高到…"). */
+const FORWARD_MARKS = /到20\d\d|力争|确保|争取|目标|以上|以下|不低于|不少于|不超过|控制在/;
+
+/**
+ * Whether a sentence reports the past: it opens with a year before the plan's own and says nothing of a goal
+ * ("2023年召开2次意识形态领域分析研判会" in a 2024 plan).
+ */
+function looksBack(sentence: string, planYear: number | null): boolean {
+  const year = YEAR_OPENS.exec(sentence);
+  return planYear !== null && year !== null && Number(year[1]) < planYear && !FORWARD_MARKS.test(sentence);
+}
+
 /** Reads the numbers of a sentence, joining lists ("4级和3级", "6‰和5‰") into one group. */
 function numberGroups(masked: string): NumberToken[][] {
   const groups: NumberToken[][] = [];
@@ -440,7 +464,10 @@ export function extractTargets(
     const inSentence = carried ? [carried] : [];
     for (let j = nextPhrase; j < phrases.length && (phrases[j] as TimePhrase).start < cut; j++)
       if ((phrases[j] as TimePhrase).end <= cut) inSentence.push(phrases[j] as TimePhrase);
-    for (const t of sentenceTargets(text, norm, sentence, sStart, inSentence, opening, context))
+    for (const t of sentenceTargets(text, norm, sentence, sStart, inSentence, opening, {
+      ...context,
+      planYear,
+    }))
       found.push(t);
     carried = ends ? undefined : inSentence[inSentence.length - 1];
     sStart = ends ? k + 1 : cut;
@@ -469,7 +496,7 @@ function sentenceTargets(
   offset: number,
   phrases: readonly TimePhrase[],
   opening: TimePhrase | undefined,
-  context: { readonly review?: readonly ReviewReason[] },
+  context: { readonly review?: readonly ReviewReason[]; readonly planYear: number | null },
 ): FoundTarget[] {
   const found: FoundTarget[] = [];
   let prevEnd = 0;
@@ -480,6 +507,8 @@ function sentenceTargets(
     const first = group[0] as NumberToken;
     const clause = clauseAround(sentence, first.start);
     const candidate = judge(sentence, group, clause.start, prevEnd);
+    // A clause opened by a year before the plan's reports what was done then ("…制度,2023年召开2次研判会").
+    if (candidate && looksBack(sentence.slice(clause.start, clause.end), context.planYear)) continue;
     if (!candidate) continue;
     prevEnd = (group[group.length - 1] as NumberToken).end;
     // A bullet's dashes ("——居民健康素养水平…") and an enumerator ("①", "二是") are not part of the clause.

@@ -434,6 +434,8 @@ export const PLAN_TITLE_WORDS = [
   "方案",
   "计划",
   "清单",
+  // A report is read too (its figures are achievements, see BASE_SECTION_WORDS), and it is titled like a plan.
+  "工作总结",
 ] as const;
 
 /**
@@ -479,4 +481,62 @@ export const AT_MOST_INDICATORS = [
   "等待",
   "增幅",
   "增长率",
+] as const;
+
+/** Words of what has been done, before a figure: a report, not a goal ("已完成342384例", "累计培训500人"). */
+export const PAST_MARKS = [
+  "已完成",
+  "已累计",
+  "累计",
+  "已达到",
+  "已建成",
+  "已实现",
+  "共有",
+  "完成了",
+  "实现了",
+  "达到了",
+  "提高了",
+  "下降了",
+  "降低了",
+  "增长了",
+  "建成了",
+  "开展了",
+  "培训了",
+] as const;
+
+/**
+ * Headings of what a plan looks back on, not what it sets out to do (一、工作开展情况, (一)发展基础, a 工作总结 before
+ * the plan): the figures under them are achievements, not targets.
+ */
+export const BASE_SECTION_WORDS = [
+  "工作总结",
+  "工作开展情况",
+  "工作完成情况",
+  "完成情况",
+  "主要成效",
+  "取得成效",
+  "工作成效",
+  "主要成绩",
+  "取得的成绩",
+  "工作基础",
+  "发展基础",
+  "发展现状",
+  "现状分析",
+  "基本情况",
+  "工作回顾",
+  "面临形势",
+  "形势分析",
+] as const;
+
+/** Words of a heading that sets out work to do, which a base word in it does not undo ("2024年工作安排"). */
+export const FORWARD_SECTION_WORDS = [
+  "目标",
+  "任务",
+  "计划",
+  "安排",
+  "要点",
+  "举措",
+  "措施",
+  "思路",
+  "打算",
 ] as const;

@@ -6,7 +6,8 @@ import { withMeaning } from "./target-meaning";
 import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
 import { approxTolerance } from "./task-list-json";
-import { PLAN_TITLE_WORDS } from "./lexicon";
+import { BASE_SECTION_WORDS, FORWARD_SECTION_WORDS, PLAN_TITLE_WORDS } from "./lexicon";
+import { normaliseForMatching } from "./normalise-text";
 import { splitRunIn, splitRunTogether } from "./run-together";
 import type { Target, Task, TaskList } from "./types";
 
@@ -59,9 +60,10 @@ export function parsePlan(text: string): ParseResult {
     };
   });
   const targets: Target[] = [];
+  const lookingBack = lookingBackItems(items, title);
   items.forEach((item, index) => {
     const task = taskOfItem.get(index) ?? taskOfItem.get(firstLeafUnder(items, index) ?? -1);
-    if (task === undefined) return;
+    if (task === undefined || lookingBack.has(index)) return;
     for (const segment of item.segments) {
       for (const found of extractTargets(segment.text, segment.norm, year, { review: segment.review }))
         targets.push(toTarget(task, found));
@@ -112,6 +114,27 @@ function pathOf(items: readonly Item[], index: number): string[] {
   for (let k: number | null = index; k !== null; k = (items[k] as Item).parent)
     path.unshift((items[k] as Item).label);
   return path;
+}
+
+/** A heading of what a plan looks back on (一、工作开展情况, (一)发展基础), not of work to do. */
+const looksBackOn = (title: string): boolean => {
+  const norm = normaliseForMatching(title);
+  return (
+    BASE_SECTION_WORDS.some((w) => norm.includes(w)) && !FORWARD_SECTION_WORDS.some((w) => norm.includes(w))
+  );
+};
+
+/**
+ * The items whose figures are achievements, not targets: under a heading that looks back (工作开展情况, 发展基础,
+ * 主要成效…), or all of them in a text that is a report (a 工作总结 with no plan in it).
+ */
+function lookingBackItems(items: readonly Item[], title: string): Set<number> {
+  const back = new Set<number>();
+  const report = looksBackOn(title);
+  items.forEach((item, i) => {
+    if (report || looksBackOn(item.title) || (item.parent !== null && back.has(item.parent))) back.add(i);
+  });
+  return back;
 }
 
 /** Targets written in a heading that has sub-items go to its first task. */

@@ -1,0 +1,75 @@
+import { parsePlan } from "./parse-plan";
+
+/**
+ * Kinds of writing (issue 20), each on phrasings of our own; the corpus test (test/plan/corpus.test.ts) holds them
+ * on real documents.
+ */
+const read = (...lines: string[]) => {
+  const { tasks, targets } = parsePlan(lines.join("\n")).taskList;
+  const path = new Map(tasks.map((t) => [t.id, t.path.join("/")]));
+  return targets.map((t) => [
+    path.get(t.task) ?? "",
+    t.indicator,
+    t.op,
+    t.op === "between" ? [t.min, t.max] : t.value,
+    t.unitOfMeasure,
+    t.deadline,
+  ]);
+};
+
+describe("what was achieved is not a goal", () => {
+  it("nothing under a heading that looks back (工作开展情况, 发展基础, 主要成效) is a target", () => {
+    expect(
+      read(
+        "某区卫生健康局2024年工作总结和2025年工作安排",
+        "一、2024年工作开展情况",
+        "(一)医疗服务",
+        "全区新增家庭医生团队12个，签约服务覆盖率达到68%。",
+        "二、2025年工作安排",
+        "(一)医疗服务",
+        "全区家庭医生签约服务覆盖率达到75%以上。",
+      ),
+    ).toEqual([["二/(一)", "家庭医生签约服务覆盖率", ">=", 75, "%", null]]);
+    expect(
+      read(
+        "某市卫生健康事业发展规划",
+        "一、发展基础",
+        "1.服务能力。每千人口床位数达到6.2张，人均预期寿命达到79岁。",
+        "二、主要目标",
+        "1.到2030年，人均预期寿命达到80岁以上。",
+      ),
+    ).toEqual([["二/1", "人均预期寿命", ">=", 80, "岁", "2030-12-31"]]);
+  });
+
+  it("a report written as one (a 工作总结 with no plan in it) has no targets", () => {
+    expect(
+      read(
+        "某县2024年卫生健康工作总结",
+        "一、深化改革",
+        "1.推进医共体建设。全县组建医共体3个，覆盖率达到100%。",
+      ),
+    ).toEqual([]);
+  });
+
+  it("a clause opened by a year before the plan's, or said as done, reports the past", () => {
+    expect(
+      read(
+        "2025年某县卫生健康工作要点",
+        "一、加强党建",
+        "1.落实研判制度，2024年召开分析研判会4次，今年每季度召开研判会不少于1次。",
+        "2.已完成适龄儿童接种12000例，累计培训乡村医生300人，全年力争培训乡村医生200人以上。",
+      ).map(([path, name, op, value]) => [path, name, op, value]),
+    ).toEqual([
+      ["一/1", "研判会次数", ">=", 1],
+      ["一/2", "乡村医生人数", ">=", 200],
+    ]);
+  });
+
+  it("a year before the plan's with a goal in the same sentence stays a goal", () => {
+    expect(
+      read("2025年某市工作要点", "一、目标", "1.在2024年基础上，力争孕产妇系统管理率提高到92%以上。").map(
+        ([, , op, value]) => [op, value],
+      ),
+    ).toEqual([[">=", 92]]);
+  });
+});
