@@ -3,7 +3,14 @@ export interface TimePhrase {
   readonly start: number;
   readonly end: number;
   readonly date: string;
+  /** Its place in a list of years said together ("到2022年和2030年"), which 分别 shares out: 0, 1, … */
+  readonly inList?: number;
 }
+
+/** A year named as what a change is measured from: "在2018年的基础上", "以2020年为基数". */
+const BASELINE_AFTER = /^(?:的)?(?:基础上|水平上|为基数|为基期|为基准|基础|水平)/;
+/** The next year of a list said together: "到2022年和2030年", "到2025年、2030年". */
+const LIST_NEXT = /^(?:和|、|及|与)(20\d\d)年(底|末)?/;
 
 const PART_OF_YEAR: Readonly<Record<string, string>> = {
   上半年: "06-30",
@@ -43,6 +50,8 @@ export function findTimePhrases(norm: string, planYear: number | null = null): T
   for (const m of norm.matchAll(PHRASE)) {
     const [whole, lead, yearText, part, month, day, tail] = m;
     const year = Number(yearText);
+    // (A year already read as the next of a list.)
+    if (found.length && m.index < found[found.length - 1]!.end) continue;
     // "2023年度" is a statistical year; "比2025年末", "较2025年" name what a change is measured from.
     // (Only the two characters before are looked at: a regex ending in $ on all the text before is quadratic.)
     if (
@@ -67,7 +76,20 @@ export function findTimePhrases(norm: string, planYear: number | null = null): T
     } else if (lead || tail) {
       date = `${year}-12-31`;
     }
-    if (date) found.push({ start: m.index, end: m.index + whole.length, date });
+    if (BASELINE_AFTER.test(norm.slice(m.index + whole.length, m.index + whole.length + 4))) continue;
+    if (!date) continue;
+    found.push({ start: m.index, end: m.index + whole.length, date });
+    // "到2022年和2030年，…分别不低于22%和30%": the years said together, in order.
+    let at = m.index + whole.length;
+    for (
+      let k = 1, next = LIST_NEXT.exec(norm.slice(at, at + 10));
+      next;
+      k++, next = LIST_NEXT.exec(norm.slice(at, at + 10))
+    ) {
+      if (k === 1) found[found.length - 1] = { ...found[found.length - 1]!, inList: 0 };
+      found.push({ start: at, end: at + next[0].length, date: `${next[1]}-12-31`, inList: k });
+      at += next[0].length;
+    }
   }
   const all = planYear === null ? found : found.concat(yearlessPhrases(norm, planYear, found));
   return all.sort((a, b) => a.start - b.start);

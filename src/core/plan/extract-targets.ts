@@ -390,6 +390,9 @@ function durationTarget(before: string, tokens: readonly NumberToken[], after: s
 const TIMED_MEASURE =
   /(?:(?:住院日|时间|时段|天数|周期|时长)(?:在|为|达到|缩短到)?|精准到|精确到|精准至|精确至)$/;
 
+/** A sentence that is only a deadline in brackets: "(2019年10月底前完成)". */
+const BRACKETED_DEADLINE = /^\s*\(\s*[^()]{0,6}20\d\d年[^()]{0,14}\)\s*$/;
+
 /** A sentence opened by a year before the plan's: "2023年召开2次…" in a 2024 plan. */
 const YEAR_OPENS =
   /^\s*(?:[一二三四五六七八九十]是|\d[.、])?\s*(20\d\d)年(?![底末]|前|以前|起|开始|内|完成|上半年|下半年|\d{1,2}月)/;
@@ -455,6 +458,8 @@ export function extractTargets(
   // The first time phrase not behind the sentence; in a sentence read in pieces, the last phrase of the pieces before.
   let nextPhrase = 0;
   let carried: TimePhrase | undefined;
+  // Where the targets of the sentence before begin in `found`.
+  let sentenceFirst = 0;
   for (let k = 0; k <= masked.length; k++) {
     const ends = k === masked.length || SENTENCE_END.test(masked[k] as string);
     if (!ends && k - sStart < SENTENCE_REACH) continue;
@@ -464,6 +469,12 @@ export function extractTargets(
     const inSentence = carried ? [carried] : [];
     for (let j = nextPhrase; j < phrases.length && (phrases[j] as TimePhrase).start < cut; j++)
       if ((phrases[j] as TimePhrase).end <= cut) inSentence.push(phrases[j] as TimePhrase);
+    // "…遴选专家库成员1000名。(2019年10月底前完成)": a deadline in brackets after a sentence is that sentence's.
+    const after = BRACKETED_DEADLINE.test(sentence) ? inSentence[inSentence.length - 1] : undefined;
+    if (after)
+      for (let t = sentenceFirst; t < found.length; t++)
+        if (found[t]!.deadline === null) found[t] = { ...found[t]!, deadline: after.date };
+    sentenceFirst = found.length;
     for (const t of sentenceTargets(text, norm, sentence, sStart, inSentence, opening, {
       ...context,
       planYear,
@@ -577,6 +588,9 @@ function sentenceTargets(
     const plain = norm.slice(offset, offset + sentence.length);
     const written = (name: string) =>
       asWritten(unmask(name, sentence, plain), plain, text.slice(offset, offset + sentence.length));
+    // "到2022年和2030年，…分别不低于22%和30%": the years said together go to the values in order.
+    const years = phrases.filter((p) => p.inList !== undefined && p.start - offset < first.start);
+    const listed = group.length > 1 && years.length === group.length ? years : null;
     for (let i = 0; i < count; i++) {
       found.push({
         text: clauseText,
@@ -584,7 +598,7 @@ function sentenceTargets(
         op: candidate.op,
         values: values[Math.min(i, values.length - 1)] ?? [],
         unit: group.length > 1 ? (units[i] ?? unit) : unit,
-        deadline,
+        deadline: listed?.[i]?.date ?? deadline,
         review,
       });
     }

@@ -3,6 +3,7 @@ import type { Finding } from "../findings/types";
 import { measureOf } from "../template/measure";
 import { joinCellLines } from "./cell-lines";
 import { withMeaning } from "./target-meaning";
+import { findTimePhrases } from "./deadline";
 import { extractTargets, type FoundTarget } from "./extract-targets";
 import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type PlanLine } from "./scan-items";
 import { approxTolerance } from "./task-list-json";
@@ -61,12 +62,19 @@ export function parsePlan(text: string): ParseResult {
   });
   const targets: Target[] = [];
   const lookingBack = lookingBackItems(items, title);
+  const listDeadline = listDeadlines(items, year);
   items.forEach((item, index) => {
     const task = taskOfItem.get(index) ?? taskOfItem.get(firstLeafUnder(items, index) ?? -1);
     if (task === undefined || lookingBack.has(index)) return;
+    const inherited = listDeadline[index] ?? null;
     for (const segment of item.segments) {
-      for (const found of extractTargets(segment.text, segment.norm, year, { review: segment.review }))
-        targets.push(toTarget(task, found));
+      for (const found of extractTargets(segment.text, segment.norm, year, { review: segment.review })) {
+        const dated: FoundTarget =
+          found.deadline === null && inherited !== null
+            ? { ...found, deadline: inherited, review: [...found.review, "deadline_from_paragraph"] }
+            : found;
+        targets.push(toTarget(task, dated));
+      }
     }
   });
   const order = new Map(tasks.map((t, i) => [t.id, i]));
@@ -114,6 +122,28 @@ function pathOf(items: readonly Item[], index: number): string[] {
   for (let k: number | null = index; k !== null; k = (items[k] as Item).parent)
     path.unshift((items[k] as Item).label);
   return path;
+}
+
+/** A paragraph that opens a list: "到2027年，全市实现以下目标：", "到2012年,…达到以下目标任务:". */
+const OPENS_LIST = /(?:以下|如下|下列)[^。]{0,10}[:：]\s*$|[:：]\s*$/;
+
+/**
+ * For each item, the deadline its list opener gives the items under it: a time phrase in a paragraph of a heading
+ * that opens a list ("(二)阶段性目标。到2012年,…达到以下目标任务:") covers every target below it that has none of its
+ * own.
+ */
+function listDeadlines(items: readonly Item[], year: number | null): (string | null)[] {
+  const own = items.map((item) => {
+    const last = item.segments[item.segments.length - 1];
+    const text = last?.norm.trim() ?? normaliseForMatching(item.title);
+    if (!item.hasChildren || !OPENS_LIST.test(text)) return null;
+    return findTimePhrases(text, year)[0]?.date ?? null;
+  });
+  const out: (string | null)[] = [];
+  items.forEach((item, i) => {
+    out.push(own[i] ?? (item.parent !== null ? (own[item.parent] ?? out[item.parent] ?? null) : null));
+  });
+  return out;
 }
 
 /** A heading of what a plan looks back on (一、工作开展情况, (一)发展基础), not of work to do. */

@@ -73,3 +73,53 @@ describe("what was achieved is not a goal", () => {
     ).toEqual([[">=", 92]]);
   });
 });
+
+describe("deadlines", () => {
+  it("years said together are shared out by 分别 in order", () => {
+    expect(
+      read(
+        "某省健康行动实施方案",
+        "一、主要指标",
+        "1.到2025年和2030年，全省居民健康素养水平分别不低于25%和30%。",
+      ).map(([, , op, value, unit, deadline]) => [op, value, unit, deadline]),
+    ).toEqual([
+      [">=", 25, "%", "2025-12-31"],
+      [">=", 30, "%", "2030-12-31"],
+    ]);
+  });
+
+  it("a year a change is measured from is not the deadline", () => {
+    expect(
+      read(
+        "某市近视防控方案",
+        "一、目标",
+        "1.到2026年，儿童青少年总体近视率在2021年的基础上每年降低0.5个百分点以上。",
+      ).map(([, , , value, , deadline]) => [value, deadline]),
+    ).toEqual([[0.5, "2026-12-31"]]);
+  });
+
+  it("a year in the line that opens a list is the deadline of every target in the list", () => {
+    expect(
+      read(
+        "某区爱国卫生工作实施意见",
+        "一、工作目标",
+        "(一)阶段性目标。到2027年，全区实现以下目标：",
+        "1.农村卫生户厕普及率达到90%以上。",
+        "2.2026年底前建成卫生村20个。",
+      ).map(([path, , , value, , deadline]) => [path, value, deadline]),
+    ).toEqual([
+      ["一/(一)/1", 90, "2027-12-31"],
+      ["一/(一)/2", 20, "2026-12-31"],
+    ]);
+  });
+
+  it("a deadline in brackets after a sentence is that sentence's", () => {
+    expect(
+      read(
+        "某市健康行动工作计划",
+        "一、重点工作",
+        "1.组建健康科普专家库，遴选专家200名以上。(2026年6月底前完成)",
+      ).map(([, , , value, , deadline]) => [value, deadline]),
+    ).toEqual([[200, "2026-06-30"]]);
+  });
+});
