@@ -175,3 +175,33 @@ describe("a plan with no numbered items", () => {
     expect(parsePlan("会议通知\n请各单位准时参会。").findings.map((f) => f.code)).toEqual(["plan.no_items"]);
   });
 });
+
+describe("a table with group rows, notes and rows short of cells", () => {
+  it("skips group rows and notes, puts a short row's figures under the last headings, reads no formula", () => {
+    const plan = [
+      "某市健康城市建设主要指标",
+      ...["领域", "序号", "指标", "基期水平", "2025年目标值", "2030年目标值", "指标性质"],
+      ...["(一)", "健康环境"],
+      ...["1", "城市生活垃圾无害化处理率(%)", "92", "≥95", "100", "约束性"],
+      "计算方法：无害化处理量/生活垃圾产生量×100%。",
+      ...["2", "农村卫生户厕普及率(%)", "75", "85", "预期性"],
+      ...["(二)", "健康人群"],
+      ...["3", "成人吸烟率(%)", "2015—2020年平均每年下降约0.5%", "持续下降", "预期性"],
+    ];
+    expect(
+      targets(...plan).map(([path, name, op, value, unit, deadline]) => [
+        path,
+        name,
+        op,
+        value,
+        unit,
+        deadline,
+      ]),
+    ).toEqual([
+      ["(一)/1", "城市生活垃圾无害化处理率", ">=", 95, "%", "2025-12-31"],
+      ["(一)/1", "城市生活垃圾无害化处理率", ">=", 100, "%", "2030-12-31"],
+      ["(一)/2", "农村卫生户厕普及率", ">=", 75, "%", "2025-12-31"],
+      ["(一)/2", "农村卫生户厕普及率", ">=", 85, "%", "2030-12-31"],
+    ]);
+  });
+});

@@ -8,6 +8,14 @@ const NAME_HEADING = /指标|名称|任务|内容|事项|项目|工作/;
 const HEADING_CELL = /^[^。,;:!?]{1,16}$/;
 /** A group heading between a table's rows: "一、健康水平", "(一)医疗服务". */
 const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))/;
+/** How many lines (group headings, notes) may stand between two rows of a table. */
+const BETWEEN_ROWS = 5;
+/** A note on a row: "说明：…", "计算方法：…", "注：…". */
+const NOTE = /^(?:说明|注|备注|计算方法|计算公式|指标解释|数据来源)[:：]/;
+
+/** A cell holding only a figure: "90", "≥22", "9.5%", "30以上". */
+const FIGURE_CELL = /^(?:[<>]=?|[≥≤])?\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:以上|以下|左右)?$/;
+
 /** A cell of a row: short, not a sentence. */
 const CELL = /^[^。]{1,40}$/;
 /** A row's number, as its own line: "1", "1.", "1、". */
@@ -59,43 +67,54 @@ function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[
   if (headings.length < 3 || !headings.slice(1).some((h) => NAME_HEADING.test(h.norm))) return null;
   const width = headings.length;
   const rows: PlanLine[] = [joined(headings)];
-  // (The first row may come after a group heading.)
-  const firstRow =
-    ROW_NUMBER.exec(cell(n)?.norm.trim() ?? "") ?? ROW_NUMBER.exec(cell(n + 1)?.norm.trim() ?? "");
-  let expected = Number(firstRow?.[1] ?? NaN);
+  // (The first row may come after group headings.)
+  let expected = NaN;
+  for (let m = n; m <= n + BETWEEN_ROWS && Number.isNaN(expected); m++)
+    expected = Number(ROW_NUMBER.exec(cell(m)?.norm.trim() ?? "")?.[1] ?? NaN);
   if (!Number.isFinite(expected)) return null;
   while (n < at.length) {
     const number = ROW_NUMBER.exec(cell(n)!.norm.trim());
     if (!number || Number(number[1]) !== expected) {
-      // A group heading between rows ("一、健康水平"), followed by the next row.
-      const next = ROW_NUMBER.exec(cell(n + 1)?.norm.trim() ?? "");
-      if (next && Number(next[1]) === expected && cell(n)!.norm.trim().length <= 20) {
-        rows.push(cell(n)!);
-        n++;
+      // Group headings ("(一)", "健康知识普及行动", "结果性指标") and notes ("说明：…", "计算方法：…") between rows, when
+      // the next row follows them.
+      const between = (m: number) => {
+        const text = cell(m)?.norm.trim() ?? "";
+        return text.length <= 20 || NOTE.test(text);
+      };
+      let m = n;
+      while (m < n + BETWEEN_ROWS && m < at.length && between(m) && !ROW_NUMBER.test(cell(m)!.norm.trim()))
+        m++;
+      if (m > n && ROW_NUMBER.exec(cell(m)?.norm.trim() ?? "")?.[1] === String(expected)) {
+        for (let k = n; k < m; k++) rows.push(cell(k)!);
+        n = m;
         continue;
       }
       break;
     }
     const isNext = (m: number) => ROW_NUMBER.exec(cell(m)?.norm.trim() ?? "")?.[1] === String(expected + 1);
-    // As many cells as headings, unless the next row begins sooner (cells left out) and the full count would not
-    // end where a row begins.
-    let count = width - 1;
-    // The last row ends before a line that is no cell (a note below the table); its title cell may be long.
-    const last = !Array.from({ length: width + 1 }, (_, m) => isNext(n + 1 + m)).some(Boolean);
-    if (last)
-      for (let m = 2; m <= width - 1; m++)
-        if (!CELL.test(cell(n + m)?.norm.trim() ?? "")) {
-          count = m - 1;
-          break;
-        }
-    if (!last && n + width < at.length && !isNext(n + width))
-      for (let m = 1; m < width - 1; m++)
-        if (isNext(n + 1 + m)) {
-          count = m;
-          break;
-        }
+    // As many cells as headings, unless the row ends sooner: at the next row's number (when the full count would not
+    // end where a row begins: a value may be the next number), at a group heading or a note, and for the last row at a
+    // line that is no cell (a note below the table; the title cell may be long).
+    const fullEndsAtRow = isNext(n + width) || n + width >= at.length;
+    const last = !Array.from({ length: width + BETWEEN_ROWS + 1 }, (_, m) => isNext(n + 1 + m)).some(Boolean);
+    let count = 0;
+    for (let m = 1; m <= width - 1 && n + m < at.length; m++) {
+      const text = cell(n + m)!.norm.trim();
+      if (GROUP_HEADING.test(text) || NOTE.test(text)) break;
+      if (isNext(n + m) && !fullEndsAtRow) break;
+      if (last && m >= 2 && !CELL.test(text)) break;
+      count = m;
+    }
     const cells = at.slice(n, Math.min(n + 1 + count, at.length)).map((k) => lines[k]!);
-    rows.push(joined(cells));
+    // A row short of cells whose first value is a bare figure left the first ones after its title empty (a baseline
+    // not known, most often): what it has is put in the last columns, under their headings. Otherwise (a baseline
+    // written out, "2002—2012年平均每年增长约5.3%") it is short at its end.
+    const blanks = width - cells.length;
+    const blank = (c: PlanLine): PlanLine => ({ text: "", norm: "", lineNo: c.lineNo });
+    const early = blanks > 0 && cells.length > 2 && FIGURE_CELL.test(cells[2]!.norm.trim());
+    const padding = Array.from({ length: early ? blanks : 0 }, () => blank(cells[0]!));
+    rows.push(joined([...cells.slice(0, 2), ...padding, ...cells.slice(2)]));
+
     n += 1 + count;
     expected++;
   }

@@ -296,6 +296,8 @@ function judge(
         ? "approx"
         : (afterCue?.op ?? (cueGap <= 12 || multiple ? beforeCue?.op : undefined) ?? ">=");
   const explicit = first.kind === "range" || afterCue !== null || cueGap <= 12 || multiple;
+  // "具备基本健康素养的人数/监测人群总人数×100%": a formula defining an indicator, not a goal.
+  if (/[×*÷/]\s*$/.test(before)) return null;
   // "已完成342384例", "累计培训500人": what was done is a report, not a goal.
   if (DONE_BEFORE.test(before)) return null;
   if (unit === null) {
