@@ -571,7 +571,12 @@ function sentenceTargets(
       const shared = previous?.unit;
       return own && shared?.startsWith(`${own}/`) && /^\s*其中/.test(before) ? shared : own;
     };
-    const unit = perCapita(candidate.unit);
+    // "体检人数达1000万以上": a multiplier alone counts what the clause counts (people: 万人).
+    const counted = (u: string | null) =>
+      (u === "万" || u === "亿") && /人数|人次/.test(before)
+        ? `${u}${before.includes("人次") ? "人次" : "人"}`
+        : u;
+    const unit = counted(perCapita(candidate.unit));
     previous = { end: prevEnd, indicator, unit };
     const distribute = saysEach(before) || RESPECTIVELY.some((w) => before.includes(w));
     const split = splitSubject(indicator, group.length > 1 || distribute);

@@ -320,6 +320,14 @@ export const DURATION_UNITS = ["天", "小时", "分钟"] as const;
 
 /** Counters read as counts (whole things). Longest first. */
 export const COUNTERS = [
+  // Measures (read whole before a counter they begin with).
+  "平方米",
+  "立方米",
+  "公斤",
+  "千克",
+  "公顷",
+  "千米",
+  "毫升",
   "万人次",
   "个百分点",
   "百分点",
@@ -368,6 +376,28 @@ export const COUNTERS = [
   "组",
   // 采血量达到12吨.
   "吨",
+  // 核酸检测能力达到2000管/日.
+  "管",
+  "剂",
+  "册",
+] as const;
+
+/** What a unit may be per, after "/": "2000管/日", "90元/人", "3.2名/千人". */
+export const PER_UNITS = [
+  "10万人",
+  "千人",
+  "万人",
+  "百人",
+  "人口",
+  "日",
+  "天",
+  "周",
+  "月",
+  "年",
+  "人",
+  "次",
+  "床",
+  "例",
 ] as const;
 
 /** Units after which a following noun makes the number a qualifier ("65岁以上老年人", "二级以上医院"). */

@@ -1117,9 +1117,9 @@ describe("targets: several in one sentence", () => {
     ]);
   });
 
-  it("keeps a multiplier as the unit", () => {
+  it("keeps a multiplier as the unit, with what it counts (1000 万人: LABELING's own example)", () => {
     expect(targetsOf("城乡居民免费健康体检人数达1000万以上,人均基本公共卫生服务经费达102元以上。")).toEqual([
-      ">= 1000 万",
+      ">= 1000 万人",
       ">= 102 元",
     ]);
   });

@@ -1,4 +1,4 @@
-import { COUNTERS, TIME_UNITS } from "./lexicon";
+import { COUNTERS, PER_UNITS, TIME_UNITS } from "./lexicon";
 import { CHINESE_NUMERAL_CHARS, chineseToNumber } from "./numerals";
 
 /** A number written in a plan with what follows it: one value, a range (3-5次) or a ratio (1:2). */
@@ -86,6 +86,20 @@ function readValue(s: string, i: number): { value: number; end: number; chinese:
   return value === null ? null : { value, end: j, chinese: true };
 }
 
+/**
+ * A counter with what it is per ("管/日", "元/人", "名/千人") or its alternative in brackets ("期(篇)"), as written.
+ */
+function withPer(s: string, counter: string, end: number): { unit: string; end: number; isTime: false } {
+  if (s[end] === "/") {
+    const per = PER_UNITS.find((p) => s.startsWith(p, end + 1));
+    if (per) return { unit: `${counter}/${per}`, end: end + 1 + per.length, isTime: false };
+  }
+  const alternative = /^\([\u4e00-\u9fa5]{1,2}\)/.exec(s.slice(end, end + 4));
+  if (alternative)
+    return { unit: `${counter}${alternative[0]}`, end: end + alternative[0].length, isTime: false };
+  return { unit: counter, end, isTime: false };
+}
+
 /** Reads the unit of measure at `i`. */
 export function readUnit(s: string, i: number): { unit: string | null; end: number; isTime: boolean } {
   let j = i;
@@ -114,12 +128,13 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
     if (next && !countsStaff && (NOT_A_COUNTER[last] ?? "").includes(next))
       return { unit: null, end: j, isTime: false };
     if (c === "个" && next === "月") return { unit: "个月", end: j + 2, isTime: true };
-    return { unit: c, end: j + c.length, isTime: false };
+    return withPer(s, c, j + c.length);
   }
   if (rest.startsWith("万") || rest.startsWith("亿")) {
     // 2.5万张, 1.2万名: the multiplier stays with the counter in the unit.
     const counted = readUnit(s, j + 1);
-    const isCounter = (COUNTERS as readonly string[]).includes(counted.unit ?? "");
+    const isCounter =
+      (COUNTERS as readonly string[]).includes(counted.unit ?? "") || (counted.unit ?? "").includes("/");
     if (isCounter && !counted.isTime && !/^[万亿]/.test(counted.unit ?? ""))
       return { unit: `${rest[0]}${counted.unit}`, end: counted.end, isTime: false };
     // 1000万以上, 2000万: the multiplier is the unit; 10万人才 is a name, not a count.
