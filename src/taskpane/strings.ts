@@ -1,6 +1,6 @@
 import { METHOD_LABELS } from "../core/consolidate/labels";
-import { SCOPE_NAMES } from "../core/plan/target-meaning";
-import type { ScopeReason } from "../core/plan/types";
+import { REVIEW_LABELS, SCOPE_NAMES } from "../core/plan/target-meaning";
+import type { ReviewReason, ScopeReason } from "../core/plan/types";
 
 /** Every text the task pane shows, Chinese first. The language follows Office's display language. */
 const zh = {
@@ -47,6 +47,14 @@ const zh = {
     ratio: `${METHOD_LABELS.ratio.zh}（比率）`,
     mean: `${METHOD_LABELS.mean.zh}（不相加）`,
   },
+  // Targets the reader was unsure of: listed before the tasks, marked in their task, cleared by the clerk.
+  reviewTitle: (n: number) => `有 ${n} 个指标请核对`,
+  reviewNone: "没有需要核对的指标。",
+  reviewHint: "以下指标的识别可能不准确，请到任务中逐一核对；修改相应内容或确认无误后，核对标记即清除。",
+  reviewMarker: "请核对",
+  reviewReason: (reason: ReviewReason) => REVIEW_LABELS[reason].zh,
+  goToTarget: (label: string) => `转到 ${label}`,
+  markChecked: "清除核对标记",
   period: "报告期",
   periodHint: "例如 2024年上半年、2024年第三季度、2024年度",
   deadline: "报送截止日期",
@@ -144,6 +152,14 @@ const en: Strings = {
     ratio: `${METHOD_LABELS.ratio.en} (a rate)`,
     mean: `${METHOD_LABELS.mean.en} (never added up)`,
   },
+  reviewTitle: (n) => (n === 1 ? "1 target to check" : `${n} targets to check`),
+  reviewNone: "No targets are marked for checking.",
+  reviewHint:
+    "The reader was unsure of these targets. Check each in its task; fixing what it is unsure of, or marking it as checked, clears the mark.",
+  reviewMarker: "Check this",
+  reviewReason: (reason) => REVIEW_LABELS[reason].en,
+  goToTarget: (label) => `Go to ${label}`,
+  markChecked: "Mark as checked",
   period: "Reporting period",
   periodHint: "e.g. 2024年上半年, 2024年第三季度, 2024年度",
   deadline: "Submission deadline",

@@ -1,16 +1,20 @@
-import { SCOPE_SET_BY_HAND } from "../../src/core/plan/target-meaning";
-import type { Target, Task, TaskList } from "../../src/core/plan/types";
+import { REVIEW_LABELS, SCOPE_SET_BY_HAND } from "../../src/core/plan/target-meaning";
+import type { ReviewReason, Target, Task, TaskList } from "../../src/core/plan/types";
 import { buildTemplateSpec } from "../../src/core/template/build-spec";
 import { readUnitLines } from "../../src/taskpane/plan/unit-lines";
 import {
   addTarget,
+  markChecked,
   removeTarget,
   replaceTarget,
+  withIndicator,
   withMethod,
   withNumber,
   withOp,
   withScope,
+  withUnitOfMeasure,
 } from "../../src/taskpane/plan/edit-task-list";
+import { targetLabel, targetsToCheck } from "../../src/taskpane/plan/targets-to-check";
 import { pickLang, STRINGS } from "../../src/taskpane/strings";
 import { themeFor } from "../../src/taskpane/theme";
 
@@ -34,6 +38,7 @@ const makeTarget = (over: Partial<Target> = {}): Target =>
     scope: "each",
     scopeReason: { zh: "比率指标：每个单位都应达到", en: "a rate: every unit must reach it" },
     method: "ratio",
+    review: [],
     ...over,
   }) as Target;
 const makeList = (
@@ -140,6 +145,78 @@ describe("scope and roll-up method", () => {
     expect(STRINGS.en.scopeReason(SCOPE_SET_BY_HAND)).toBe("Why: set by hand");
     expect(STRINGS.zh.scopeLabels.total).toMatch(/^全区域/);
     expect(STRINGS.zh.methodLabels.ratio).toMatch(/^Σ分子\/Σ分母/);
+  });
+});
+
+describe("targets to check (请核对)", () => {
+  const ALL: readonly ReviewReason[] = [
+    "op_implicit", "direction_from_indicator", "name_from_context", "from_table", "unit_unrecognised",
+    "deadline_from_paragraph", "scope_default",
+  ]; // prettier-ignore
+  const unsure = makeTarget({ review: [...ALL] });
+
+  test("mark as checked clears every reason and keeps what the target says; a target with none is left as it was", () => {
+    const checked = markChecked(unsure);
+    expect(checked).toEqual({ ...unsure, review: [] });
+    expect(unsure.review).toHaveLength(ALL.length); // not mutated
+    const plain = makeTarget();
+    expect(markChecked(plain)).toBe(plain);
+  });
+
+  test.each([
+    ["choosing an operator", (t: Target) => withOp(t, "<="), ["op_implicit", "direction_from_indicator"]],
+    ["choosing another scope", (t: Target) => withScope(t, "total"), ["scope_default"]],
+    [
+      "writing the indicator's name",
+      (t: Target) => withIndicator(t, "门诊预约诊疗率"),
+      ["name_from_context"],
+    ],
+    ["writing the unit of measure", (t: Target) => withUnitOfMeasure(t, "天"), ["unit_unrecognised"]],
+  ] as const)("%s settles only the doubts it answers", (_, edit, settled) => {
+    const after = edit(unsure).review;
+    expect(after).toEqual(ALL.filter((r) => !(settled as readonly string[]).includes(r)));
+  });
+
+  test("choosing the scope a target already has settles nothing: the clerk may not have looked", () => {
+    const t = makeTarget({ review: ["scope_default"] });
+    expect(withScope(t, "each").review).toEqual(["scope_default"]);
+  });
+
+  test("the indicator and the unit of measure are written as typed; a blank unit is none", () => {
+    expect(withIndicator(unsure, "门诊预约诊疗率").indicator).toBe("门诊预约诊疗率");
+    expect(withUnitOfMeasure(unsure, " 天 ").unitOfMeasure).toBe("天");
+    expect(withUnitOfMeasure(unsure, "  ").unitOfMeasure).toBeNull();
+  });
+
+  test("the list to check holds only targets with reasons, in task order, each with its index and task", () => {
+    const tasks = [makeTask({ id: "1", path: ["一", "1"] }), makeTask({ id: "2", path: ["二", "2"] })];
+    const list = makeList(
+      [
+        makeTarget({ task: "2", indicator: "骨干医师人数", review: ["scope_default"] }),
+        makeTarget({ task: "1", indicator: "电子病历应用水平" }),
+        makeTarget({ task: "1", indicator: "门诊预约诊疗率", review: ["op_implicit"] }),
+        makeTarget({ task: "9", indicator: "无所属任务", review: ["from_table"] }),
+      ],
+      tasks,
+    );
+    const found = targetsToCheck(list);
+    expect(found.map(({ index, task, target }) => [index, targetLabel(task, target)])).toEqual([
+      [2, "一1 门诊预约诊疗率"],
+      [0, "二2 骨干医师人数"],
+    ]);
+    const settled = replaceTarget(list, 2, markChecked(list.targets[2]!));
+    expect(targetsToCheck(settled).map((c) => c.index)).toEqual([0]);
+    expect(targetsToCheck(makeList([makeTarget()]))).toEqual([]);
+  });
+
+  test("each reason is shown in the pane's language, from the core's labels", () => {
+    for (const reason of ALL) {
+      expect(STRINGS.zh.reviewReason(reason)).toBe(REVIEW_LABELS[reason].zh);
+      expect(STRINGS.en.reviewReason(reason)).toBe(REVIEW_LABELS[reason].en);
+    }
+    expect(STRINGS.zh.reviewTitle(2)).toBe("有 2 个指标请核对");
+    expect(STRINGS.en.reviewTitle(1)).toBe("1 target to check");
+    expect(STRINGS.en.reviewTitle(3)).toBe("3 targets to check");
   });
 });
 

@@ -1,16 +1,32 @@
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import { useId, useRef } from "react";
 import type { Op, RollUpMethod, Scope, Target, TaskList } from "../../core/plan/types";
 import { useStrings } from "../shell/strings-context";
 import {
   addTarget,
+  markChecked,
   removeTarget,
   replaceTarget,
+  withIndicator,
   withMethod,
   withNumber,
   withOp,
   withScope,
+  withUnitOfMeasure,
 } from "./edit-task-list";
+import { ReviewMarker } from "./ReviewMarker";
+import { ReviewSummary } from "./ReviewSummary";
+import { targetLabel, targetsToCheck } from "./targets-to-check";
 
 const OPS: readonly Op[] = [">=", "<=", "=", "between", "approx"];
 const SCOPES: readonly Scope[] = ["each", "total"];
@@ -46,7 +62,13 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalXS,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
+    // Reached from the 请核对 list by a link: show where focus landed.
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
   },
+  // A target to check: a warning-coloured edge beside the marker that says 请核对 and why.
+  toCheck: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorStatusWarningBorder2}` },
   wide: { gridColumn: "1 / -1" },
   field: { minWidth: 0 },
   input: { width: "100%", minWidth: 0 },
@@ -63,49 +85,62 @@ export function TaskListEditor({ taskList, onChange }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const indexed = taskList.targets.map((target, index) => ({ target, index }));
+  const baseId = useId();
+  const editorId = (index: number) => `${baseId}target-${index}`;
   return (
-    <ol className={styles.list} aria-label={s.taskListTitle(taskList.tasks.length, taskList.targets.length)}>
-      {taskList.tasks.map((task) => (
-        <li key={task.id} className={styles.task}>
-          <Text className={styles.taskTitle} block>
-            {task.path.join(" ")} {task.title}
-          </Text>
-          {indexed
-            .filter(({ target }) => target.task === task.id)
-            .map(({ target, index }) => (
-              <TargetEditor
-                key={index}
-                target={target}
-                label={`${task.path.join("")} ${target.indicator}`}
-                onChange={(t) => onChange(replaceTarget(taskList, index, t))}
-                onRemove={() => onChange(removeTarget(taskList, index))}
-              />
-            ))}
-          <Button
-            appearance="subtle"
-            size="small"
-            icon={<AddRegular />}
-            onClick={() => onChange(addTarget(taskList, task.id, s.newIndicator))}
-            aria-label={`${s.addTarget}: ${task.path.join("")} ${task.title}`}
-          >
-            {s.addTarget}
-          </Button>
-        </li>
-      ))}
-    </ol>
+    <>
+      <ReviewSummary items={targetsToCheck(taskList)} editorId={editorId} />
+      <ol
+        className={styles.list}
+        aria-label={s.taskListTitle(taskList.tasks.length, taskList.targets.length)}
+      >
+        {taskList.tasks.map((task) => (
+          <li key={task.id} className={styles.task}>
+            <Text className={styles.taskTitle} block>
+              {task.path.join(" ")} {task.title}
+            </Text>
+            {indexed
+              .filter(({ target }) => target.task === task.id)
+              .map(({ target, index }) => (
+                <TargetEditor
+                  key={index}
+                  id={editorId(index)}
+                  target={target}
+                  label={targetLabel(task, target)}
+                  onChange={(t) => onChange(replaceTarget(taskList, index, t))}
+                  onRemove={() => onChange(removeTarget(taskList, index))}
+                />
+              ))}
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<AddRegular />}
+              onClick={() => onChange(addTarget(taskList, task.id, s.newIndicator))}
+              aria-label={`${s.addTarget}: ${task.path.join("")} ${task.title}`}
+            >
+              {s.addTarget}
+            </Button>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
 interface TargetProps {
+  readonly id: string;
   readonly target: Target;
   readonly label: string;
   readonly onChange: (t: Target) => void;
   readonly onRemove: () => void;
 }
 
-function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
+function TargetEditor({ id, target, label, onChange, onRemove }: TargetProps) {
   const s = useStrings();
   const styles = useStyles();
+  const group = useRef<HTMLDivElement>(null);
+  const toCheck = target.review.length > 0;
+  const markerId = `${id}-review`;
   const num = (field: "value" | "min" | "max", value: number) => (
     <Field key={field} label={s[field]} className={styles.field}>
       <Input
@@ -119,12 +154,33 @@ function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
     </Field>
   );
   return (
-    <div className={styles.target} role="group" aria-label={label} data-testid="target">
+    <div
+      ref={group}
+      id={id}
+      tabIndex={-1}
+      className={mergeClasses(styles.target, toCheck && styles.toCheck)}
+      role="group"
+      aria-label={label}
+      aria-describedby={toCheck ? markerId : undefined}
+      data-testid="target"
+    >
+      {toCheck && (
+        <ReviewMarker
+          id={markerId}
+          reasons={target.review}
+          label={label}
+          onMarkChecked={() => {
+            // The button goes with the marker: keep focus on the target, not lost to the page.
+            group.current?.focus();
+            onChange(markChecked(target));
+          }}
+        />
+      )}
       <Field label={s.indicator} className={styles.wide}>
         <Input
           className={styles.input}
           value={target.indicator}
-          onChange={(_, d) => onChange({ ...target, indicator: d.value })}
+          onChange={(_, d) => onChange(withIndicator(target, d.value))}
         />
       </Field>
       <Field label={s.op} className={styles.field}>
@@ -144,7 +200,7 @@ function TargetEditor({ target, label, onChange, onRemove }: TargetProps) {
         <Input
           className={styles.input}
           value={target.unitOfMeasure ?? ""}
-          onChange={(_, d) => onChange({ ...target, unitOfMeasure: d.value.trim() || null })}
+          onChange={(_, d) => onChange(withUnitOfMeasure(target, d.value))}
         />
       </Field>
       {target.op === "between" ? (

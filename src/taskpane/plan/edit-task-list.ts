@@ -50,6 +50,27 @@ export function withScope(t: Target, scope: Scope): Target {
   return scope === t.scope ? t : { ...t, scope, scopeReason: SCOPE_SET_BY_HAND, review };
 }
 
+/**
+ * The target with the indicator the clerk wrote; a name they typed is no longer one borrowed from the clause before.
+ */
+export function withIndicator(t: Target, indicator: string): Target {
+  return { ...t, indicator, review: t.review.filter((r) => r !== "name_from_context") };
+}
+
+/** The target with the unit of measure the clerk wrote (blank → none); an unusual unit is now theirs. */
+export function withUnitOfMeasure(t: Target, unitOfMeasure: string): Target {
+  const review = t.review.filter((r) => r !== "unit_unrecognised");
+  return { ...t, unitOfMeasure: unitOfMeasure.trim() || null, review };
+}
+
+/**
+ * The target as checked by the clerk (清除核对标记): it keeps what it says and loses every reason to look at it.
+ * A target with nothing to check is returned as it was.
+ */
+export function markChecked(t: Target): Target {
+  return t.review.length === 0 ? t : { ...t, review: [] };
+}
+
 /** The target with the roll-up method the clerk chose (合计, Σ分子/Σ分母, 平均值); its scope stays as it was. */
 export function withMethod(t: Target, method: RollUpMethod): Target {
   return method === t.method ? t : { ...t, method };
