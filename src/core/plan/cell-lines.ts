@@ -36,6 +36,19 @@ const isBlank = (l: PlanLine): boolean => l.norm.trim() === "";
 export function joinCellLines(lines: readonly PlanLine[]): PlanLine[] {
   const out: PlanLine[] = [];
   for (let i = 0; i < lines.length;) {
+    // A table of contents ("指导思想…………… 8") lists headings, it holds none.
+    if (CONTENTS_LINE.test(lines[i]!.norm)) {
+      i++;
+      continue;
+    }
+    if (LOOSE_HEADING.test(lines[i]!.norm) && !SPACED_HEADING.test(lines[i]!.norm)) {
+      const loose = readLooseTable(lines, i);
+      if (loose) {
+        out.push(...loose.rows);
+        i = loose.end;
+        continue;
+      }
+    }
     if (SPACED_HEADING.test(lines[i]!.norm)) {
       const spaced = readSpacedTable(lines, i);
       out.push(...spaced.rows);
@@ -120,6 +133,41 @@ function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[
   }
   if (rows.length < 2) return null;
   return { rows, end: n < at.length ? at[n]! : lines.length };
+}
+
+/** A line of a table of contents: a heading, leader dots, a page number. */
+const CONTENTS_LINE = /(?:…{2,}|\.{4,}|·{4,}|-{4,})\s*\d{1,4}\s*$/;
+/** A heading row of a table whose cells lost their separators ("序号 2023年重点工作任务 牵头 领导 …"). */
+const LOOSE_HEADING = /^\s*(?:序号|编号)\s+[^\s|]/;
+/** A row of such a table: its number, a space, then its text ("85 新增托育机构2所以上。…"). */
+const LOOSE_ROW = /^\s*(\d{1,4})\s+(?=[\u4e00-\u9fa5“"(])/;
+
+/**
+ * A table whose cells lost their separators (pasted from a web page): each row is its number and the rest of its
+ * line as one cell ("85 | 新增托育机构2所以上。…"); a line without a number continues the row before. The heading row
+ * is kept as text: which column is which cannot be told.
+ */
+function readLooseTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[]; end: number } | null {
+  const rows: PlanLine[] = [lines[start]!];
+  let found = 0;
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const row = LOOSE_ROW.exec(line.norm);
+    if (!row) {
+      rows.push(line);
+      continue;
+    }
+    const cut = row[0].length;
+    const number = row[1]!;
+    rows.push({
+      text: `${number} | ${line.text.slice(cut)}`,
+      norm: `${number} | ${line.norm.slice(cut)}`,
+      lineNo: line.lineNo,
+    });
+    found++;
+  }
+  return found ? { rows, end: i } : null;
 }
 
 /** A heading row whose cells are set apart by runs of spaces ("序号  指标名称  单位  2025年"). */

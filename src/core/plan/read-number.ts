@@ -125,7 +125,9 @@ export function readUnit(s: string, i: number): { unit: string | null; end: numb
     const last = c[c.length - 1] ?? "";
     // (名医 is a word, but in "10名医师", "5名医务人员" 名 counts the 医师.)
     const countsStaff = last === "名" && next === "医" && /[师生务学护疗技]/.test(s[j + c.length + 1] ?? "");
-    if (next && !countsStaff && (NOT_A_COUNTER[last] ?? "").includes(next))
+    // (所以 is a word, but "2所以上" counts 2 所 at least.)
+    const bound = /^(?:以上|以下|以内)/.test(s.slice(j + c.length, j + c.length + 3));
+    if (next && !countsStaff && !bound && (NOT_A_COUNTER[last] ?? "").includes(next))
       return { unit: null, end: j, isTime: false };
     if (c === "个" && next === "月") return { unit: "个月", end: j + 2, isTime: true };
     return withPer(s, c, j + c.length);

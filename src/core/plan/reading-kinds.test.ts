@@ -147,3 +147,40 @@ describe("units of measure outside the usual ones", () => {
     ]);
   });
 });
+
+describe("tables written without separators, and tables of contents", () => {
+  it("reads each numbered row of a table whose cells lost their separators, rows of a longer table kept", () => {
+    const { taskList } = parsePlan(
+      [
+        "2024年某县重点工作责任清单",
+        "序号 重点工作任务 牵头领导 牵头单位 责任单位",
+        "12 新增托育机构2所以上。 张三 县卫健委 有关乡镇",
+        "15 全县孕产妇死亡率控制在12/10万以下。 李四 县卫健委 县妇幼保健院",
+      ].join("\n"),
+    );
+    expect(taskList.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([
+      ["12", "新增托育机构2所以上"],
+      ["15", "全县孕产妇死亡率控制在12/10万以下"],
+    ]);
+    expect(
+      taskList.targets.map((t) => [t.op, t.op === "between" ? t.min : t.value, t.unitOfMeasure]),
+    ).toEqual([
+      [">=", 2, "所"],
+      ["<=", 12, "/10万"],
+    ]);
+  });
+
+  it("a table of contents lists headings, it holds none", () => {
+    const { taskList } = parsePlan(
+      [
+        "某市健康行动",
+        "目录",
+        "一、总体要求……………………………… 3",
+        "二、主要任务………………………………… 5",
+        "一、总体要求",
+        "(一)指导思想。坚持预防为主。",
+      ].join("\n"),
+    );
+    expect(taskList.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([["一/(一)", "指导思想"]]);
+  });
+});

@@ -202,7 +202,10 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
       tableRow ?? readNumbering(line.norm.slice(lead)) ?? numberBeforeFigure(items, line.norm.slice(lead));
     const parent = numbering ? parentOf(items, numbering.rank, partStart) : null;
     const titled = /^\s*[\u4e00-\u9fa5“"]/.test(line.norm.slice(lead + (numbering?.length ?? 0)));
-    if (numbering && acceptsNumber(items, lastAtRank, parent, numbering, partStart, titled)) {
+    if (
+      numbering &&
+      acceptsNumber(items, lastAtRank, parent, numbering, partStart, titled, tableRow !== null)
+    ) {
       const item =
         cells && tableRow
           ? tableItem(line, cells, numbering, parent, table)
@@ -297,6 +300,7 @@ function acceptsNumber(
   n: Numbering,
   from = 0,
   titled = false,
+  tableRow = false,
 ): boolean {
   let sibling: Item | undefined;
   for (let k = items.length - 1; k >= from && k !== parent; k--) {
@@ -310,6 +314,8 @@ function acceptsNumber(
   // of the plan (a list of related links after the body), not a restart. A number skipped once (a slip of the
   // writer's, or a label this reader missed) is passed over when what follows reads as an item's title, so one miss
   // does not lose the items after it.
+  // (The rows of a table may be a selection of a longer one: 81, 85, 87; they only go up.)
+  if (sibling && tableRow) return n.number > sibling.number;
   if (sibling) return n.number === sibling.number + 1 || (titled && n.number === sibling.number + 2);
   if (n.number === 1) return true;
   // (Numbers that run on across sections may skip one too: "一、…1.… 2.…" then "二、 4.…" when 3. was missed.)
