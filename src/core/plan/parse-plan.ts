@@ -225,7 +225,20 @@ function firstNumberedLine(lines: readonly PlanLine[]): number {
 
 /** The plan's title, above its first item: its own title line, else the plan named in 《》, else "". */
 function findTitle(head: readonly PlanLine[]): string {
-  const own = [...head].reverse().find((l) => isTitleLine(l.norm));
+  const at = head.map((l) => isTitleLine(l.norm)).lastIndexOf(true);
+  const own = head[at];
+  // A title wrapped over two lines ("某县2025年卫生健康" / "工作要点"): the line above, when it is a short run of words
+  // with no punctuation and no part of a notice, begins it.
+  const above = head[at - 1];
+  // (Only a short tail is a wrapped one: "工作要点", "实施方案(试行)"; a date or 附件 above is not a title's start.)
+  if (
+    own &&
+    above &&
+    own.norm.trim().length <= 12 &&
+    WRAPPED_TITLE_START.test(above.norm.trim()) &&
+    !/通知|印发|[:：]|^附件|\d{1,2}月\d{1,2}日$/.test(above.norm.trim())
+  )
+    return `${above.text.trim()}${own.text.trim()}`;
   if (own) return own.text.trim();
   for (const l of head) {
     const m = /《([^》]{4,80})》/.exec(l.text);
@@ -238,6 +251,9 @@ function findTitle(head: readonly PlanLine[]): string {
   }
   return "";
 }
+
+/** The first line of a wrapped title: a short run of words and numbers, no punctuation. */
+const WRAPPED_TITLE_START = /^[\u4e00-\u9fa5\d“”"()（）—-]{2,30}$/;
 
 /** How far into a run-together head a title is looked for (it comes after the page's furniture, not pages later). */
 const TITLE_REACH = 2000;

@@ -184,3 +184,51 @@ describe("tables written without separators, and tables of contents", () => {
     expect(taskList.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([["一/(一)", "指导思想"]]);
   });
 });
+
+describe("titles", () => {
+  const head = (text: string) => {
+    const { title, year } = parsePlan(text).taskList;
+    return [title, year];
+  };
+
+  it("a title wrapped over two lines is read whole, with its year", () => {
+    expect(head("某县2025年卫生健康\n工作要点\n一、重点工作\n1.加强管理。")).toEqual([
+      "某县2025年卫生健康工作要点",
+      2025,
+    ]);
+    expect(head("某市卫生健康委员会\n2024年工作要点\n一、重点工作\n1.加强管理。")).toEqual([
+      "某市卫生健康委员会2024年工作要点",
+      2024,
+    ]);
+  });
+
+  it("a date or 附件 above a title is not its start, nor a document a notice cites", () => {
+    expect(head("2025年3月1日\n附件\n2025年某区工作要点\n一、重点工作\n1.加强管理。")).toEqual([
+      "2025年某区工作要点",
+      2025,
+    ]);
+    expect(
+      head(
+        "根据《健康中国行动（2019—2030年）》要求，现印发。\n某市健康城市建设实施方案\n一、目标\n1.加强管理。",
+      )[0],
+    ).toBe("某市健康城市建设实施方案");
+  });
+
+  it("any organisation is a responsible unit, an unfamiliar one kept", () => {
+    const { tasks } = parsePlan(
+      "2025年某市工作要点\n一、重点工作\n1.开展妇女两癌筛查。(责任单位:市妇联、团市委、市总工会、市科协、市红十字会、市计生协、市残联、各乡镇人民政府、街道办事处、某某新区社会事业服务中心)",
+    ).taskList;
+    expect(tasks[0]?.responsible).toEqual([
+      "市妇联",
+      "团市委",
+      "市总工会",
+      "市科协",
+      "市红十字会",
+      "市计生协",
+      "市残联",
+      "各乡镇人民政府",
+      "街道办事处",
+      "某某新区社会事业服务中心",
+    ]);
+  });
+});
