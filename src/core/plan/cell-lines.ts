@@ -19,7 +19,7 @@ const FIGURE_CELL = /^(?:[<>]=?|[≥≤])?\s*\d+(?:\.\d+)?\s*(?:%|‰)?\s*(?:以
 /** A cell of a row: short, not a sentence. */
 const CELL = /^[^。]{1,40}$/;
 /** A row's number, as its own line: "1", "1.", "1、". */
-const ROW_NUMBER = /^(\d{1,3})[.、]?$/;
+const ROW_NUMBER = /^(\d{1,4})[.、]?$/;
 
 const isBlank = (l: PlanLine): boolean => l.norm.trim() === "";
 
@@ -173,7 +173,7 @@ function readLooseTable(lines: readonly PlanLine[], start: number): { rows: Plan
 /** A heading row whose cells are set apart by runs of spaces ("序号  指标名称  单位  2025年"). */
 const SPACED_HEADING = /^\s*(?:序号|编号)\s{2,}[^\s|]/;
 /** A row of such a table: its number, then cells apart by runs of spaces. */
-const SPACED_ROW = /^\s*\d{1,3}[.、]?\s{2,}\S/;
+const SPACED_ROW = /^\s*\d{1,4}[.、]?\s{2,}\S/;
 
 /**
  * A table whose cells are set apart by runs of spaces (text converted from PDF, or typed with spaces): its heading

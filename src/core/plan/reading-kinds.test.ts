@@ -232,3 +232,21 @@ describe("titles", () => {
     ]);
   });
 });
+
+describe("item labels", () => {
+  it("a label followed by a number of its text, and a long table's rows past 999", () => {
+    const labels = parsePlan(
+      "2025年某县工作要点\n一、妇幼健康\n11.加强管理。\n12.0-6岁儿童眼保健和视力检查覆盖率达到90%以上。\n13.65岁以上老年人健康管理率达到70%。",
+    ).taskList;
+    expect(labels.tasks.map((t) => t.path.join("/"))).toEqual(["一/11", "一/12", "一/13"]);
+    expect(labels.targets.map((t) => t.indicator)).toEqual([
+      "0-6岁儿童眼保健和视力检查覆盖率",
+      "65岁以上老年人健康管理率",
+    ]);
+    const long = parsePlan("某表\n序号 | 指标 | 目标值\n999 | 乙率 | 80%\n1000 | 丙率 | 70%").taskList;
+    expect(long.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([
+      ["999", "乙率"],
+      ["1000", "丙率"],
+    ]);
+  });
+});

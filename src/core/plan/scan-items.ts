@@ -356,7 +356,8 @@ function isTableHeader(cells: readonly string[]): boolean {
 }
 
 function tableNumbering(cells: readonly string[]): Numbering | null {
-  const m = /^(\d{1,3})[.、]?$/.exec(cells[0] ?? "");
+  // (A long table's rows run past 999.)
+  const m = /^(\d{1,4})[.、]?$/.exec(cells[0] ?? "");
   return m ? { rank: 3, label: m[1] ?? "", number: Number(m[1]), length: 0 } : null;
 }
 
