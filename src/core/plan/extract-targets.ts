@@ -88,15 +88,26 @@ export function maskQuotes(norm: string): string {
  * The quote marks around a run are not in names, so each run is looked for with what follows it in the name, in the
  * masked sentence without its quote marks.
  */
+let bareOf: { readonly masked: string; readonly bare: string; readonly at: readonly number[] } = {
+  masked: "",
+  bare: "",
+  at: [],
+};
+
 function unmask(name: string, masked: string, plain: string): string {
   if (!name.includes("□")) return name;
-  const at: number[] = [];
-  let bare = "";
-  for (let i = 0; i < masked.length; i++)
-    if (!QUOTE_MARKS.includes(masked[i] as string)) {
-      bare += masked[i];
-      at.push(i);
-    }
+  // (The sentence without its quote marks is made once for all the names of a sentence.)
+  if (bareOf.masked !== masked) {
+    const at: number[] = [];
+    let bare = "";
+    for (let i = 0; i < masked.length; i++)
+      if (!QUOTE_MARKS.includes(masked[i] as string)) {
+        bare += masked[i];
+        at.push(i);
+      }
+    bareOf = { masked, bare, at };
+  }
+  const { bare, at } = bareOf;
   let out = "";
   for (let i = 0; i < name.length;) {
     if (name[i] !== "□") {
@@ -145,10 +156,14 @@ const VALUE_NEXT =
   /^\d+(?:\.\d+)?(?:%|‰|\/10万|[个家所名项次张人级])?(?:以上|以下|以内|左右)?(?:[、,;。和及]|$)/;
 
 /**
- * How far a clause reaches either side of a number (real clauses run to some 60 characters): a text without
- * punctuation is read in clauses of at most this much each side, so the work for each number stays bounded.
+ * How far a clause reaches either side of a number (real clauses run to some 60 characters, rarely past 120): a text
+ * without punctuation is read in clauses of at most this much each side, so the work for each number, and the text
+ * each target carries, stay bounded.
  */
-const CLAUSE_REACH = 200;
+const CLAUSE_REACH = 120;
+
+/** The most subjects one figure is shared out to (分别, 均; real lists name up to five). */
+const MAX_SUBJECTS = 12;
 
 /** Where the clause breaks of a sentence are, found once for all its numbers (see clauseBreaks). */
 let breaksOf: { readonly s: string; readonly at: readonly number[] } = { s: "", at: [] };
@@ -579,7 +594,9 @@ function sentenceTargets(
     const unit = counted(perCapita(candidate.unit));
     previous = { end: prevEnd, indicator, unit };
     const distribute = saysEach(before) || RESPECTIVELY.some((w) => before.includes(w));
-    const split = splitSubject(indicator, group.length > 1 || distribute);
+    // (More subjects than a plan lists under one figure is not a list of them: one target, not one for each "、".)
+    const subjects = splitSubject(indicator, group.length > 1 || distribute);
+    const split = subjects.length <= MAX_SUBJECTS ? subjects : [indicator];
     // "市直医院和县区医院电子病历应用水平至少达到4级和3级，智慧服务级别力争达到3级和2级": the next list of values with one
     // measure is for the same ones, in the same order.
     const parts =

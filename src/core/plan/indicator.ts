@@ -393,26 +393,41 @@ const countOf = (name: string): string => (/(?:数|人次)$/.test(name) ? name :
  * or null.
  */
 function bareMeasureBefore(sentence: string, start: number, end = MEASURE_END): string | null {
-  const clauses = sentence.slice(0, start).split(/[,;:]/);
-  for (let i = clauses.length - 1; i >= 0; i--) {
-    const text = stripFiller(stripEndWords((clauses[i] ?? "").trim()));
+  // (Walking back a clause at a time, no further than MEASURE_LOOKBACK clauses: not every clause of a long sentence
+  // for each of its targets.)
+  for (let stop = start, n = 0; stop >= 0 && n < MEASURE_LOOKBACK; n++) {
+    let from = stop - 1;
+    while (from >= 0 && !/[,;:]/.test(sentence[from] as string)) from--;
+    const text = stripFiller(stripEndWords(sentence.slice(from + 1, stop).trim()));
+    stop = from;
     if (!text || /\d/.test(text)) continue;
     return text.length >= 3 && text.length <= 20 && end.test(text) ? text : null;
   }
   return null;
 }
 
+/** How many clauses back a measure named alone is looked for (real lists give it for up to some six clauses). */
+const MEASURE_LOOKBACK = 16;
+
 /** The clause before `start`, when it has no number and ends with the word `name` starts with, joined to `name`. */
 function continuedFrom(sentence: string, start: number, name: string): string | null {
-  const before =
-    sentence
-      .slice(0, start)
-      .replace(/[,;:]\s*$/, "")
-      .split(/[,;:。]/)
-      .pop() ?? "";
+  const before = clauseBefore(sentence, start);
   if (/\d/.test(before) || name.length < 3 || !before.endsWith(name.slice(0, 2))) return null;
   const subject = stripFiller(stripLeadingVerbs(stripFiller(stripEndWords(before))));
   return subject.length >= 4 ? `${subject}${name.slice(2)}`.replace(/比例数$/, "比例") : null;
+}
+
+/**
+ * The clause before the one that starts at `start` (its break and the spaces after it left out), found by walking
+ * back from `start` rather than by splitting all the sentence before it.
+ */
+function clauseBefore(sentence: string, start: number): string {
+  let end = start;
+  while (end > 0 && /\s/.test(sentence[end - 1] as string)) end--;
+  end = end > 0 && /[,;:]/.test(sentence[end - 1] as string) ? end - 1 : start;
+  let from = end;
+  while (from > 0 && !/[,;:。]/.test(sentence[from - 1] as string)) from--;
+  return sentence.slice(from, end);
 }
 
 /** Where the last operator cue (不低于, 达到…) starts in `text`, or -1: the longest of those ending last (不低于, not 低于). */
@@ -464,8 +479,7 @@ const SUBJECT_END =
  * when that subject is named like an indicator (…率, …度, …数, …水平, 人均预期寿命, …费用).
  */
 function subjectBefore(sentence: string, start: number): string | null {
-  const before = sentence.slice(0, start).replace(/[,;:]\s*$/, "");
-  const clause = before.split(/[,;:。]/).pop() ?? "";
+  const clause = clauseBefore(sentence, start);
   // The verb nearest the number first ("县级医院达到国家推荐标准的比例达到60%"), then earlier ones ("死亡率较上年下降…").
   const cuts = [...clause.matchAll(SUBJECT_END)].reverse();
   for (const cut of cuts) {

@@ -22,20 +22,24 @@ const MAP: ReadonlyMap<string, string> = (() => {
  * @example normaliseForMatching("縣域內就診率達９０％左右") // → "县域内就诊率达90%左右"
  */
 export function normaliseForMatching(text: string): string {
+  // (Made from code units a slice at a time: adding to a string one character at a time is several times slower.)
+  const codes: number[] = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = NORMALISED[text.charCodeAt(i)] as number;
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0);
-    } else if (code === 0x3000) {
-      out += " ";
-    } else {
-      const ch = text[i] as string;
-      out += MAP.get(ch) ?? ch;
-    }
-  }
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return out;
 }
+
+/** What each UTF-16 code unit becomes: full-width ASCII half-width, the ideographic space a space, MAP's characters. */
+const NORMALISED: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < table.length; c++) table[c] = c;
+  for (const [from, to] of MAP)
+    if (from.length === 1 && to.length === 1) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+  table[0x3000] = 0x20;
+  return table;
+})();
 
 /** True when the text looks traditional (contains characters the map converts). */
 export function looksTraditional(text: string): boolean {

@@ -8,17 +8,20 @@ const UNIT_ENDINGS = /(?:[委局办厅部院处科室司站所心会]|\))$/;
  * @example splitUnits("市卫健委牵头,市发改委、市民政局等按职责分工负责") // → ["市卫健委", "市发改委", "市民政局"]
  */
 export function splitUnits(list: string): string[] {
-  const units: string[] = [];
+  const units = new Set<string>();
   for (const rawPart of list.split(/[、,，;；]/)) {
     for (const part of splitTogetherWith(stripRoles(rawPart.trim().replace(/^由/, "")))) {
-      if (part && !units.includes(part)) units.push(part);
+      if (part) units.add(part);
     }
   }
-  return units;
+  return [...units];
 }
 
 function stripRoles(part: string): string {
-  let s = part.replace(/[。.\s]+$/, "");
+  // (Trailing stops and spaces are cut by hand: a regex ending in "+$" is quadratic on a long run of them.)
+  let end = part.length;
+  while (end > 0 && /[。.\s]/.test(part[end - 1] as string)) end--;
+  let s = part.slice(0, end);
   for (let changed = true; changed;) {
     changed = false;
     for (const role of ROLE_SUFFIXES) {
@@ -162,13 +165,13 @@ function isUnlabelledUnits(content: string): boolean {
 
 /** "责任单位:A、B;配合单位:C" → [A, B]. */
 function unitsOfLabelled(text: string): string[] {
-  const units: string[] = [];
+  const units = new Set<string>();
   for (const piece of text.split(/[;；](?=[^:;；]{2,8}:)/)) {
     const colon = piece.indexOf(":");
     const label = colon >= 0 ? piece.slice(0, colon).trim() : "";
     if (colon < 0 || SUPPORTING_LABELS.some((l) => label === l)) continue;
     if (!RESPONSIBLE_LABELS.some((l) => label.endsWith(l) || label === l)) continue;
-    for (const u of splitUnits(piece.slice(colon + 1))) if (!units.includes(u)) units.push(u);
+    for (const u of splitUnits(piece.slice(colon + 1))) units.add(u);
   }
-  return units;
+  return [...units];
 }

@@ -83,25 +83,51 @@ export function splitLines(text: string): PlanLine[] {
 function itemTitle(text: string): string {
   const stop = text.indexOf("。");
   const head = stop >= 0 ? text.slice(0, stop) : text;
-  return head.replace(/[\s,，;；:：、]+$/u, "").trim();
+  // (Trimmed by hand: a regex ending in "+$" is quadratic on a long run of these inside the text.)
+  let end = head.length;
+  while (end > 0 && TITLE_TRAIL.test(head[end - 1] as string)) end--;
+  return head.slice(0, end).trim();
 }
+
+/** What an item's title does not end with. */
+const TITLE_TRAIL = /[\s,，;；:：、]/;
 
 /** Cuts the responsibility clauses out of a line: what is left, and the units they name. */
 function cutResponsible(line: PlanLine): { text: string; norm: string; units: string[] } {
   const clauses = findResponsible(line.norm);
-  let text = line.text;
-  let norm = line.norm;
-  const units: string[] = [];
-  for (const c of [...clauses].reverse()) {
-    text = text.slice(0, c.start) + text.slice(c.end);
-    norm = norm.slice(0, c.start) + norm.slice(c.end);
-  }
-  for (const c of clauses)
-    for (const unit of c.units) {
-      const u = asWritten(unit, line.norm.slice(c.start, c.end), line.text.slice(c.start, c.end));
-      if (!units.includes(u)) units.push(u);
+  // What is left between the clauses is joined once (cutting them out one by one copies the line for each).
+  const text: string[] = [];
+  const norm: string[] = [];
+  let left = 0;
+  for (const c of clauses) {
+    if (c.start > left) {
+      text.push(line.text.slice(left, c.start));
+      norm.push(line.norm.slice(left, c.start));
     }
-  return { text, norm, units };
+    left = Math.max(left, c.end);
+  }
+  text.push(line.text.slice(left));
+  norm.push(line.norm.slice(left));
+  const units = new Set<string>();
+  for (const c of clauses)
+    for (const u of writtenUnits(c.units, line.norm.slice(c.start, c.end), line.text.slice(c.start, c.end)))
+      units.add(u);
+  return { text: text.join(""), norm: norm.join(""), units: [...units] };
+}
+
+/**
+ * Units named in a clause, as the document writes them where they stand: each is looked for after the one before,
+ * not in all of a long clause for each unit.
+ */
+function writtenUnits(units: readonly string[], norm: string, text: string): string[] {
+  if (norm === text) return [...units];
+  let from = 0;
+  return units.map((unit) => {
+    const at = norm.indexOf(unit, from);
+    if (at < 0) return asWritten(unit, norm, text);
+    from = at + unit.length;
+    return asWritten(unit, norm.slice(at, from), text.slice(at, from));
+  });
 }
 
 /**
@@ -216,11 +242,25 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
       current = item;
     } else if (current && line.norm.trim()) {
       const cut = cutResponsible(line);
-      for (const u of cut.units) if (!current.responsible.includes(u)) current.responsible.push(u);
+      addUnits(current.responsible, cut.units);
       if (cut.norm.trim()) addBody(current, { text: cut.text, norm: cut.norm, lineNo: line.lineNo });
     }
   }
   return items;
+}
+
+/** Units already in each item's list, so that adding to a long list does not search it for each unit. */
+const unitsIn = new WeakMap<string[], Set<string>>();
+
+/** Adds the units not yet in `list`, in order. */
+function addUnits(list: string[], units: readonly string[]): void {
+  const seen = unitsIn.get(list) ?? new Set(list);
+  unitsIn.set(list, seen);
+  for (const u of units)
+    if (!seen.has(u)) {
+      seen.add(u);
+      list.push(u);
+    }
 }
 
 /**
@@ -233,6 +273,7 @@ function addBody(item: Item, segment: Segment): void {
   const last = item.segments[item.segments.length - 1];
   const wrapped =
     last !== undefined &&
+    last.norm.length < JOIN_REACH &&
     (last.lineNo !== item.lineNo || last.norm.includes("。")) &&
     last.norm.trim().length >= 20 &&
     !/[。;!?:)]\s*$/.test(last.norm) &&
@@ -247,6 +288,12 @@ function addBody(item: Item, segment: Segment): void {
     item.segments.push(segment);
   }
 }
+
+/**
+ * How long a paragraph joined from hard-wrapped lines can grow (real ones run to a few hundred characters): past it a
+ * line starts a paragraph of its own, so that joining lines does not copy an ever longer paragraph (quadratic).
+ */
+const JOIN_REACH = 5000;
 
 /** The body starts after the last title line that comes before the first numbered item. */
 function findBodyStart(lines: readonly PlanLine[]): number {
@@ -345,9 +392,13 @@ function textItem(line: PlanLine, lead: number, n: Numbering, parent: number | n
 function tableCells(norm: string): string[] | null {
   const sep = norm.includes("|") ? "|" : norm.includes("\t") ? "\t" : null;
   if (!sep) return null;
-  const cells = norm.split(sep).map((c) => c.trim());
-  while (cells.length && cells[0] === "") cells.shift();
-  while (cells.length && cells[cells.length - 1] === "") cells.pop();
+  const all = norm.split(sep).map((c) => c.trim());
+  // (Empty cells at either end are dropped by index: shift() on a long array copies it each time.)
+  let first = 0;
+  let end = all.length;
+  while (first < end && all[first] === "") first++;
+  while (end > first && all[end - 1] === "") end--;
+  const cells = all.slice(first, end);
   return cells.length >= 2 ? cells : null;
 }
 
@@ -374,10 +425,7 @@ function tableItem(
   cells.forEach((cell, k) => {
     if (k === 0) return;
     if (k === table.responsibleColumn) {
-      for (const unit of splitResponsibleCell(cell)) {
-        const u = asWritten(unit, cell, rawCells[k] ?? cell);
-        if (!responsible.includes(u)) responsible.push(u);
-      }
+      addUnits(responsible, writtenUnits(splitResponsibleCell(cell), cell, rawCells[k] ?? cell));
       return;
     }
     // A 单位 column gives the unit of the row's values ("岁", "/10万", "%"); it is not text of the task.
@@ -524,8 +572,9 @@ function valueCell(
 function splitRawCells(text: string, count: number): string[] {
   const sep = text.includes("|") || text.includes("｜") ? /[|｜]/ : /\t/;
   const cells = text.split(sep).map((c) => c.trim());
-  while (cells.length > count && cells[0] === "") cells.shift();
-  return cells;
+  let first = 0;
+  while (cells.length - first > count && cells[first] === "") first++;
+  return cells.slice(first);
 }
 
 function splitResponsibleCell(cell: string): string[] {
