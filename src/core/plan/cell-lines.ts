@@ -8,6 +8,8 @@ const NAME_HEADING = /指标|名称|任务|内容|事项|项目|工作/;
 const HEADING_CELL = /^[^。,;:!?]{1,16}$/;
 /** A group heading between a table's rows: "一、健康水平", "(一)医疗服务". */
 const GROUP_HEADING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))/;
+/** The most columns a table has (real ones have up to some fifteen): a longer run of headings is no table's. */
+const MAX_COLUMNS = 60;
 /** How many lines (group headings, notes) may stand between two rows of a table. */
 const BETWEEN_ROWS = 5;
 /** A note on a row: "说明：…", "计算方法：…", "注：…". */
@@ -44,14 +46,15 @@ export function joinCellLines(lines: readonly PlanLine[]): PlanLine[] {
     if (LOOSE_HEADING.test(lines[i]!.norm) && !SPACED_HEADING.test(lines[i]!.norm)) {
       const loose = readLooseTable(lines, i);
       if (loose) {
-        out.push(...loose.rows);
+        // (Rows are added one by one: spreading a long list into push() overflows the stack.)
+        for (const row of loose.rows) out.push(row);
         i = loose.end;
         continue;
       }
     }
     if (SPACED_HEADING.test(lines[i]!.norm)) {
       const spaced = readSpacedTable(lines, i);
-      out.push(...spaced.rows);
+      for (const row of spaced.rows) out.push(row);
       i = spaced.end;
       continue;
     }
@@ -61,7 +64,7 @@ export function joinCellLines(lines: readonly PlanLine[]): PlanLine[] {
       i++;
       continue;
     }
-    out.push(...table.rows);
+    for (const row of table.rows) out.push(row);
     i = table.end;
   }
   return out;
@@ -69,13 +72,19 @@ export function joinCellLines(lines: readonly PlanLine[]): PlanLine[] {
 
 /** The table starting with the numbering heading at `start`, or null when what follows is not one. */
 function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[]; end: number } | null {
-  // (Only lines with text count: a blank line between cells is how some pages put them.)
+  // (Only lines with text count: a blank line between cells is how some pages put them. They are gathered as the table
+  // is read, not 4000 ahead of each 序号: most start no table, or a short one.)
   const at: number[] = [];
-  for (let k = start; k < lines.length && at.length < 4000; k++) if (!isBlank(lines[k]!)) at.push(k);
-  const cell = (n: number): PlanLine | undefined => (n < at.length ? lines[at[n]!] : undefined);
+  let next = start;
+  const has = (n: number): boolean => {
+    for (; at.length <= n && next < lines.length && at.length < 4000; next++)
+      if (!isBlank(lines[next]!)) at.push(next);
+    return n < at.length;
+  };
+  const cell = (n: number): PlanLine | undefined => (has(n) ? lines[at[n]!] : undefined);
   let n = 1;
   const isHeading = (c: string) => !ROW_NUMBER.test(c) && !GROUP_HEADING.test(c) && HEADING_CELL.test(c);
-  while (n < at.length && isHeading(cell(n)!.norm.trim())) n++;
+  while (has(n) && n <= MAX_COLUMNS && isHeading(cell(n)!.norm.trim())) n++;
   const headings = at.slice(0, n).map((k) => lines[k]!);
   if (headings.length < 3 || !headings.slice(1).some((h) => NAME_HEADING.test(h.norm))) return null;
   const width = headings.length;
@@ -85,7 +94,7 @@ function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[
   for (let m = n; m <= n + BETWEEN_ROWS && Number.isNaN(expected); m++)
     expected = Number(ROW_NUMBER.exec(cell(m)?.norm.trim() ?? "")?.[1] ?? NaN);
   if (!Number.isFinite(expected)) return null;
-  while (n < at.length) {
+  while (has(n)) {
     const number = ROW_NUMBER.exec(cell(n)!.norm.trim());
     if (!number || Number(number[1]) !== expected) {
       // Group headings ("(一)", "健康知识普及行动", "结果性指标") and notes ("说明：…", "计算方法：…") between rows, when
@@ -95,8 +104,7 @@ function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[
         return text.length <= 20 || NOTE.test(text);
       };
       let m = n;
-      while (m < n + BETWEEN_ROWS && m < at.length && between(m) && !ROW_NUMBER.test(cell(m)!.norm.trim()))
-        m++;
+      while (m < n + BETWEEN_ROWS && has(m) && between(m) && !ROW_NUMBER.test(cell(m)!.norm.trim())) m++;
       if (m > n && ROW_NUMBER.exec(cell(m)?.norm.trim() ?? "")?.[1] === String(expected)) {
         for (let k = n; k < m; k++) rows.push(cell(k)!);
         n = m;
@@ -108,10 +116,10 @@ function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[
     // As many cells as headings, unless the row ends sooner: at the next row's number (when the full count would not
     // end where a row begins: a value may be the next number), at a group heading or a note, and for the last row at a
     // line that is no cell (a note below the table; the title cell may be long).
-    const fullEndsAtRow = isNext(n + width) || n + width >= at.length;
+    const fullEndsAtRow = isNext(n + width) || !has(n + width);
     const last = !Array.from({ length: width + BETWEEN_ROWS + 1 }, (_, m) => isNext(n + 1 + m)).some(Boolean);
     let count = 0;
-    for (let m = 1; m <= width - 1 && n + m < at.length; m++) {
+    for (let m = 1; m <= width - 1 && has(n + m); m++) {
       const text = cell(n + m)!.norm.trim();
       if (GROUP_HEADING.test(text) || NOTE.test(text)) break;
       if (isNext(n + m) && !fullEndsAtRow) break;
@@ -132,7 +140,7 @@ function readTable(lines: readonly PlanLine[], start: number): { rows: PlanLine[
     expected++;
   }
   if (rows.length < 2) return null;
-  return { rows, end: n < at.length ? at[n]! : lines.length };
+  return { rows, end: has(n) ? at[n]! : lines.length };
 }
 
 /** A line of a table of contents: a heading, leader dots, a page number. */
