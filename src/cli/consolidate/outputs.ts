@@ -191,15 +191,25 @@ const CSV_COLUMNS = [
   "sha256",
 ] as const;
 
-const csvField = (v: unknown): string => {
-  const s = v === null || v === undefined ? "" : String(v);
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** What a spreadsheet program reads as the start of a formula (OWASP's list for CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR: "=HYPERLINK(…)",
+ * "+1+1", "-2+3", a template's own formula) gets a leading apostrophe, as OWASP advises, so it opens as the text it
+ * is; quoting alone does not stop Excel. Numbers are written as numbers (a negative figure is a figure).
+ */
+export const csvField = (v: unknown): string => {
+  if (typeof v === "number") return String(v);
+  const raw = v === null || v === undefined ? "" : String(v);
+  const s = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n\t']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /**
  * The tidy records as CSV: UTF-8 with a BOM (so Excel shows Chinese correctly), CRLF, one row per figure, in
- * chunks (a thousand returns make 60 MB, never held at once). Text that starts like a formula is quoted so a
- * spreadsheet does not run it.
+ * chunks (a thousand returns make 60 MB, never held at once). Every field is neutralised against formula injection
+ * (see csvField).
  */
 export function* recordsCsv(result: ConsolidationResult): Generator<string> {
   let chunk = `\uFEFF${CSV_COLUMNS.join(",")}\r\n`;
