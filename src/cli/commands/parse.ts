@@ -47,10 +47,17 @@ function renderTable(list: TaskList, ctx: CliContext): string {
       if (doubts.length) out.push(`         ${en ? "check: " : "请核对："}${doubts.join(en ? "; " : "；")}`);
     }
   };
+  // (Targets grouped by task once: filtering all of them for each task is quadratic on a long plan.)
+  const byTask = new Map<string, Target[]>();
+  for (const t of list.targets) {
+    const group = byTask.get(t.task);
+    if (group) group.push(t);
+    else byTask.set(t.task, [t]);
+  }
   for (const task of list.tasks) {
     const who = task.responsible.length ? `  〔${task.responsible.join("、")}〕` : "";
     out.push(`${task.id.padStart(3)}  ${task.path.join("/")}  ${task.title}${who}`);
-    showTargets(list.targets.filter((t) => t.task === task.id));
+    showTargets(byTask.get(task.id) ?? []);
   }
   // Targets of no task (a plan without numbered items).
   const ids = new Set(list.tasks.map((t) => t.id));
