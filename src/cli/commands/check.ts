@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { makeFolder } from "../make-folder";
 import { basename, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CheckResult } from "../../core/check/types";
@@ -51,7 +52,7 @@ async function expand(args: readonly string[], cwd: string): Promise<string[]> {
     const names = (await readdir(resolve(cwd, arg))).filter((n) =>
       WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()),
     );
-    files.push(...names.sort().map((n) => join(arg, n)));
+    for (const n of names.sort()) files.push(join(arg, n));
   }
   return files;
 }
@@ -126,7 +127,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
 async function writeNotices(checked: readonly Checked[], dir: string, ctx: CliContext): Promise<void> {
   const en = ctx.lang === "en";
   const out = resolve(ctx.cwd, dir);
-  await mkdir(out, { recursive: true });
+  await makeFolder(out);
   for (const c of checked) {
     const serious = c.result.findings.some((f) => f.severity !== "info");
     if (!c.bytes || !c.result.identity || !serious) {

@@ -1,7 +1,9 @@
 import { findingKind } from "../../core/findings/kinds";
 import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { rename, rm, stat } from "node:fs/promises";
+import { makeFolder } from "../make-folder";
+import { removeStaleTemps, tempName } from "../stale-temp";
 import { basename, dirname, extname, join } from "node:path";
 import type { ConsolidationResult } from "../../core/consolidate/consolidate";
 import type { TargetSummary, TidyRecord } from "../../core/consolidate/types";
@@ -18,8 +20,9 @@ export async function writeAtomicWith(
   path: string,
   produce: (write: (chunk: Uint8Array) => void) => Promise<void> | void,
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  await makeFolder(dirname(path));
+  await removeStaleTemps(dirname(path), basename(path));
+  const temp = join(dirname(path), tempName(basename(path), randomBytes(4).toString("hex")));
   const fd = openSync(temp, "w");
   try {
     await produce((chunk) => {
@@ -35,6 +38,8 @@ export async function writeAtomicWith(
       // already closed
     }
     await rm(temp, { force: true });
+    // A write to a file descriptor (a full disk: ENOSPC) names no path; it is about the file asked for.
+    if (typeof e === "object" && e !== null && "code" in e && !("path" in e)) Object.assign(e, { path });
     throw e;
   }
 }
@@ -47,11 +52,11 @@ export async function writeAtomicWith(
  */
 export async function checkWritable(path: string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const s = await stat(path).catch(() => null);
   if (s?.isDirectory())
     throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR", syscall: "rename", path });
-  const probe = join(dir, `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  const probe = join(dir, tempName(basename(path), randomBytes(4).toString("hex")));
   closeSync(openSync(probe, "wx"));
   await rm(probe, { force: true });
 }

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { makeFolder } from "../make-folder";
 import { join } from "node:path";
 
 /**
@@ -9,7 +10,7 @@ export async function writeAllOrNothing(
   dir: string,
   files: AsyncIterable<readonly [name: string, bytes: Uint8Array | string]>,
 ): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const tmp = await mkdtemp(join(dir, ".report-kit-"));
   const written: string[] = [];
   try {
