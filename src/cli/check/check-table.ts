@@ -80,7 +80,8 @@ export function checkTable(file: string, result: CheckResult, lang: Lang): strin
   );
   const heading = en ? ["level", "cell", "row", "code", "message"] : ["级别", "位置", "行", "代码", "问题"];
   const all = [heading, ...rows];
-  const widths = heading.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ""))));
+  // (A reduce, not Math.max(...): a return can have more findings than a call takes arguments.)
+  const widths = heading.map((_, i) => all.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? "")), 0));
   const line = (r: string[]) =>
     "  " +
     r

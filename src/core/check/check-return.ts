@@ -40,6 +40,12 @@ function checkIdentity(identity: TemplateIdentity, expected: TemplateSpec | null
   return findings;
 }
 
+/** Appends a list in a loop, never spread into push: a hostile return's list (a row_added per row) can outgrow the
+ * call stack. */
+function append<T>(to: T[], list: readonly T[]): void {
+  for (const x of list) to.push(x);
+}
+
 /** A missed target: its code, and whether the row's note explains it. */
 interface Miss {
   readonly code: string;
@@ -107,27 +113,26 @@ export function checkReturn(
   const official = expected && expected.templateId === identity.templateId ? expected : null;
   const spec = official ?? stored.spec;
   const findings: Finding[] = [...stored.findings, ...checkIdentity(identity, expected, file)];
-  if (official && stored.spec) findings.push(...storedSpecChanged(official, stored.spec, file));
+  if (official && stored.spec) append(findings, storedSpecChanged(official, stored.spec, file));
   if (!spec) return { identity, spec: null, unit: identity.unit, entries: [], findings };
-  findings.push(...checkSheets(spec, unitReturn));
+  append(findings, checkSheets(spec, unitReturn));
   const sheet = unitReturn.entrySheet;
   if (!sheet) return { identity, spec, unit: identity.unit, entries: [], findings };
   const place = { file, sheet: sheet.name, ...(identity.rollUp ? { summary: true } : {}) };
   const header = checkHeader(spec, identity, headerCells(sheet, spec), place, options);
   const located = locateRows(spec, sheet, file);
   const entries: Entry[] = [...header.entries];
-  findings.push(...header.findings, ...located.findings);
+  append(findings, header.findings);
+  append(findings, located.findings);
   const missed = new Map<string, Miss>();
   for (const row of spec.rows) {
     const result = checkRow(spec, row, located.byKey.get(row.key), place);
-    entries.push(...result.entries);
-    findings.push(...result.findings);
+    append(entries, result.entries);
+    append(findings, result.findings);
     if (result.missed) missed.set(row.key, { code: result.missed, explained: result.explained });
   }
-  findings.push(
-    ...checkStatus(spec, entries, missed, file),
-    ...checkTampering(spec, unitReturn, located.byKey),
-  );
+  append(findings, checkStatus(spec, entries, missed, file));
+  append(findings, checkTampering(spec, unitReturn, located.byKey));
   return { identity, spec, unit: header.unit ?? identity.unit, entries, findings };
 }
 

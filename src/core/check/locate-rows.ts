@@ -72,12 +72,13 @@ export function locateRows(spec: TemplateSpec, sheet: RawSheet, file: string): L
     return { byKey, findings };
   }
   const recovered = recoverByPosition(spec, sheet, byKey, unkeyed);
+  const recoveredRows = new Set(recovered.values());
   for (const [key, row] of recovered) {
     byKey.set(key, row);
     findings.push(makeFinding("check.key_missing", at(row.row, key), { key, row: row.row }));
   }
   for (const row of unkeyed) {
-    if ([...recovered.values()].includes(row)) continue;
+    if (recoveredRows.has(row)) continue;
     const content = inputs.map((c) => cellText(row.cells[c])).filter(Boolean);
     if (content.length) {
       findings.push(makeFinding("check.row_added", at(row.row), { row: row.row, got: content.join(" | ") }));

@@ -69,7 +69,10 @@ export function consolidateReturns(
     }
   summaries.forEach((summary, gi) => {
     parts.push(summary.findings);
-    if (gi === 0) return files.push(...summary.files);
+    if (gi === 0) {
+      for (const f of summary.files) files.push(f);
+      return;
+    }
     const extras: Finding[] = [];
     for (const p of placedGroups[gi]!) {
       const data = otherTemplateData(p.unitReturn, name(p.unitReturn.spec, gi));

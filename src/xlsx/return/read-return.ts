@@ -3,21 +3,23 @@ import type { Finding } from "../../core/findings/types";
 import { validStoredSpec } from "../../core/check/stored-spec";
 import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
 import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
-import {
-  DEFAULT_ZIP_LIMITS,
-  readNamed,
-  type RawInflate,
-  type ZipEntry,
-  type ZipLimits,
-} from "../safe-zip/safe-unzip";
+import { DEFAULT_ZIP_LIMITS, readNamed, type ZipEntry, type ZipLimits } from "../safe-zip/safe-unzip";
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
 import { scanSheet, type SharedStrings } from "./scan-sheet";
+import {
+  DEFAULT_SHEET_LIMITS,
+  overLimitFinding,
+  tooManySheetsFinding,
+  type SheetLimits,
+} from "./sheet-limits";
 import { attributes, byteString, decodedTextOf, sheetByteString, textOf, utf8String } from "./xml-text";
 
 export interface ReadReturnOptions extends SniffOptions {
   /** Layout to fall back on when the stored spec is damaged (the expected template's). */
   readonly layout?: TemplateLayout;
+  /** What a sheet may hold before the file is refused (DEFAULT_SHEET_LIMITS; tests pass smaller ones). */
+  readonly sheetLimits?: SheetLimits;
 }
 
 export type ReadReturnResult =
@@ -51,7 +53,8 @@ function resolvePart(target: string): string {
  * Reads a returned workbook into a plain UnitReturn for the check engine, touching only the parts it needs:
  * workbook.xml and its rels, sharedStrings, styles, the identity sheet and the entry sheet (found by the name in
  * the stored spec, or by its row keys when renamed). Sniffs the file first (not a workbook, .xls, encrypted,
- * truncated, zip bomb…): those are findings, never exceptions, and memory stays bounded.
+ * truncated, zip bomb…): those are findings, never exceptions, and memory stays bounded. A sheet past its limits
+ * (rows, cells, characters: see SheetLimits) is one finding too, and the file is not read further.
  * @example readReturn(bytes, "东湖区.xlsx") // → { ok: true, unitReturn: { file: "东湖区.xlsx", identityRows: [["kind", "report-kit/template"], …], entrySheet: { name: "填报表", rows: […] }, … }, findings: [] }
  */
 export function readReturn(
@@ -63,7 +66,7 @@ export function readReturn(
   if (!sniff.ok) return sniff;
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   try {
-    const unitReturn = readParts(bytes, file, sniff.entries, limits, options.layout, options.inflate);
+    const unitReturn = readParts(bytes, file, sniff.entries, limits, options);
     return { ok: true, unitReturn, findings: sniff.findings };
   } catch (e) {
     if (e instanceof PartProblem) return { ok: false, findings: [...sniff.findings, e.finding] };
@@ -76,9 +79,9 @@ function readParts(
   file: string,
   entries: readonly ZipEntry[],
   limits: ZipLimits,
-  fallbackLayout: TemplateLayout | undefined,
-  inflate: RawInflate | undefined,
+  options: ReadReturnOptions,
 ): UnitReturn {
+  const { layout: fallbackLayout, inflate } = options;
   const partBytes = (name: string): Uint8Array | null => {
     const read = readNamed(bytes, entries, name, limits, inflate);
     if (!read) return null;
@@ -93,7 +96,10 @@ function readParts(
     return data ? byteString(data) : null;
   };
   const workbookXml = part("xl/workbook.xml") ?? "";
-  const sheets = readSheetRefs(workbookXml, part("xl/_rels/workbook.xml.rels") ?? "");
+  const sheetLimits = options.sheetLimits ?? DEFAULT_SHEET_LIMITS;
+  const sheets = readSheetRefs(workbookXml, part("xl/_rels/workbook.xml.rels") ?? "", sheetLimits.sheets);
+  if (sheets.length > sheetLimits.sheets)
+    throw new PartProblem(tooManySheetsFinding(file, sheetLimits.sheets));
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
   const shared = readSharedStrings(partBytes("xl/sharedStrings.xml"));
   const styles = readStyles(part("xl/styles.xml") ?? "");
@@ -101,8 +107,15 @@ function readParts(
     const data = partBytes(name);
     return data ? sheetByteString(data) : "";
   };
-  const scan = (ref: SheetRef, columns?: ReadonlySet<string>) =>
-    scanSheet(sheet(ref.path), shared, styles, { date1904, ...(columns ? { columns } : {}) });
+  const scan = (ref: SheetRef, columns?: ReadonlySet<string>) => {
+    const scanned = scanSheet(sheet(ref.path), shared, styles, {
+      date1904,
+      limits: sheetLimits,
+      ...(columns ? { columns } : {}),
+    });
+    if (scanned.overLimit) throw new PartProblem(overLimitFinding(file, ref.name, scanned.overLimit));
+    return scanned;
+  };
   const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
   const stored = identityRows ? validStoredSpec(identityRows) : null;
@@ -117,7 +130,8 @@ function readParts(
   };
 }
 
-function readSheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
+/** The workbook's sheets in tab order; at most `max` + 1 (one more says there are too many). */
+function readSheetRefs(workbookXml: string, relsXml: string, max: number): SheetRef[] {
   const targets = new Map<string, string>();
   const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
   for (let m = relRe.exec(relsXml); m; m = relRe.exec(relsXml)) {
@@ -126,7 +140,7 @@ function readSheetRefs(workbookXml: string, relsXml: string): SheetRef[] {
   }
   const sheets: SheetRef[] = [];
   const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
-  for (let m = sheetRe.exec(workbookXml); m; m = sheetRe.exec(workbookXml)) {
+  for (let m = sheetRe.exec(workbookXml); m && sheets.length <= max; m = sheetRe.exec(workbookXml)) {
     const a = attributes(m[1] ?? "");
     const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
     sheets.push({ name: a.name ?? "", state, path: targets.get(a.id ?? "") ?? "" });

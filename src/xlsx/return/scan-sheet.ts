@@ -2,11 +2,14 @@ import { columnLetters } from "../../core/check/a1";
 import { isDateFormat } from "../../core/check/number-format";
 import type { RawCell, RawRow } from "../../core/check/unit-return";
 import { DEFAULT_STYLE, type CellStyle } from "./read-styles";
+import { DEFAULT_SHEET_LIMITS, SheetBudget, type SheetLimits, type SheetOverLimit } from "./sheet-limits";
 import { rawAttribute, repeatedXmlText, textOf } from "./xml-text";
 
 export interface ScannedSheet {
   readonly rows: readonly RawRow[];
   readonly isProtected: boolean;
+  /** The limit the sheet passed (see SheetLimits): the scan stopped there, and `rows` is only what came before. */
+  readonly overLimit?: SheetOverLimit;
 }
 
 /** A workbook's shared strings by index (an array will do). */
@@ -19,6 +22,8 @@ export interface ScanOptions {
   readonly columns?: ReadonlySet<string>;
   /** The workbook counts dates from 1904 (old Mac Excel): date serials are moved to the 1900 system the core uses. */
   readonly date1904?: boolean;
+  /** What the scan takes in before it stops (rows, cells, characters of the cells kept); DEFAULT_SHEET_LIMITS. */
+  readonly limits?: SheetLimits;
 }
 
 const SHEET_DATA_END = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/y;
@@ -49,6 +54,8 @@ const INLINE = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/;
  * The tags are walked by hand, character by character (the part is a byte string): a return's entry sheet has
  * thousands of cells, most of them empty, and a regular expression per tag with its captured attribute text cost
  * several times more than reading the few attributes (r, s, t) in place.
+ *
+ * The cells kept are counted against `options.limits`: past one, the scan stops and says which (`overLimit`).
  */
 export function scanSheet(
   xml: string,
@@ -71,6 +78,7 @@ export function scanSheet(
   // only when a later cell of the row has no address, and then they are read.
   const empties: number[] = [];
   let emptyCount = 0;
+  const budget = new SheetBudget(options.limits ?? DEFAULT_SHEET_LIMITS);
   for (let lt = xml.indexOf("<"); lt >= 0 && lt < stop; lt = xml.indexOf("<", tag.end)) {
     if (xml.charCodeAt(lt + 1) === 99 && xml.charCodeAt(lt + 2) === 32) {
       const gt = xml.indexOf(">", lt);
@@ -122,6 +130,8 @@ export function scanSheet(
     const read = readCell(address, style ?? DEFAULT_STYLE, type, inner, shared, sharedFormulas);
     const cell = read && options.date1904 ? to1900(read) : read;
     if (!cell) continue;
+    const overLimit = budget.take(cell, !current || current.row !== rowNumber);
+    if (overLimit) return { rows, isProtected, overLimit };
     if (!current || current.row !== rowNumber) {
       current = { row: rowNumber, cells: {} };
       rows.push(current);

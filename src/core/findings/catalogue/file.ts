@@ -81,6 +81,41 @@ export const fileMessages = {
       en: `The file would expand to an abnormal size (${d.detail}); not read, for safety`,
     }),
   },
+  "file.too_many_sheets": {
+    severity: "error",
+    text: (d) => ({
+      zh: `工作簿有超过 ${d.limit} 个工作表，远多于任何填报模板，为安全起见未读取本文件。请用下发的模板重新填报`,
+      en: `The workbook has more than ${d.limit} sheets, far more than any template; the file was not read, for safety. Fill in the template sent`,
+    }),
+  },
+  "file.too_many_rows": {
+    severity: "error",
+    text: (d) => ({
+      zh: `工作表“${d.sheet}”有内容的行超过 ${d.limit} 行，远多于任何填报模板，为安全起见未读取本文件。请用下发的模板重新填报`,
+      en: `Sheet "${d.sheet}" has more than ${d.limit} rows with content, far more than any template; the file was not read, for safety. Fill in the template sent`,
+    }),
+  },
+  "file.too_many_cells": {
+    severity: "error",
+    text: (d) => ({
+      zh: `工作表“${d.sheet}”有内容的单元格超过 ${d.limit} 个，远多于任何填报模板，为安全起见未读取本文件。请用下发的模板重新填报`,
+      en: `Sheet "${d.sheet}" has more than ${d.limit} cells with content, far more than any template; the file was not read, for safety. Fill in the template sent`,
+    }),
+  },
+  "file.cell_too_long": {
+    severity: "error",
+    text: (d) => ({
+      zh: `单元格 ${d.sheet}!${d.cell} 的内容有 ${d.length} 个字符，超过上限 ${d.limit}（Excel 一个单元格最多 32767 个字符），为安全起见未读取本文件`,
+      en: `Cell ${d.sheet}!${d.cell} holds ${d.length} characters, over the limit of ${d.limit} (Excel allows 32,767 in a cell); the file was not read, for safety`,
+    }),
+  },
+  "file.too_much_text": {
+    severity: "error",
+    text: (d) => ({
+      zh: `工作表“${d.sheet}”的文字共超过 ${d.limit} 个字符，远多于任何填报模板，为安全起见未读取本文件`,
+      en: `Sheet "${d.sheet}" holds more than ${d.limit} characters of text, far more than any template; the file was not read, for safety`,
+    }),
+  },
   "file.xlsm": {
     severity: "warning",
     text: () => ({
