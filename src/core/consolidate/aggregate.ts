@@ -324,6 +324,26 @@ export function rollUpStatus(statuses: readonly (string | null)[]): Status | nul
 
 const textOf = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 
+/** What joins the units' 存在问题 in 进展. */
+export const PROBLEMS_SEPARATOR = "；";
+
+/**
+ * A task's 存在问题 of the units that named one, as 进展 joins them ("甲县：…"): each with its unit's index.
+ * @example problemPieces(["甲县", "乙县"], [甲, 乙], slot) // → [{ unit: 1, piece: "乙县：人员不足" }]
+ */
+export function problemPieces(
+  units: readonly string[],
+  indexes: readonly (EntryIndex | undefined)[],
+  slot: number,
+): { readonly unit: number; readonly piece: string }[] {
+  const pieces: { unit: number; piece: string }[] = [];
+  indexes.forEach((index, i) => {
+    const text = textOf(at(index, slot)?.value);
+    if (text) pieces.push({ unit: i, piece: `${units[i]}：${text}` });
+  });
+  return pieces;
+}
+
 /**
  * 进展: a task's status (进展情况) per unit, with counts per status, the rolled-up status and the units' problems.
  * @example summariseProgress(taskRow, ["甲县"], [idx]).byUnit // → ["按计划推进"]
@@ -335,21 +355,16 @@ export function summariseProgress(
   slots: EntrySlots,
 ): TaskProgress {
   const status = slots.find(row.key, "status");
-  const problem = slots.find(row.key, "problems");
   const byUnit = indexes.map((index) => textOf(at(index, status)?.value));
   const counts: Record<string, number> = {};
   for (const s of byUnit) if (s !== null) counts[s] = (counts[s] ?? 0) + 1;
-  const problems: string[] = [];
-  indexes.forEach((index, i) => {
-    const text = textOf(at(index, problem)?.value);
-    if (text) problems.push(`${units[i]}：${text}`);
-  });
+  const problems = problemPieces(units, indexes, slots.find(row.key, "problems"));
   return {
     key: row.key,
     taskTitle: row.task.title,
     byUnit,
     counts,
     rolledUp: rollUpStatus(byUnit),
-    problems: problems.join("；"),
+    problems: problems.map((p) => p.piece).join(PROBLEMS_SEPARATOR),
   };
 }

@@ -5,8 +5,10 @@ import { EntryIndex, EntrySlots, summariseProgress, summariseTarget } from "./ag
 import { agreeOnSpec, canonicalOrder } from "./authority";
 import { FindingParts, listOf, readList } from "./finding-list";
 import { unitColumns, unitReports } from "./completeness";
+import { note, problemCuts, withNotes, type Notes } from "./file-notes";
 import { isAnswered, recordList, rowLabels } from "./records";
 import { placeReturns, type Placed } from "./select";
+import { entryCut, fitCell } from "./text-cut";
 import type {
   CheckedInput,
   CheckedReturn,
@@ -58,8 +60,10 @@ export function consolidateReturns(
   const authority = options.authority ?? null;
   const groups = groupByTemplate(returns, authority).map((g) => agreeOnSpec(g, authority));
   const name = options.summaryName ?? ((spec: TemplateSpec, i: number) => `${i + 1}: ${spec.templateId}`);
-  const placedGroups = groups.map((g) => placeReturns(g, { strict: options.strict ?? false }));
-  const summaries = groups.map((g, i) => summarise(g[0]!.spec, placedGroups[i]!, options));
+  const summarised = groups.map((g) =>
+    summarise(g[0]!.spec, placeReturns(g, { strict: options.strict ?? false }), options),
+  );
+  const summaries = summarised.map((s) => s.summary);
   const files: FileReport[] = [];
   const parts: FindingList[] = [];
   for (const input of inputs)
@@ -74,7 +78,7 @@ export function consolidateReturns(
       return;
     }
     const extras: Finding[] = [];
-    for (const p of placedGroups[gi]!) {
+    for (const p of summarised[gi]!.placed) {
       const data = otherTemplateData(p.unitReturn, name(p.unitReturn.spec, gi));
       const extra = makeFinding("consolidate.other_template", where(p), data);
       files.push(fileReport(p, [extra]));
@@ -114,10 +118,15 @@ function groupByTemplate(
   return [...groups.values()].sort((a, b) => official(b) - official(a) || b.length - a.length);
 }
 
-function summarise(spec: TemplateSpec, placed: readonly Placed[], options: ConsolidateOptions): SummaryModel {
+/** One template's summary, and its returns as placed with the notes consolidation made about them. */
+function summarise(
+  spec: TemplateSpec,
+  given: readonly Placed[],
+  options: ConsolidateOptions,
+): { summary: SummaryModel; placed: readonly Placed[] } {
   const unitList = options.units?.length ? options.units : spec.units;
-  const units = unitColumns(unitList, placed);
-  const { kept, carried, slots, answered, unknownRows } = readEntries(spec, placed);
+  const units = unitColumns(unitList, given);
+  const { kept, carried, slots, answered, unknownRows, notes } = readEntries(spec, given);
   const indexes = units.map((u) => kept.get(u));
   const carriedByUnit = units.map((u) => carried.get(u));
   const titles = new Map<string, string>();
@@ -131,12 +140,14 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
   const progress = spec.rows.flatMap((row) =>
     row.kind === "task" ? [summariseProgress(row, units, indexes, slots)] : [],
   );
+  problemCuts(progress, units, indexes, slots, given, notes);
+  const placed = withNotes(given, notes);
   const completeness = unitReports(units, unitList, placed, spec.deadline);
   const records = recordList(placed, rowLabels(spec), answered);
   const values = returnValues(targets, progress);
   const rollUp: Record<string, CarriedRollUp> = {};
   for (const t of targets) if (t.carriedUp) rollUp[t.key] = t.carriedUp;
-  return {
+  const summary: SummaryModel = {
     spec,
     units,
     usedUnits: [...kept.keys()],
@@ -152,12 +163,13 @@ function summarise(spec: TemplateSpec, placed: readonly Placed[], options: Conso
     ]),
     asReturn: { unit: options.summaryUnit?.trim() ?? "", values, rollUp },
   };
+  return { summary, placed };
 }
 
 /**
  * Goes through each return's entries once: indexes the summed returns' answers (see EntryIndex), counts the
- * answered entries (the tidy records), and lists entries on rows the template does not have (a row added by the
- * clerk and given a key), which are listed, not summed.
+ * answered entries (the tidy records), lists entries on rows the template does not have (a row added by the
+ * clerk and given a key), which are listed, not summed, and notes texts too long for a cell of the summary.
  */
 function readEntries(
   spec: TemplateSpec,
@@ -168,12 +180,14 @@ function readEntries(
   slots: EntrySlots;
   answered: number;
   unknownRows: Finding[];
+  notes: Notes;
 } {
   const keys = new Set(spec.rows.map((r) => r.key));
   const kept = new Map<string, EntryIndex>();
   const carried = new Map<string, TemplateIdentity["rollUp"]>();
   const slots = new EntrySlots();
   const unknownRows: Finding[] = [];
+  const notes: Notes = new Map();
   let answered = 0;
   for (const p of placed) {
     const summed = p.unit !== null && (p.outcome === "used" || p.outcome === "used_with_errors");
@@ -182,6 +196,8 @@ function readEntries(
     for (const e of p.unitReturn.entries) {
       if (isAnswered(e)) answered++;
       index?.add(slots.slot(e.key, e.field), e);
+      const cut = entryCut(e, p.unitReturn.file);
+      if (cut) note(notes, p, cut);
       if (e.key === "header" || keys.has(e.key) || seen.has(e.key)) continue;
       seen.add(e.key);
       const loc = {
@@ -196,16 +212,16 @@ function readEntries(
     if (index) kept.set(p.unit!, index);
     if (index && p.unitReturn.identity.rollUp) carried.set(p.unit!, p.unitReturn.identity.rollUp);
   }
-  return { kept, carried, slots, answered, unknownRows };
+  return { kept, carried, slots, answered, unknownRows, notes };
 }
 
 /** A return's check findings (read when gone through), then consolidation's own about it. */
 const returnFindings = (p: Placed): FindingList =>
-  new FindingParts([readList(p.counts, () => p.unitReturn.findings), listOf(p.findings)]);
+  new FindingParts([readList(p.counts, () => p.unitReturn.findings), listOf(p.findings), listOf(p.notes)]);
 
 function fileReport(p: Placed, extra: readonly Finding[]): FileReport {
   const r = p.unitReturn;
-  const reason = p.findings[0]?.message ?? extra[0]?.message ?? null;
+  const reason = p.findings[0]?.message ?? extra[0]?.message ?? p.notes[0]?.message ?? null;
   return {
     file: r.file,
     sha256: r.sha256,
@@ -219,7 +235,7 @@ function fileReport(p: Placed, extra: readonly Finding[]): FileReport {
     warnings: p.counts.warning,
     // Read when asked for, like the return's own findings (see CheckedReturn).
     get findings() {
-      return [...r.findings, ...p.findings, ...extra];
+      return [...r.findings, ...p.findings, ...p.notes, ...extra];
     },
   };
 }
@@ -259,7 +275,9 @@ function returnValues(
   const values: { key: string; field: EntryField; value: number | string }[] = [];
   for (const p of progress) {
     if (p.rolledUp) values.push({ key: p.key, field: "status", value: p.rolledUp });
-    if (p.problems) values.push({ key: p.key, field: "problems", value: p.problems.slice(0, 2000) });
+    // (The whole text is in 进展; the entry sheet's copy says where it was cut.)
+    if (p.problems)
+      values.push({ key: p.key, field: "problems", value: fitCell(p.problems, 2000, "…（全文见“进展”表）") });
   }
   for (const t of targets) {
     if (t.method === "ratio" && t.numerator !== null && t.denominator !== null) {

@@ -3,6 +3,7 @@ import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { compareOptional, filledOnDate } from "./dates";
 import { countSeverities } from "./finding-list";
+import { messageCuts } from "./text-cut";
 import type { CheckedReturn, FileOutcome, SeverityCounts } from "./types";
 
 /** A return with what consolidation decided about it. */
@@ -15,8 +16,13 @@ export interface Placed {
   /** The return's check findings by severity. */
   readonly counts: SeverityCounts;
   readonly outcome: FileOutcome;
-  /** Consolidation's own findings about this file (duplicate, rejected, no unit). */
+  /** Consolidation's own findings about this file (duplicate, rejected, no unit): why it was not summed, first. */
   readonly findings: readonly Finding[];
+  /**
+   * Consolidation's warnings about the file that do not change what became of it: its text cut in the summary, a
+   * name or sender naming another unit, its unit's return coming from elsewhere too.
+   */
+  readonly notes: readonly Finding[];
 }
 
 const headerValue = (r: CheckedReturn, field: "unit" | "filledOn"): number | string | null =>
@@ -46,7 +52,9 @@ const fileWhere = (r: CheckedReturn) => ({ kind: "file" as const, file: r.file }
  */
 export function placeReturns(returns: readonly CheckedReturn[], options: { strict: boolean }): Placed[] {
   const placed = returns.map((r): Placed => {
-    const counts = countSeverities(r.findings);
+    // (Read once: the CLI reads a return's findings back from disk each time they are asked for.)
+    const own = r.findings;
+    const counts = countSeverities(own);
     const errors = counts.error;
     const unit = unitOfReturn(r);
     const base = {
@@ -54,6 +62,7 @@ export function placeReturns(returns: readonly CheckedReturn[], options: { stric
       unit,
       filledOn: filledOnDate(headerValue(r, "filledOn")),
       counts,
+      notes: messageCuts(own, r.file),
     };
     if (unit === null)
       return { ...base, outcome: "no_unit", findings: [makeFinding("consolidate.no_unit", fileWhere(r))] };

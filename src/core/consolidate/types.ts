@@ -64,7 +64,10 @@ export interface FileReport extends SourceFile {
   readonly templateId: string | null;
   readonly filledOn: string | null;
   readonly outcome: FileOutcome;
-  /** Why, in both languages (empty for "used"). */
+  /**
+   * Why it was not summed, in both languages; for a summed file, the first warning consolidation has about it (its
+   * text cut in the summary, a name naming another unit…), else null.
+   */
   readonly reason: { readonly zh: string; readonly en: string } | null;
   readonly errors: number;
   readonly warnings: number;

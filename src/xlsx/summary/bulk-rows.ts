@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+import { fitCell } from "../../core/consolidate/text-cut";
 import { StreamZip, type Compression, type DeflatedPiece } from "./stream-zip";
 import { columnLetter } from "./styles";
 
@@ -28,13 +29,9 @@ const encoder = new TextEncoder();
 // XML 1.0 forbids most control characters; a clerk's pasted text may hold them.
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** Text as cell XML: cut to what a cell holds first, its end marked (see fitCell; consolidation notes the cut). */
 const escapeXml = (s: string): string =>
-  s
-    .replace(INVALID_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .slice(0, 32767);
+  fitCell(s.replace(INVALID_XML, "")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Sheet name → part path ("xl/worksheets/sheet6.xml"), from workbook.xml and its relationships. */
 function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {

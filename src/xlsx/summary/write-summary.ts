@@ -1,4 +1,5 @@
 import type ExcelJS from "exceljs";
+import { EXCEL_CELL_CHARACTERS, fitCell } from "../../core/consolidate/text-cut";
 import type { FindingList, SummaryModel } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
@@ -54,6 +55,7 @@ async function buildSkeleton(
     addCompletenessSheet(wb, model),
     addFindingsSheet(wb, options.findings ?? model.findings),
   ];
+  fitTexts(wb);
   const index = wb.worksheets.indexOf(summary);
   for (const ws of wb.worksheets)
     if (ws.views[0]) (ws.views[0] as { tabSelected?: boolean }).tabSelected = ws === summary;
@@ -61,6 +63,20 @@ async function buildSkeleton(
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" },
   ];
   return { workbook: wb, bulks };
+}
+
+/**
+ * Cuts every text of the skeleton longer than a cell holds (a unit's name as a column heading, a label of the
+ * template), its end marked: Excel refuses a workbook with a longer one. The bulk rows are cut as they are written.
+ */
+function fitTexts(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && cell.value.length > EXCEL_CELL_CHARACTERS)
+          cell.value = fitCell(cell.value);
+      }),
+    );
 }
 
 /**
@@ -171,7 +187,7 @@ function fillBulkRows(wb: ExcelJS.Workbook, bulk: BulkRows): void {
       commit(): void;
     };
     table.removeRows(0, 1);
-    for (const row of bulk.rows()) table.addRow([...row]);
+    for (const row of bulk.rows()) table.addRow(row.map((v) => (typeof v === "string" ? fitCell(v) : v)));
     table.commit();
     return;
   }
@@ -190,7 +206,8 @@ function fillBulkRows(wb: ExcelJS.Workbook, bulk: BulkRows): void {
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       const isAlt = v !== null && typeof v === "object";
-      cell.value = isAlt ? v.value : v;
+      const value = isAlt ? v.value : v;
+      cell.value = typeof value === "string" ? fitCell(value) : value;
       const style = (isAlt ? alt : samples[0]!)[i + 1];
       if (style) cell.style = style as ExcelJS.Style;
     });

@@ -84,6 +84,13 @@ export const consolidateMessages = {
       en: `The email has no .xlsx attachment (${d.attachments} attachment(s))`,
     }),
   },
+  "consolidate.text_cut": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `${d.label}（${d.place}）写入汇总表“${d.sheet}”时超过 Excel 单元格上限 ${d.limit} 个字符（该单元格共 ${d.length} 个字符），只保留了前面部分，末尾标有“${d.mark}”；全文见原报表`,
+      en: `${d.label} (${d.place}) is more than Excel's ${d.limit} characters a cell where the summary's "${d.sheet}" writes it (${d.length} in that cell): only its start is kept, ending in "${d.mark}"; the full text is in the return`,
+    }),
+  },
   "consolidate.no_returns": {
     severity: "error",
     text: (d) => ({
