@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
 import { makeFinding } from "../../core/findings/make-finding";
 import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 import type { CheckedInput } from "../../core/consolidate/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInputFile } from "../../xlsx/return/checked-input";
-import { localTime, type InputItem } from "./gather-inputs";
+import type { InputItem } from "./gather-inputs";
+import { localTime } from "./local-time";
+import { notRegularFinding, readRegularSync, unreadableFinding } from "./read-regular";
 import { zlibInflate } from "./zlib-inflate";
 
 export interface CheckInputOptions {
@@ -40,34 +41,20 @@ export function checkInput(item: InputItem, options: CheckInputOptions): Checked
   return { ...checked, entries };
 }
 
-const READ_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
-  EACCES: ["没有读取权限", "permission denied"],
-  EPERM: ["没有读取权限", "permission denied"],
-  ENOENT: ["文件已不存在", "the file is gone"],
-  EISDIR: ["这是文件夹", "it is a folder"],
-  EBUSY: ["文件被占用", "the file is busy"],
-};
-
-/** Reads a plain file: its bytes and modification time, or a finding saying why not. */
+/** Reads a plain file: its bytes and modification time, or a finding saying why not (see readRegularSync). */
 function readItem(item: InputItem, path: string): InputItem {
   const where = { kind: "file" as const, file: item.file };
   try {
-    const info = statSync(path);
-    const fileTime = localTime(info.mtime);
-    if (info.size > MAX_WORKBOOK_BYTES) {
-      const f = makeFinding("file.too_large", where, { size: info.size, limit: MAX_WORKBOOK_BYTES });
+    const read = readRegularSync(path, MAX_WORKBOOK_BYTES);
+    if (read.kind === "not_regular")
+      return { file: item.file, bytes: null, fileTime: null, findings: [notRegularFinding(item.file, read)] };
+    const fileTime = localTime(read.mtime);
+    if (read.kind === "too_large") {
+      const f = makeFinding("file.too_large", where, { size: read.size, limit: MAX_WORKBOOK_BYTES });
       return { file: item.file, bytes: null, fileTime, findings: [f] };
     }
-    // (The Buffer itself: wrapping it in a new Uint8Array would copy every file once more.)
-    return { file: item.file, bytes: readFileSync(path), fileTime, findings: item.findings };
+    return { file: item.file, bytes: read.value, fileTime, findings: item.findings };
   } catch (e) {
-    // (Node's errors are checked by shape: under test runners they come from another realm.)
-    const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "";
-    const [zh, en] = READ_ERRORS[code] ?? ["读取出错", "read error"];
-    const f = makeFinding("consolidate.input_unreadable", where, {
-      reason: `${zh}${code ? `（${code}）` : ""}`,
-      reasonEn: `${en}${code ? ` (${code})` : ""}`,
-    });
-    return { file: item.file, bytes: null, fileTime: null, findings: [f] };
+    return { file: item.file, bytes: null, fileTime: null, findings: [unreadableFinding(item.file, e)] };
   }
 }

@@ -1,40 +1,41 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import { basename, extname, join, relative, resolve } from "node:path";
-import PostalMime from "postal-mime";
+import { readdir, realpath, stat, type FileHandle } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
-import { DEFAULT_ZIP_LIMITS, listZip, readZipEntry } from "../../xlsx/safe-zip/safe-unzip";
+import { DEFAULT_ZIP_LIMITS } from "../../xlsx/safe-zip/safe-unzip";
+import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from "../../xlsx/safe-zip/unpack-budget";
+import { MimeSkeleton, type Skeleton } from "./email/mime-skeleton";
+import type { InputItem } from "./input-item";
+import { localTime } from "./local-time";
+import { containerKind, expand, fromEmail, startUnpacking, type Unpacking } from "./open-container";
+import { notRegularFinding, openRegular, readAll, unreadableFinding } from "./read-regular";
 
-/** One file to read and check: its bytes, or findings when it could not even be taken out of its container. */
-export interface InputItem {
-  /** Path as shown to people: "returns/东湖区.xlsx", "county.zip › a/b.xlsx", "mail.eml › 东湖区.xlsx". */
-  readonly file: string;
-  readonly bytes: Uint8Array | null;
-  /**
-   * A plain file left for the checker to read (on its worker thread, so the main thread does not carry every
-   * file's bytes); its bytes and time are then null until read.
-   */
-  readonly path?: string;
-  readonly fileTime: string | null;
-  /** Why the bytes are missing (corrupt zip entry, unreadable email, missing path). */
-  readonly findings: readonly Finding[];
-}
+export { localTime };
+export type { InputItem };
 
-/** Nested archives deeper than this are listed, not opened (a zip quine would never end). */
-const MAX_ZIP_DEPTH = 4;
-const SEP = " › ";
+/** Largest archive or winmail.dat read (it is read whole; its entries are then checked before inflating). */
+const MAX_ARCHIVE_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
+/** Largest .eml read: it streams past a piece at a time, and only what the skeleton keeps is held. */
+const MAX_EMAIL_BYTES = 1024 * 1024 * 1024;
+const EMAIL_CHUNK = 1024 * 1024;
 
-export const localTime = (d: Date): string => {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-};
+const failed = (file: string, fileTime: string | null, finding: Finding): InputItem => ({
+  file,
+  bytes: null,
+  fileTime,
+  findings: [finding],
+});
 
 /**
  * Every file under the inputs, one at a time (so memory stays flat): plain files, folders (recursively, sorted),
- * .zip archives (zips inside zips), and .eml emails (their .xlsx/.zip attachments). Zip entries are unpacked
- * with the safe unzip: a bomb or a broken archive becomes a finding.
+ * .zip archives (zips inside zips), .eml emails (every attachment, forwarded messages too) and winmail.dat. Only
+ * regular files are read, their size checked first; anything else found is named in a finding, never skipped.
  */
-export async function* gatherInputs(paths: readonly string[], cwd: string): AsyncGenerator<InputItem> {
+export async function* gatherInputs(
+  paths: readonly string[],
+  cwd: string,
+  limits: UnpackLimits = DEFAULT_UNPACK_LIMITS,
+): AsyncGenerator<InputItem> {
   for (const p of paths) {
     const full = resolve(cwd, p);
     const shown = relative(cwd, full) || p;
@@ -42,153 +43,115 @@ export async function* gatherInputs(paths: readonly string[], cwd: string): Asyn
     try {
       info = await stat(full);
     } catch {
-      yield {
-        file: p,
-        bytes: null,
-        fileTime: null,
-        findings: [makeFinding("consolidate.input_not_found", { kind: "file", file: p }, { path: p })],
-      };
+      yield failed(
+        p,
+        null,
+        makeFinding("consolidate.input_not_found", { kind: "file", file: p }, { path: p }),
+      );
       continue;
     }
-    if (info.isDirectory()) yield* walk(full, cwd);
-    else yield* fromFile(full, shown.startsWith("..") ? full : shown);
+    if (info.isDirectory()) yield* walk(full, cwd, limits);
+    else yield* fromFile(full, shown.startsWith("..") ? full : shown, limits);
   }
 }
 
-async function* walk(dir: string, cwd: string, seen = new Set<string>()): AsyncGenerator<InputItem> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
+async function* walk(
+  dir: string,
+  cwd: string,
+  limits: UnpackLimits,
+  seen = new Set<string>(),
+): AsyncGenerator<InputItem> {
+  const shownOf = (full: string) => {
+    const shown = relative(cwd, full);
+    return shown.startsWith("..") ? full : shown;
+  };
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    yield failed(shownOf(dir), null, unreadableFinding(shownOf(dir), e));
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = join(dir, e.name);
-    // A link to a folder is followed once (a link back up would never end); any other link is read as a file,
-    // so a broken one is listed as unreadable rather than skipped.
+    // A link to a folder is followed once (a link back up would never end); anything else is looked at as a file,
+    // so a broken link, a device or a pipe is named in a finding rather than skipped.
     const linked = e.isSymbolicLink() ? await stat(full).catch(() => null) : null;
     const linkedFolder = linked?.isDirectory() ? await realpath(full) : null;
     if (e.isDirectory() || (linkedFolder !== null && !seen.has(linkedFolder))) {
       if (linkedFolder !== null) seen.add(linkedFolder);
-      yield* walk(full, cwd, seen);
-    } else if (e.isFile() || (e.isSymbolicLink() && linkedFolder === null)) {
-      const shown = relative(cwd, full);
-      yield* fromFile(full, shown.startsWith("..") ? full : shown);
-    }
+      yield* walk(full, cwd, limits, seen);
+    } else if (linkedFolder === null) yield* fromFile(full, shownOf(full), limits);
   }
 }
 
-async function* fromFile(full: string, shown: string): AsyncGenerator<InputItem> {
-  const ext = extname(full).toLowerCase();
-  // A workbook (or anything else) is read where it is checked; archives and emails are opened here.
-  if (ext !== ".zip" && ext !== ".eml") {
+async function* fromFile(full: string, shown: string, limits: UnpackLimits): AsyncGenerator<InputItem> {
+  let info;
+  try {
+    info = await stat(full);
+  } catch (e) {
+    yield failed(shown, null, unreadableFinding(shown, e));
+    return;
+  }
+  const kind = containerKind(shown);
+  // A workbook (or anything else) is read where it is checked, which checks it is a regular file again.
+  if (kind === "file" && info.isFile()) {
     yield { file: shown, bytes: null, path: full, fileTime: null, findings: [] };
     return;
   }
-  const info = await stat(full);
-  const fileTime = localTime(info.mtime);
-  // Archives and emails may be larger than a workbook, but not unboundedly.
-  const limit = DEFAULT_ZIP_LIMITS.maxTotalBytes;
-  if (info.size > limit) {
-    const f = makeFinding("file.too_large", { kind: "file", file: shown }, { size: info.size, limit });
-    yield { file: shown, bytes: null, fileTime, findings: [f] };
-    return;
-  }
-  const bytes = new Uint8Array(await readFile(full));
-  yield* expand(bytes, shown, fileTime, 0);
-}
-
-/** A file's bytes, opened when it is an archive or an email. */
-async function* expand(
-  bytes: Uint8Array,
-  shown: string,
-  fileTime: string | null,
-  depth: number,
-): AsyncGenerator<InputItem> {
-  const ext = extname(shown).toLowerCase();
-  if (ext === ".zip" && depth < MAX_ZIP_DEPTH) yield* fromZip(bytes, shown, fileTime, depth);
-  else if (ext === ".eml") yield* fromEmail(bytes, shown, fileTime, depth);
-  else yield { file: shown, bytes, fileTime, findings: [] };
-}
-
-function zipTime(bytes: Uint8Array, offset: number): string | null {
-  // DOS date and time of the local header (modification time of the entry).
-  const time = (bytes[offset + 10] ?? 0) | ((bytes[offset + 11] ?? 0) << 8);
-  const date = (bytes[offset + 12] ?? 0) | ((bytes[offset + 13] ?? 0) << 8);
-  if (!date) return null;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const y = 1980 + (date >> 9);
-  return `${y}-${pad((date >> 5) & 15)}-${pad(date & 31)}T${pad(time >> 11)}:${pad((time >> 5) & 63)}:${pad((time & 31) * 2)}`;
-}
-
-async function* fromZip(
-  bytes: Uint8Array,
-  shown: string,
-  fileTime: string | null,
-  depth: number,
-): AsyncGenerator<InputItem> {
-  const listing = listZip(bytes);
-  if (!listing.ok) {
-    const code = listing.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip";
-    yield {
-      file: shown,
-      bytes: null,
-      fileTime,
-      findings: [makeFinding(code, { kind: "file", file: shown }, { detail: listing.problem.detail })],
-    };
-    return;
-  }
-  const entries = [...listing.entries].filter(
-    (e) => !e.name.endsWith("/") && !e.name.startsWith("__MACOSX/"),
-  );
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const inner = `${shown}${SEP}${entry.name}`;
-    const time = zipTime(bytes, entry.localHeaderOffset) ?? fileTime;
-    const read = readZipEntry(bytes, entry);
-    if (!read.ok) {
-      const code = read.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip";
-      yield {
-        file: inner,
-        bytes: null,
-        fileTime: time,
-        findings: [makeFinding(code, { kind: "file", file: inner }, { detail: read.problem.detail })],
-      };
-      continue;
-    }
-    // Copy out of the archive's buffer so the archive can be freed and the entry transferred to a worker.
-    yield* expand(read.data.slice(), inner, time, depth + 1);
+  const u = startUnpacking(shown, limits);
+  const read = await readContainer(full, shown, kind === "email", u);
+  if ("findings" in read) yield read;
+  else if (read.content instanceof Uint8Array) yield* expand(read.content, shown, read.fileTime, u, 0);
+  else if (read.content.ok) yield* fromEmail(read.content.bytes, shown, read.fileTime, u, 0);
+  else {
+    const where = { kind: "file" as const, file: shown };
+    const reason = read.content.reason;
+    yield failed(shown, read.fileTime, makeFinding("consolidate.email_unreadable", where, { reason }));
   }
 }
 
-async function* fromEmail(
-  bytes: Uint8Array,
+/**
+ * An archive's bytes, or an email's skeleton, from a regular file of bounded size; or the finding saying why not
+ * (not a regular file, too large, a read error).
+ */
+async function readContainer(
+  full: string,
   shown: string,
-  fileTime: string | null,
-  depth: number,
-): AsyncGenerator<InputItem> {
-  let email;
+  email: boolean,
+  u: Unpacking,
+): Promise<InputItem | { content: Uint8Array | Skeleton; fileTime: string }> {
+  const limit = email ? MAX_EMAIL_BYTES : MAX_ARCHIVE_BYTES;
   try {
-    email = await PostalMime.parse(bytes);
+    const opened = await openRegular(full, limit);
+    if (opened.kind === "not_regular") return failed(shown, null, notRegularFinding(shown, opened));
+    const fileTime = localTime(opened.mtime);
+    if (opened.kind === "too_large") {
+      const where = { kind: "file" as const, file: shown };
+      return failed(shown, fileTime, makeFinding("file.too_large", where, { size: opened.size, limit }));
+    }
+    try {
+      const content = email
+        ? await streamSkeleton(opened.value, opened.size, u)
+        : await readAll(opened.value, opened.size);
+      return { content, fileTime };
+    } finally {
+      await opened.value.close();
+    }
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    yield {
-      file: shown,
-      bytes: null,
-      fileTime,
-      findings: [makeFinding("consolidate.email_unreadable", { kind: "file", file: shown }, { reason })],
-    };
-    return;
+    return failed(shown, null, unreadableFinding(shown, e));
   }
-  const sent = email.date ? new Date(email.date) : null;
-  const time = sent && !Number.isNaN(sent.getTime()) ? localTime(sent) : fileTime;
-  const wanted = email.attachments.filter((a) => /\.(xlsx|xlsm|zip)$/i.test(a.filename ?? ""));
-  if (wanted.length === 0) {
-    const f = makeFinding(
-      "consolidate.email_no_workbook",
-      { kind: "file", file: shown },
-      { attachments: email.attachments.length },
-    );
-    yield { file: shown, bytes: null, fileTime: time, findings: [f] };
-    return;
+}
+
+/** An email file's skeleton, read a piece at a time (never more than the size it had when opened). */
+async function streamSkeleton(handle: FileHandle, size: number, u: Unpacking): Promise<Skeleton> {
+  const skeleton = new MimeSkeleton(u.omitted);
+  const chunk = new Uint8Array(EMAIL_CHUNK);
+  for (let at = 0; at < size;) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, size - at), at);
+    if (bytesRead === 0) break;
+    skeleton.push(chunk.subarray(0, bytesRead));
+    at += bytesRead;
   }
-  for (const a of wanted) {
-    const content =
-      typeof a.content === "string" ? new TextEncoder().encode(a.content) : new Uint8Array(a.content);
-    yield* expand(content, `${shown}${SEP}${basename(a.filename ?? "attachment.xlsx")}`, time, depth + 1);
-  }
+  return skeleton.end();
 }

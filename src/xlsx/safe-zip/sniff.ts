@@ -5,6 +5,7 @@ import {
   isZip,
   listZip,
   readNamed,
+  zipProblemCode,
   type RawInflate,
   type ZipEntry,
   type ZipLimits,
@@ -89,7 +90,7 @@ function zipFormat(entries: readonly ZipEntry[]): string {
 
 /**
  * Looks at a file before anything loads it: size, magic bytes, compound files (.xls, .et, encrypted), the zip
- * directory (truncated, zip bomb), and whether the zip is a workbook at all, or a macro-enabled one. Every
+ * directory (truncated, zip bomb, overlapping entries), and whether the zip is a workbook at all, or a macro-enabled one. Every
  * outcome is a finding with advice; nothing throws and nothing is inflated beyond the limits.
  * @example sniffWorkbook(pdfBytes, "东湖区.xlsx") // → { ok: false, findings: [file.pdf] }
  */
@@ -111,9 +112,7 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
   if (!isZip(bytes)) return reject("file.unknown_format");
   const listing = listZip(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   if (!listing.ok) {
-    return reject(listing.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip", {
-      detail: listing.problem.detail,
-    });
+    return reject(zipProblemCode(listing.problem), { detail: listing.problem.detail });
   }
   const entries = listing.entries;
   const types = readNamed(bytes, entries, "[Content_Types].xml", options.limits, options.inflate);
@@ -121,9 +120,7 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
     return reject("file.not_xlsx", { format: zipFormat(entries) });
   }
   if (!types.ok) {
-    return reject(types.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip", {
-      detail: types.problem.detail,
-    });
+    return reject(zipProblemCode(types.problem), { detail: types.problem.detail });
   }
   const macro =
     /macroEnabled/i.test(new TextDecoder().decode(types.data)) ||

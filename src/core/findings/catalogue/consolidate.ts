@@ -84,6 +84,34 @@ export const consolidateMessages = {
       en: `The email has no .xlsx attachment (${d.attachments} attachment(s))`,
     }),
   },
+  "consolidate.attachment_too_large": {
+    severity: "error",
+    text: (d) => ({
+      zh: `邮件附件过大（约 ${d.size} MB，一封邮件的附件共计上限 ${d.limit} MB），未解码读取。请把报表单独发送，或压缩后再发`,
+      en: `The email attachment is too large (about ${d.size} MB; an email's attachments may hold ${d.limit} MB in all); not decoded. Send the return on its own, or zipped`,
+    }),
+  },
+  "consolidate.tnef_unreadable": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `无法从 Outlook 的 winmail.dat 中取出附件（${d.reason}），其中的报表未读取。请对方把邮件格式改为 HTML 或纯文本后重新发送`,
+      en: `The attachments could not be taken out of Outlook's winmail.dat (${d.reasonEn}); returns in it were not read. Ask the sender to switch the mail format to HTML or plain text and send again`,
+    }),
+  },
+  "consolidate.nested_too_deep": {
+    severity: "error",
+    text: (d) => ({
+      zh: `压缩包或邮件嵌套过深（超过 ${d.limit} 层），未打开。请把报表直接放在压缩包或邮件中`,
+      en: `Archives or emails nested too deep (more than ${d.limit} levels); not opened. Put the returns directly in the archive or email`,
+    }),
+  },
+  "consolidate.unpack_limit": {
+    severity: "error",
+    text: (d) => ({
+      zh: `从“${d.input}”解出的内容已达上限（共 ${d.limit} MB 或 ${d.files} 个文件），从本文件起其余内容未读取，为安全起见`,
+      en: `What "${d.input}" unpacks to has reached the limit (${d.limit} MB or ${d.files} files in all); from this file on, the rest was not read, for safety`,
+    }),
+  },
   "consolidate.text_cut": {
     severity: "warning",
     text: (d) => ({

@@ -116,6 +116,20 @@ export const fileMessages = {
       en: `Sheet "${d.sheet}" holds more than ${d.limit} characters of text, far more than any template; the file was not read, for safety`,
     }),
   },
+  "file.zip_overlap": {
+    severity: "error",
+    text: (d) => ({
+      zh: `压缩包中的文件数据相互重叠（${d.detail}），这是“压缩炸弹”的手法（一段数据被当作许多文件解出），为安全起见未读取`,
+      en: `Entries of the archive overlap (${d.detail}), the trick of a zip bomb (one piece of data unpacked as many files); not read, for safety`,
+    }),
+  },
+  "file.not_regular": {
+    severity: "error",
+    text: (d) => ({
+      zh: `这不是普通文件，而是${d.type}，未读取（读取设备或管道可能永远读不完）`,
+      en: `This is not a regular file but ${d.typeEn}; not read (a device or pipe may never end)`,
+    }),
+  },
   "file.xlsm": {
     severity: "warning",
     text: () => ({
