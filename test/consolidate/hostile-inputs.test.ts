@@ -181,3 +181,13 @@ describe("hostile and unusual inputs in one run", () => {
     expect(notes).toEqual([]);
   });
 });
+
+describe("check", () => {
+  it("refuses a link to /dev/zero with a finding, without reading it (exit 1)", async () => {
+    symlinkSync("/dev/zero", join(dir, "check-zero.xlsx"));
+    const r = await run(["check", join(dir, "check-zero.xlsx"), "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { findings: { code: string; message: string }[] };
+    expect(json.findings.map((f) => f.code)).toEqual(["file.not_regular"]);
+  });
+});

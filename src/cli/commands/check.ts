@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, stat, writeFile } from "node:fs/promises";
 import { makeFolder } from "../make-folder";
 import { basename, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
@@ -13,6 +13,7 @@ import { checkTable } from "../check/check-table";
 import type { TemplateSpec } from "../../core/template/spec";
 import type { CliContext } from "../context";
 import { readAuthority } from "../read-authority";
+import { readRegularSync } from "../consolidate/read-regular";
 import { UsageError } from "../errors";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
@@ -26,7 +27,7 @@ interface Checked {
 
 const failed = (
   file: string,
-  code: "file.not_found" | "file.too_large",
+  code: "file.not_found" | "file.too_large" | "file.not_regular",
   data: Record<string, number | string>,
 ): Checked => ({
   file,
@@ -59,14 +60,18 @@ async function expand(args: readonly string[], cwd: string): Promise<string[]> {
 
 /** Reads one file (never more than the size limit) and checks it, against the authority when one is given. */
 async function checkFile(file: string, cwd: string, authority: TemplateSpec | null): Promise<Checked> {
-  const path = resolve(cwd, file);
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) return failed(file, "file.not_found", { file });
-  if (info.size > MAX_WORKBOOK_BYTES)
-    return failed(file, "file.too_large", { size: info.size, limit: MAX_WORKBOOK_BYTES });
-  const buffer = await readFile(path).catch(() => null);
-  if (!buffer) return failed(file, "file.not_found", { file });
-  const bytes = new Uint8Array(buffer);
+  let read;
+  try {
+    // Only a regular file, its size checked on the open file: a link to /dev/zero would never end.
+    read = readRegularSync(resolve(cwd, file), MAX_WORKBOOK_BYTES);
+  } catch {
+    return failed(file, "file.not_found", { file });
+  }
+  if (read.kind === "not_regular")
+    return failed(file, "file.not_regular", { type: read.type, typeEn: read.typeEn });
+  if (read.kind === "too_large")
+    return failed(file, "file.too_large", { size: read.size, limit: MAX_WORKBOOK_BYTES });
+  const bytes = new Uint8Array(read.value);
   const today = new Date().toISOString().slice(0, 10);
   return { file, bytes, result: checkWorkbook(bytes, file, { today, expected: authority }) };
 }
