@@ -1,3 +1,4 @@
+import type { EmailOrigin } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 
 /** One file to read and check: its bytes, or findings when it could not even be taken out of its container. */
@@ -13,4 +14,6 @@ export interface InputItem {
   readonly fileTime: string | null;
   /** Why the bytes are missing (corrupt zip entry, unreadable email, missing path). */
   readonly findings: readonly Finding[];
+  /** The email the file came in (the innermost, when forwarded): its sender and subject, as the email says. */
+  readonly email?: EmailOrigin;
 }

@@ -175,7 +175,10 @@ export async function* fromEmail(
       continue;
     }
     if (!u.budget.take(part.bytes.length)) return yield budgetSpent(inner, time, u);
-    yield* expand(part.bytes, inner, time, u, depth + 1, part.mimeType);
+    // Each file says which email it came in (a forwarded one's files keep the forwarded email's sender).
+    const email = { from: read.from, subject: read.subject };
+    for await (const x of expand(part.bytes, inner, time, u, depth + 1, part.mimeType))
+      yield x.email ? x : { ...x, email };
     if (u.budget.exhausted) return;
   }
 }

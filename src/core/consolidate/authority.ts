@@ -69,6 +69,7 @@ function judgedAgainst(r: CheckedReturn, spec: TemplateSpec, extra: Finding | nu
     file: r.file,
     sha256: r.sha256,
     fileTime: r.fileTime,
+    ...(r.email ? { email: r.email } : {}),
     identity: r.identity,
     spec,
     get entries() {

@@ -7,6 +7,7 @@ import { FindingParts, listOf, readList } from "./finding-list";
 import { unitColumns, unitReports } from "./completeness";
 import { note, problemCuts, withNotes, type Notes } from "./file-notes";
 import { isAnswered, recordList, rowLabels } from "./records";
+import { provenanceNotes } from "./provenance";
 import { placeReturns, type Placed } from "./select";
 import { entryCut, fitCell } from "./text-cut";
 import type {
@@ -141,6 +142,7 @@ function summarise(
     row.kind === "task" ? [summariseProgress(row, units, indexes, slots)] : [],
   );
   problemCuts(progress, units, indexes, slots, given, notes);
+  provenanceNotes(given, unitList, notes);
   const placed = withNotes(given, notes);
   const completeness = unitReports(units, unitList, placed, spec.deadline);
   const records = recordList(placed, rowLabels(spec), answered);

@@ -47,7 +47,7 @@ const fileWhere = (r: CheckedReturn) => ({ kind: "file" as const, file: r.file }
  * Decides, for the returns of one template, which are summed: --strict rejects returns with data errors (a missed
  * target is not one), a return with
  * no unit is set aside, and of several returns of one unit the one filled latest (填报日期, then file time, then the
- * later input) is kept; the others are listed as superseded with the reason.
+ * later in canonicalOrder: the file name) is kept; the others are listed as superseded with the reason.
  * @example placeReturns([a1, a2], { strict: false }) // a2 filled later → [superseded a1, used a2]
  */
 export function placeReturns(returns: readonly CheckedReturn[], options: { strict: boolean }): Placed[] {
@@ -128,5 +128,9 @@ function reasonFor(dropped: Placed, kept: Placed): { zh: string; en: string } {
     return { zh: "另一份填报日期更晚", en: "the other one was filled later (填报日期)" };
   if (compareOptional(dropped.unitReturn.fileTime, kept.unitReturn.fileTime) !== 0)
     return { zh: "填报日期相同，另一份文件时间更晚", en: "same 填报日期; the other file is newer" };
-  return { zh: "日期相同，采用后读入的一份", en: "same dates; the one read later is used" };
+  // (The returns are in canonicalOrder: by file name, then content, never by when a file was read or checked.)
+  return {
+    zh: "日期相同，采用文件名排在后面的一份",
+    en: "same dates; the one whose file name sorts last is used",
+  };
 }

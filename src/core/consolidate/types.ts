@@ -17,6 +17,15 @@ export interface SourceFile {
   readonly sha256: string;
   /** Modification time "YYYY-MM-DDTHH:mm:ss" (from the file system, the zip entry or the email date), or null. */
   readonly fileTime: string | null;
+  /** The email the file came in (the innermost, when forwarded), as the email says: never proof of who sent it. */
+  readonly email?: EmailOrigin;
+}
+
+/** Who an email says sent it, and its subject. */
+export interface EmailOrigin {
+  /** The sender as written: name and address ("乙县卫健局 <yixian@example.cn>"). */
+  readonly from: string;
+  readonly subject: string;
 }
 
 /**

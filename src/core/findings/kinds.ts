@@ -20,6 +20,7 @@ const COMPLETENESS: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "consolidate.missing_unit",
   "consolidate.late",
   "consolidate.duplicate",
+  "consolidate.several_sources",
   "consolidate.unexpected_unit",
   "consolidate.no_returns",
 ]);

@@ -1,5 +1,5 @@
 import type { Finding } from "../../core/findings/types";
-import type { CheckedInput } from "../../core/consolidate/types";
+import type { CheckedInput, EmailOrigin } from "../../core/consolidate/types";
 import { checkWorkbook, type CheckWorkbookOptions } from "./check-workbook";
 
 /** One input file for consolidation: its bytes (null when it could not be read) and what was found getting it. */
@@ -10,6 +10,8 @@ export interface InputFile {
   readonly fileTime: string | null;
   /** Findings from gathering the file (a damaged zip around it, an .eml without a workbook…). */
   readonly findings: readonly Finding[];
+  /** The email the file came in, when it came in one. */
+  readonly email?: EmailOrigin;
 }
 
 /**
@@ -18,7 +20,12 @@ export interface InputFile {
  * is not a usable return.
  */
 export function checkInputFile(input: InputFile, options: CheckWorkbookOptions): CheckedInput {
-  const source = { file: input.file, sha256: input.sha256, fileTime: input.fileTime };
+  const source = {
+    file: input.file,
+    sha256: input.sha256,
+    fileTime: input.fileTime,
+    ...(input.email ? { email: input.email } : {}),
+  };
   if (!input.bytes) return { kind: "not_return", ...source, findings: input.findings };
   const checked = checkWorkbook(input.bytes, input.file, options);
   const findings = [...input.findings, ...checked.findings];

@@ -13,7 +13,14 @@ export type EmailPart =
   | { readonly kind: "omitted"; readonly name: string; readonly size: number };
 
 export type EmailRead =
-  | { readonly ok: true; readonly sent: Date | null; readonly parts: readonly EmailPart[] }
+  | {
+      readonly ok: true;
+      readonly sent: Date | null;
+      /** The sender as written ("乙县卫健局 <yixian@example.cn>") and the subject; "" when absent. */
+      readonly from: string;
+      readonly subject: string;
+      readonly parts: readonly EmailPart[];
+    }
   | { readonly ok: false; readonly reason: string };
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -73,5 +80,6 @@ export async function readEmail(skeleton: Uint8Array, omitted: OmittedParts): Pr
       size === null ? { kind: "file", name, mimeType: a.mimeType, bytes } : { kind: "omitted", name, size },
     );
   });
-  return { ok: true, sent, parts };
+  const from = email.from ? [email.from.name, email.from.address && `<${email.from.address}>`] : [];
+  return { ok: true, sent, from: from.filter(Boolean).join(" "), subject: email.subject ?? "", parts };
 }

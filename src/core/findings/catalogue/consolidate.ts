@@ -119,6 +119,20 @@ export const consolidateMessages = {
       en: `${d.label} (${d.place}) is more than Excel's ${d.limit} characters a cell where the summary's "${d.sheet}" writes it (${d.length} in that cell): only its start is kept, ending in "${d.mark}"; the full text is in the return`,
     }),
   },
+  "consolidate.name_other_unit": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `${d.by}“${d.text}”指向单位“${d.named}”，而报表填的是“${d.unit}”。报表中的单位可以随意改写，请向两个单位核实这份报表是谁报的`,
+      en: `The ${d.byEn} "${d.text}" names "${d.named}", but the return says it is "${d.unit}"'s. A return's unit can be rewritten at will: confirm with both units who sent it`,
+    }),
+  },
+  "consolidate.several_sources": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `单位“${d.unit}”的报表收到 ${d.count} 份内容不同的文件：${d.files}。${d.kept ? `汇总采用 ${d.kept}。` : ""}报表中的单位可以随意改写，无法确认每份都出自该单位，请向该单位核实`,
+      en: `"${d.unit}"'s return came as ${d.count} files with different content: ${d.files}. ${d.kept ? `${d.kept} is used. ` : ""}A return's unit can be rewritten at will, so it cannot be told that each is the unit's own: confirm with the unit`,
+    }),
+  },
   "consolidate.no_returns": {
     severity: "error",
     text: (d) => ({
