@@ -7,7 +7,8 @@ export function finishSheet(
   plan: SheetPlan,
   { renamed, canPrint }: { readonly renamed: (formula: string) => string; readonly canPrint: boolean },
 ): void {
-  const width = Math.max(1, ...plan.rows.map((r) => r.length));
+  // (A reduce, not Math.max(...): 明细 of a consolidation has more rows than a call takes arguments.)
+  const width = plan.rows.reduce((w, r) => Math.max(w, r.length), 1);
   plan.columnWidths?.forEach((w, c) => {
     sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = w;
   });
