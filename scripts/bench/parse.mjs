@@ -1,19 +1,27 @@
-// Parse throughput: the five sample plans repeated to at least 2 MB, parsed as one text and plan by plan.
+// Parse throughput: the five sample plans repeated to just under the size limit (MAX_PLAN_BYTES), parsed as one text
+// and plan by plan; then the hostile shapes of issue 20 next to the sample plans. Figures are printed, never asserted
+// (test/plan/linear-time.test.ts checks that time grows in proportion to the text).
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSources } from "../load-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const { parsePlan } = loadSources("bench-parse", ["src/core/plan/parse-plan.ts"]);
+const { parsePlan, MAX_PLAN_BYTES } = loadSources("bench-parse", [
+  "src/core/plan/parse-plan.ts",
+  "src/core/plan/plan-size.ts",
+]);
 
 const plans = readdirSync(join(root, "seeds"))
   .filter((f) => f.endsWith(".txt"))
   .map((f) => readFileSync(join(root, "seeds", f), "utf8"));
 const one = plans.join("\n");
-const copies = Math.ceil((2 * 1024 * 1024) / Buffer.byteLength(one));
-const big = Array.from({ length: copies }, () => one).join("\n");
-const mb = Buffer.byteLength(big) / 1024 / 1024;
+const megabytes = (text) => Buffer.byteLength(text) / 1024 / 1024;
+/** Copies of the sample plans, as many as fit in `bytes`. */
+const samples = (bytes) =>
+  Array.from({ length: Math.floor(bytes / (Buffer.byteLength(one) + 1)) }, () => one).join("\n");
+const big = samples(0.95 * MAX_PLAN_BYTES);
+const mb = megabytes(big);
 
 for (let i = 0; i < 3; i++) parsePlan(one); // warm up
 const runs = [];
@@ -23,7 +31,7 @@ for (let i = 0; i < 5; i++) {
   runs.push(performance.now() - t0);
   if (i === 0)
     console.log(
-      `one text of ${mb.toFixed(2)} MB (${copies} copies of the 5 sample plans): ${r.taskList.tasks.length} tasks, ${r.taskList.targets.length} targets`,
+      `one text of ${mb.toFixed(2)} MB (the 5 sample plans, copied to just under the ${MAX_PLAN_BYTES / 1024 / 1024} MB limit): ${r.taskList.tasks.length} tasks, ${r.taskList.targets.length} targets`,
     );
 }
 runs.sort((a, b) => a - b);
@@ -33,7 +41,8 @@ console.log(
 );
 
 // Linear time: the same text at 1x, 2x and 4x the size should take about 1x, 2x, 4x as long.
-const sizes = [1, 2, 4].map((k) => Array.from({ length: k * copies }, () => one).join("\n"));
+const quarter = samples(0.95 * (MAX_PLAN_BYTES / 4));
+const sizes = [1, 2, 4].map((k) => Array.from({ length: k }, () => quarter).join("\n"));
 const times = sizes.map((text) => {
   const t0 = performance.now();
   parsePlan(text);
@@ -50,3 +59,33 @@ for (const text of plans) {
   perPlan.push((performance.now() - t0) / 20);
 }
 console.log(`per sample plan: ${perPlan.map((t) => t.toFixed(1)).join(", ")} ms`);
+
+// Hostile text (issue 20): the slowest shapes found, each some 256 KB, next to the sample plans. Each is a unit repeated
+// in the paragraph of an item (or bare): what costs is a target every few characters, each with its clause and meaning.
+const repeat = (unit, bytes) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+const inItem = (body) => `2024年工作要点\n一、重点任务\n1.${body}`;
+const SIZE = 256 * 1024;
+const HOSTILE = [
+  ["sample plans (typical)", samples(SIZE)],
+  ["“1:” ratios", inItem(repeat("1:", SIZE))],
+  ["“95%⇥” rates between tabs", inItem(repeat("95%\t", SIZE))],
+  ["“提高到95%、” (issue 20)", inItem(repeat("提高到95%、", SIZE))],
+  ["“提高到95%、” as prose", repeat("提高到95%、", SIZE)],
+  ["“3-” ranges", inItem(repeat("3-", SIZE))],
+  ["“1 2 3 ” numbers", inItem(repeat("1 2 3 ", SIZE))],
+  ["“建成5个” counts", inItem(repeat("建成5个", SIZE))],
+  ["“分别达到95%、”", inItem(repeat("分别达到95%、", SIZE))],
+  ["“（（（（” (issue 20)", inItem(repeat("（（（（", SIZE))],
+];
+console.log("\nhostile text, some 256 KB each (MB/s, best of 3; targets found):");
+for (const [name, text] of HOSTILE) {
+  let best = Infinity;
+  let targets = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    targets = parsePlan(text).taskList.targets.length;
+    best = Math.min(best, performance.now() - t0);
+  }
+  const rate = megabytes(text) / (best / 1000);
+  console.log(`  ${rate.toFixed(2).padStart(6)} MB/s  ${String(targets).padStart(6)} targets  ${name}`);
+}

@@ -1,5 +1,7 @@
 import { makeFinding } from "../core/findings/make-finding";
 import type { Finding } from "../core/findings/types";
+import { formatBytes, MAX_PLAN_BYTES, planTooLarge } from "../core/plan/plan-size";
+import { DEFAULT_ZIP_LIMITS, listZip, readZipEntry, type ZipLimits } from "../xlsx/safe-zip/safe-unzip";
 import { docxHtmlToText } from "./docx-html-to-text";
 
 export type DecodeResult =
@@ -23,13 +25,60 @@ export async function decodePlanBytes(bytes: Uint8Array, file: string): Promise<
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return fail("plan.file_pdf");
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return fail("plan.file_doc");
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return decodeDocx(bytes, file);
+  // A text's UTF-8 is at least half its bytes in any encoding read here (UTF-16 of ASCII is twice its UTF-8): a file
+  // over twice the limit is refused before it is decoded.
+  if (bytes.length > 2 * MAX_PLAN_BYTES + 4)
+    return { ok: false, findings: [planTooLarge(bytes.length, where)] };
   const text = decodeText(bytes);
   if (text === null) return fail("plan.file_binary");
   if (!text.text.trim()) return fail("plan.empty");
   return { ok: true, text: text.text, encoding: text.encoding };
 }
 
+/**
+ * The most a .docx's parts that mammoth may read (all but its images, fonts and media: the text, styles, numbering,
+ * notes, relationships) may unpack to in all. mammoth takes some 65 times the XML in memory and about a second for
+ * each 2 MB of it: 16 MB stays near a gigabyte, where the document.xml of a long plan is well under 5 MB.
+ */
+export const MAX_DOCX_XML_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The zip limits of a .docx: those of a workbook (each part, all parts, how many), but no limit on how far a part
+ * expands: the parts read are limited in size (MAX_DOCX_XML_BYTES), and Word's XML of a long table compresses well.
+ */
+const DOCX_ZIP_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxRatio: Infinity };
+
+/** Parts mammoth does not read (images are left unread, see decodeDocx). */
+const MEDIA = /\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|webp|odttf|ttf|otf|mp[34]|wav|avi|wmv|mov)$/i;
+
+/**
+ * Checks a .docx before anything unpacks it without a limit: its directory's declared sizes (each part, all of them,
+ * how far each expands), the parts mammoth reads against MAX_DOCX_XML_BYTES in all, and then that each of these
+ * unpacks to no more than it declares (unpacked here with a limit, so a forged size is caught before mammoth trusts
+ * it).
+ */
+function checkDocx(bytes: Uint8Array, file: string): Finding | null {
+  const where = { kind: "file" as const, file };
+  const refuse = (problem: { readonly kind: string; readonly detail: string }): Finding =>
+    problem.kind === "corrupt"
+      ? makeFinding("plan.file_bad_docx", where, { file })
+      : makeFinding("plan.file_docx_too_large", where, { file, detail: problem.detail });
+  const listing = listZip(bytes, DOCX_ZIP_LIMITS);
+  if (!listing.ok) return refuse(listing.problem);
+  const xml = listing.entries.filter((e) => !MEDIA.test(e.name));
+  const total = xml.reduce((sum, e) => sum + e.size, 0);
+  if (total > MAX_DOCX_XML_BYTES)
+    return refuse({ kind: "bomb", detail: `XML ${formatBytes(total)} > ${formatBytes(MAX_DOCX_XML_BYTES)}` });
+  for (const entry of xml) {
+    const read = readZipEntry(bytes, entry, DOCX_ZIP_LIMITS);
+    if (!read.ok) return refuse(read.problem);
+  }
+  return null;
+}
+
 async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult> {
+  const unsafe = checkDocx(bytes, file);
+  if (unsafe) return { ok: false, findings: [unsafe] };
   const arrayBuffer = bytes.buffer.slice(
     bytes.byteOffset,
     bytes.byteOffset + bytes.byteLength,
@@ -41,7 +90,11 @@ async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult
     const loaded = (await import("mammoth")) as typeof import("mammoth") & {
       default?: typeof import("mammoth");
     };
-    const result = await (loaded.default ?? loaded).convertToHtml(input);
+    const mammoth = loaded.default ?? loaded;
+    // (Images are left unread: the default reads each into the HTML as base64, which the text does not need.)
+    const result = await mammoth.convertToHtml(input, {
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
+    });
     const text = docxHtmlToText(result.value);
     if (!text.trim())
       return { ok: false, findings: [makeFinding("plan.empty", { kind: "file", file }, { file })] };

@@ -1,8 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
 import { makeFinding } from "../core/findings/make-finding";
+import { planTooLarge } from "../core/plan/plan-size";
 import { decodePlanBytes, type DecodeResult } from "./decode-plan";
 
-/** Reads a plan file from disk (.txt in any common encoding, or .docx). A missing file is a finding. */
+/**
+ * The largest plan file read from disk at all (a .docx with photos of signed pages can run to tens of MB; its text is
+ * limited on its own): a larger file is refused before it is read into memory.
+ */
+export const MAX_PLAN_FILE_BYTES = 128 * 1024 * 1024;
+
+/** Reads a plan file from disk (.txt in any common encoding, or .docx). A missing or oversized file is a finding. */
 export async function readPlanFile(path: string): Promise<DecodeResult> {
   const info = await stat(path).catch(() => null);
   if (!info || !info.isFile()) {
@@ -11,5 +18,10 @@ export async function readPlanFile(path: string): Promise<DecodeResult> {
       findings: [makeFinding("plan.file_missing", { kind: "file", file: path }, { file: path })],
     };
   }
+  if (info.size > MAX_PLAN_FILE_BYTES)
+    return {
+      ok: false,
+      findings: [planTooLarge(info.size, { kind: "file", file: path }, MAX_PLAN_FILE_BYTES)],
+    };
   return decodePlanBytes(new Uint8Array(await readFile(path)), path);
 }

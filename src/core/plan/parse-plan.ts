@@ -9,6 +9,7 @@ import { isTitleLine, readNumbering, scanItems, splitLines, type Item, type Plan
 import { approxTolerance } from "./task-list-json";
 import { BASE_SECTION_WORDS, FORWARD_SECTION_WORDS, PLAN_TITLE_WORDS } from "./lexicon";
 import { normaliseForMatching } from "./normalise-text";
+import { textTooLarge } from "./plan-size";
 import { splitRunIn, splitRunTogether } from "./run-together";
 import type { Target, Task, TaskList } from "./types";
 
@@ -21,12 +22,16 @@ export interface ParseResult {
 /**
  * Parses the text of a work plan into its task list: the numbered leaves with their path, title and
  * responsible units, and every quantitative target with operator, value or range, unit and deadline.
- * Never throws on any text; a text with no numbered items gives a finding.
+ * Never throws on any text; a text with no numbered items gives a finding, and a text over MAX_PLAN_BYTES is not read
+ * (a finding too). Time and memory grow in proportion to the text, whatever it holds.
  * @example parsePlan("2024年工作要点\n一、强化能力\n1.提升服务。全市孕产妇死亡率控制在12/10万以下。")
  *   // → { taskList: { title: "2024年工作要点", year: 2024, tasks: [{ id: "1", path: ["一", "1"], title: "提升服务", … }],
  *   //      targets: [{ task: "1", op: "<=", value: 12, unitOfMeasure: "/10万", … }] }, findings: [] }
  */
 export function parsePlan(text: string): ParseResult {
+  // A text over the size limit is not read at all (see MAX_PLAN_BYTES).
+  const tooLarge = textTooLarge(text);
+  if (tooLarge) return { taskList: { title: "", year: null, tasks: [], targets: [] }, findings: [tooLarge] };
   const { lines, items, split } = readItems(joinCellLines(splitLines(text)));
   const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);

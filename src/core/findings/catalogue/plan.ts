@@ -80,6 +80,20 @@ export const planMessages = {
       en: `"${d.file}" is not a text file (perhaps an image or other binary); give the plan as .txt or .docx`,
     }),
   },
+  "plan.too_large": {
+    severity: "error",
+    text: (d) => ({
+      zh: `计划文本过大（${d.size}），上限为 ${d.limit}，未读取。一份工作要点通常不过几十 KB：请确认选对了文件，或分成几份分别读取`,
+      en: `The plan's text is too large (${d.size}; the limit is ${d.limit}) and was not read. A work plan is seldom more than some tens of KB: check that this is the right file, or split it and read the parts one by one`,
+    }),
+  },
+  "plan.file_docx_too_large": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”中的内容解压后过大（${d.detail}），为安全起见未解压读取。请确认这是工作要点的 Word 文件；若是，请把正文复制到 .txt 文件再读取`,
+      en: `The contents of "${d.file}" would unpack to too much (${d.detail}); for safety it was not unpacked. Check that this is the plan's Word file; if it is, paste its text into a .txt file and read that`,
+    }),
+  },
   "plan.file_bad_docx": {
     severity: "error",
     text: (d) => ({
