@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { TemplateSpec } from "../../src/core/template/spec";
 import { readReturn } from "../../src/xlsx/return/read-return";
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from "../../src/xlsx/return/sheet-limits";
@@ -21,6 +22,8 @@ const dir = mkdtempSync(join(tmpdir(), "rk-limits-"));
 const input = join(dir, "in");
 /** The same honest returns with the 5 MB, million-row return (for the built command, which measures memory). */
 const million = join(dir, "million");
+/** The same honest returns with two whose stored spec names a path, or a sheet Excel refuses. */
+const specs = join(dir, "specs");
 let spec: TemplateSpec;
 let honest: Uint8Array;
 
@@ -58,10 +61,11 @@ beforeAll(async () => {
   spec = fixtureSpec(UNITS);
   mkdirSync(input, { recursive: true });
   mkdirSync(million, { recursive: true });
+  mkdirSync(specs, { recursive: true });
   honest = await filledReturn(spec, "甲县", 1, "2024-07-05");
   const yi = await filledReturn(spec, "乙县", 2, "2024-07-05");
   const { entrySheet, columns } = spec.layout;
-  for (const folder of [input, million]) {
+  for (const folder of [input, million, specs]) {
     writeFileSync(join(folder, "甲县.xlsx"), honest);
     writeFileSync(join(folder, "乙县.xlsx"), yi);
   }
@@ -74,6 +78,15 @@ beforeAll(async () => {
     join(million, "丙县.xlsx"),
     withRows(honest, entrySheet, numberRows(columns.value!, 1_000_000)),
   );
+  // A template id that is a path (the other template's summary was once written there) and a sheet name Excel
+  // refuses (writing the summary of a template carrying it stopped the run).
+  const path = { ...spec, templateId: "rk-1/../../escaped" };
+  writeFileSync(join(specs, "丙县.xlsx"), await filledReturn(path, "丙县", 3, "2024-07-05"));
+  const files = unzipSync(honest);
+  const shared = strFromU8(files["xl/sharedStrings.xml"]!);
+  files["xl/sharedStrings.xml"] = strToU8(shared.replace(/(&quot;|")_rk_lists\1/, "$1a/b:c?$1"));
+  expect(strFromU8(files["xl/sharedStrings.xml"]!)).not.toBe(shared);
+  writeFileSync(join(specs, "丁县.xlsx"), zipSync(files));
 }, 30_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,6 +123,26 @@ describe("a return past the reader's limits", () => {
     expect(r.out).toContain("file.too_many_rows");
     expect(r.out).toContain(`有内容的行超过 ${DEFAULT_SHEET_LIMITS.rows} 行`);
     expect(r.out).toMatch(/甲县\.xlsx {2}模板 rk-/);
+  });
+
+  it("is one of ours only with a template id and a layout report-kit makes (a path or a bad sheet name is no spec)", async () => {
+    const r = await run(["consolidate", specs, "-o", join(dir, "specs-out", "汇总.xlsx"), "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out) as Json;
+    for (const [name, detail] of [
+      ["丙县.xlsx", "templateId"],
+      ["丁县.xlsx", "spec layout"],
+    ] as const) {
+      expect(returnOf(json, name).status).toBe("not_return");
+      expect(returnOf(json, name).findings.map((f) => f.code)).toContain("check.identity_damaged");
+      expect(json.findings.some((f) => f.file?.endsWith(name) && f.message.includes(`（${detail}）`))).toBe(
+        true,
+      );
+    }
+    expectHonestSummed(json);
+    expect(readdirSync(join(dir, "specs-out"))).toEqual(["汇总.xlsx"]);
+    expect(existsSync(join(dir, "escaped.xlsx"))).toBe(false);
   });
 
   const cli = join(__dirname, "../../bin/report-kit.js");

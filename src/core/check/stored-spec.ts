@@ -1,7 +1,8 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
 import { readIdentityRowsCached } from "./identity-cache";
-import { TEMPLATE_KIND, type TemplateIdentity, type TemplateSpec } from "../template/spec";
+import { templateLayout } from "../template/layout";
+import { TEMPLATE_KIND, type SpecRow, type TemplateIdentity, type TemplateSpec } from "../template/spec";
 import type { UnitReturn } from "./unit-return";
 
 export type StoredSpecResult =
@@ -20,6 +21,17 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 const isString = (x: unknown): x is string => typeof x === "string";
 const isNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 const OPS = [">=", "<=", "=", "between", "approx"];
+
+/** A template id as report-kit makes them, "rk-" and a hash: anything else (a path such as "../x") is not ours. */
+const TEMPLATE_ID = /^rk-[0-9a-z]{1,40}$/i;
+
+/** Two JSON values alike, whatever the order of their keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => sameJson(a[k], b[k]));
+}
 
 /** A target as the engine needs it: an indicator, its task, an operator with its numbers. */
 function isTarget(t: unknown): boolean {
@@ -47,6 +59,7 @@ function isSpecRow(r: unknown): boolean {
 function specProblem(spec: TemplateSpec): string | null {
   const raw: unknown = spec;
   if (!isRecord(raw) || !Array.isArray(raw.rows) || !raw.rows.every(isSpecRow)) return "spec rows";
+  if (!isString(raw.templateId) || !TEMPLATE_ID.test(raw.templateId)) return "templateId";
   if (
     !isRecord(raw.period) ||
     !isString(raw.period.label) ||
@@ -67,6 +80,9 @@ function specProblem(spec: TemplateSpec): string | null {
   ) {
     return "spec layout";
   }
+  // The layout is the one its rows make (the same in every template since the first): sheet names, cells and rows
+  // from a hand-edited spec would otherwise name sheets Excel refuses, or rows past the end of the sheet.
+  if (!sameJson(layout, templateLayout(raw.rows as SpecRow[]))) return "spec layout";
   return null;
 }
 
