@@ -82,11 +82,17 @@ beforeAll(async () => {
   // refuses (writing the summary of a template carrying it stopped the run).
   const path = { ...spec, templateId: "rk-1/../../escaped" };
   writeFileSync(join(specs, "丙县.xlsx"), await filledReturn(path, "丙县", 3, "2024-07-05"));
-  const files = unzipSync(honest);
-  const shared = strFromU8(files["xl/sharedStrings.xml"]!);
-  files["xl/sharedStrings.xml"] = strToU8(shared.replace(/(&quot;|")_rk_lists\1/, "$1a/b:c?$1"));
-  expect(strFromU8(files["xl/sharedStrings.xml"]!)).not.toBe(shared);
-  writeFileSync(join(specs, "丁县.xlsx"), zipSync(files));
+  // The stored spec edited in place (its JSON is in the shared strings): a sheet name Excel refuses, and a measure
+  // no rule knows (it reached a switch as a bug: exit 70).
+  const edited = (from: RegExp, to: string): Uint8Array => {
+    const files = unzipSync(honest);
+    const shared = strFromU8(files["xl/sharedStrings.xml"]!);
+    files["xl/sharedStrings.xml"] = strToU8(shared.replace(from, to));
+    expect(strFromU8(files["xl/sharedStrings.xml"]!)).not.toBe(shared);
+    return zipSync(files);
+  };
+  writeFileSync(join(specs, "丁县.xlsx"), edited(/(&quot;|")_rk_lists\1/, "$1a/b:c?$1"));
+  writeFileSync(join(specs, "戊县.xlsx"), edited(/(&quot;|")measure\1:\1count\1/, "$1measure$1:$1snow$1"));
 }, 30_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -125,7 +131,7 @@ describe("a return past the reader's limits", () => {
     expect(r.out).toMatch(/甲县\.xlsx {2}模板 rk-/);
   });
 
-  it("is one of ours only with a template id and a layout report-kit makes (a path or a bad sheet name is no spec)", async () => {
+  it("is one of ours only with the template id, layout and measures report-kit makes (a path, a bad sheet name, an unknown measure)", async () => {
     const r = await run(["consolidate", specs, "-o", join(dir, "specs-out", "汇总.xlsx"), "--json"]);
     expect(r.code).toBe(1);
     expect(r.err).toBe("");
@@ -133,6 +139,7 @@ describe("a return past the reader's limits", () => {
     for (const [name, detail] of [
       ["丙县.xlsx", "templateId"],
       ["丁县.xlsx", "spec layout"],
+      ["戊县.xlsx", "spec rows"],
     ] as const) {
       expect(returnOf(json, name).status).toBe("not_return");
       expect(returnOf(json, name).findings.map((f) => f.code)).toContain("check.identity_damaged");

@@ -21,6 +21,11 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 const isString = (x: unknown): x is string => typeof x === "string";
 const isNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 const OPS = [">=", "<=", "=", "between", "approx"];
+/** The values the rules switch on: any other (a hand-edited spec's) would reach them as a bug, not a finding. */
+const MEASURES = ["rate", "count", "amount", "level", "ratio"];
+const SCOPES = ["each", "total"];
+const METHODS = ["sum", "ratio", "mean"];
+const oneOf = (x: unknown, values: readonly string[]): boolean => values.includes(String(x));
 
 /** A template id as report-kit makes them, "rk-" and a hash: anything else (a path such as "../x") is not ours. */
 const TEMPLATE_ID = /^rk-[0-9a-z]{1,40}$/i;
@@ -38,6 +43,11 @@ function isTarget(t: unknown): boolean {
   if (!isRecord(t) || !isString(t.indicator) || !isString(t.task) || !OPS.includes(String(t.op)))
     return false;
   if (t.unitOfMeasure !== null && !isString(t.unitOfMeasure)) return false;
+  if (
+    (t.scope !== undefined && !oneOf(t.scope, SCOPES)) ||
+    (t.method !== undefined && !oneOf(t.method, METHODS))
+  )
+    return false;
   if (t.op === "between") return isNumber(t.min) && isNumber(t.max);
   return isNumber(t.value) && (t.op !== "approx" || isNumber(t.tolerance));
 }
@@ -49,7 +59,7 @@ function isSpecRow(r: unknown): boolean {
   return (
     r.kind === "target" &&
     isString(r.taskKey) &&
-    isString(r.measure) &&
+    oneOf(r.measure, MEASURES) &&
     isString(r.targetLabel) &&
     isTarget(r.target)
   );
