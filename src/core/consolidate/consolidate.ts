@@ -9,7 +9,7 @@ import { note, problemCuts, withNotes, type Notes } from "./file-notes";
 import { isAnswered, recordList, rowLabels } from "./records";
 import { provenanceNotes } from "./provenance";
 import { placeReturns, type Placed } from "./select";
-import { entryCut, fitCell } from "./text-cut";
+import { entryCut, fitCell, listCuts } from "./text-cut";
 import type {
   CheckedInput,
   CheckedReturn,
@@ -91,6 +91,9 @@ export function consolidateReturns(
     parts.push(
       listOf([makeFinding("consolidate.no_returns", { kind: "file", file: "" }, { files: inputs.length })]),
     );
+  const sheets = summaries.map((s, i) => ({ file: name(s.spec, i), records: s.records.length }));
+  const listed = parts.reduce((n, p) => n + p.length, 0);
+  parts.push(listOf(listCuts(sheets, listed)));
   const findings = new FindingParts(parts);
   const ordered = orderFiles(files, inputs);
   // The first summary's workbook lists every input file and every finding (报送情况, 问题清单).

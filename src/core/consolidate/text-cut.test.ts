@@ -1,5 +1,14 @@
 import { makeFinding } from "../findings/make-finding";
-import { CUT_MARK, cutPieces, entryCut, EXCEL_CELL_CHARACTERS, fitCell, messageCuts } from "./text-cut";
+import {
+  CUT_MARK,
+  cutPieces,
+  entryCut,
+  EXCEL_CELL_CHARACTERS,
+  fitCell,
+  listCuts,
+  messageCuts,
+  SUMMARY_LIST_ROWS,
+} from "./text-cut";
 import type { ReturnEntry } from "./types";
 
 const LIMIT = EXCEL_CELL_CHARACTERS;
@@ -74,5 +83,23 @@ describe("the findings of a cut", () => {
       location: where,
       data: { label: "问题 check.row_added", sheet: "问题清单" },
     });
+  });
+});
+
+describe("listCuts", () => {
+  const LIMIT = SUMMARY_LIST_ROWS;
+  it("names each summary's 明细 and the first summary's 问题清单 when longer than a list is given", () => {
+    expect(listCuts([{ file: "汇总.xlsx", records: LIMIT }], LIMIT - 1)).toEqual([]);
+    const cuts = listCuts(
+      [
+        { file: "汇总.xlsx", records: LIMIT + 1 },
+        { file: "汇总-rk-2.xlsx", records: 10 },
+      ],
+      LIMIT,
+    );
+    expect(cuts.map((f) => [f.code, f.location, f.data!.sheet, f.data!.rows])).toEqual([
+      ["consolidate.rows_cut", { kind: "file", file: "汇总.xlsx" }, "明细", LIMIT + 1],
+      ["consolidate.rows_cut", { kind: "file", file: "汇总.xlsx" }, "问题清单", LIMIT + 2],
+    ]);
   });
 });

@@ -6,6 +6,12 @@ import type { ReturnEntry } from "./types";
 /** The most characters Excel (and WPS) holds in a cell: a workbook with a longer text is refused or "repaired". */
 export const EXCEL_CELL_CHARACTERS = 32767;
 
+/**
+ * The most rows a list of the summary (明细, 问题清单…) is given, its last then saying how many more there are: well
+ * within the 1,048,576 rows of an Excel or WPS sheet (a workbook with more is refused). --json and --csv hold them all.
+ */
+export const SUMMARY_LIST_ROWS = 1_000_000;
+
 /** How a cut text ends in its cell, so that a cut is never silent. */
 export const CUT_MARK = "…（已截断）";
 
@@ -78,6 +84,24 @@ export function entryCut(e: ReturnEntry, file: string): Finding | null {
  */
 export function problemsCut(e: ReturnEntry, file: string, label: string, length: number): Finding {
   return cutFinding({ kind: "cell", file, sheet: e.sheet, cell: e.cell, key: e.key }, label, "进展", length);
+}
+
+/**
+ * Findings for the lists of the summaries that are longer than a sheet is given (see SUMMARY_LIST_ROWS): each
+ * summary's 明细 (its records), and the first summary's 问题清单 (every finding, these included).
+ * @example listCuts([{ file: "汇总.xlsx", records: 1200000 }], 30) // → [consolidate.rows_cut for 汇总.xlsx 明细]
+ */
+export function listCuts(
+  summaries: readonly { readonly file: string; readonly records: number }[],
+  findings: number,
+): Finding[] {
+  const cut = (file: string, sheet: string, rows: number) =>
+    makeFinding("consolidate.rows_cut", { kind: "file", file }, { sheet, rows, limit: SUMMARY_LIST_ROWS });
+  const cuts: Finding[] = [];
+  for (const s of summaries) if (s.records > SUMMARY_LIST_ROWS) cuts.push(cut(s.file, "明细", s.records));
+  const all = findings + cuts.length + 1;
+  if (summaries[0] && all > SUMMARY_LIST_ROWS) cuts.push(cut(summaries[0].file, "问题清单", all));
+  return cuts;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { renderWorkbook } from "../template/render-workbook";
 import { spliceBulkRows, type BulkRows, type PieceRenderer } from "./bulk-rows";
+import { fitBulk } from "./fit-bulk";
 import type { Compression } from "./stream-zip";
 import { addDetailSheet, addProgressSheet } from "./detail-sheets";
 import { addCompletenessSheet, addFindingsSheet } from "./status-sheets";
@@ -54,7 +55,7 @@ async function buildSkeleton(
     addProgressSheet(wb, model),
     addCompletenessSheet(wb, model),
     addFindingsSheet(wb, options.findings ?? model.findings),
-  ];
+  ].map((b) => fitBulk(b));
   fitTexts(wb);
   const index = wb.worksheets.indexOf(summary);
   for (const ws of wb.worksheets)

@@ -119,6 +119,13 @@ export const consolidateMessages = {
       en: `${d.label} (${d.place}) is more than Excel's ${d.limit} characters a cell where the summary's "${d.sheet}" writes it (${d.length} in that cell): only its start is kept, ending in "${d.mark}"; the full text is in the return`,
     }),
   },
+  "consolidate.rows_cut": {
+    severity: "warning",
+    text: (d) => ({
+      zh: `汇总工作簿的“${d.sheet}”有 ${d.rows} 行，超过一张列表 ${d.limit} 行的上限（Excel 一张工作表最多 1048576 行）：只写入了前面部分，最后一行注明其余行数；全部内容见 --json 或 --csv`,
+      en: `The summary's "${d.sheet}" has ${d.rows} rows, more than the ${d.limit} a list is given (an Excel sheet holds 1,048,576): only the first are written, the last row saying how many more there are; --json and --csv hold them all`,
+    }),
+  },
   "consolidate.name_other_unit": {
     severity: "warning",
     text: (d) => ({
