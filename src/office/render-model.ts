@@ -1,4 +1,5 @@
 import { CELL_STYLES, type SheetModel, type WorkbookModel } from "../core/template/sheet-model";
+import { IDENTITY_SHEET } from "../core/template/spec";
 import { joinCells, parseCell } from "./a1";
 import type { CellLook, PlanCell, SheetPlan, ValidationPlan } from "./sheet-plan";
 
@@ -6,7 +7,8 @@ import type { CellLook, PlanCell, SheetPlan, ValidationPlan } from "./sheet-plan
  * The template's workbook model (src/core/template/sheet-model.ts, the same model the exceljs renderer draws) as
  * sheet plans for writeSheets: every sheet, with values and formulas in whole arrays, looks by style, unlocked
  * inputs, data validation, conditional formats, frozen panes, widths, heights, visibility, protection, print
- * setup and the defined names.
+ * setup and the defined names. The identity sheet keeps its name (the check finds it by name), so a workbook that
+ * has one already is refused rather than given a second template.
  */
 export function modelToSheetPlans(model: WorkbookModel): SheetPlan[] {
   return model.sheets.map((sheet) => sheetPlan(sheet, namesInto(model, sheet.name)));
@@ -33,6 +35,7 @@ function sheetPlan(sheet: SheetModel, names: SheetPlan["names"]): SheetPlan {
   }));
   return {
     name: sheet.name,
+    ...(sheet.name === IDENTITY_SHEET ? { fixedName: true } : {}),
     rows: Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)),
     cellFormats,
     looks: styled.flatMap(({ style, cells }) =>

@@ -35,6 +35,11 @@ export interface CellLook {
 
 export interface SheetPlan {
   readonly name: string;
+  /**
+   * The sheet must carry exactly `name` (the template's identity sheet, which the check finds by name): a workbook
+   * that already has a sheet of that name is refused instead of getting " (2)".
+   */
+  readonly fixedName?: boolean;
   /** Written from A1. Rows may be ragged; they are padded with blanks. Strings are always written as text. */
   readonly rows: readonly (readonly PlanCell[])[];
   /** Number formats by 0-based column for numeric cells, e.g. { 3: "0.0%" }. */
@@ -87,4 +92,14 @@ export interface WriteResult {
   readonly sheets: readonly string[];
 }
 
-export type WriteOutcome = WriteResult | { readonly ok: false; readonly reason: "workbook_protected" };
+/** Why nothing was written: the workbook's structure is protected, or it already has names the plans must have. */
+export type WriteRefusal =
+  | { readonly ok: false; readonly reason: "workbook_protected" }
+  | {
+      readonly ok: false;
+      readonly reason: "names_taken";
+      /** The defined names and fixed sheet names already in the workbook, e.g. ["_rk_identity", "rk_period"]. */
+      readonly names: readonly string[];
+    };
+
+export type WriteOutcome = WriteResult | WriteRefusal;

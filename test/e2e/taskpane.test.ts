@@ -202,7 +202,7 @@ describe("task pane in a browser", () => {
     await page.getByRole("button", { name: "校验当前工作簿" }).click();
     const warnings = page.getByTestId("findings-warning");
     await warnings.waitFor();
-    expect((await fakeIn(page)).syncs - before.syncs).toBe(2); // read in one batched pass
+    expect((await fakeIn(page)).syncs - before.syncs).toBe(3); // sheets, used ranges, then the cells in one request
     const finding = warnings.getByRole("button", { name: new RegExp(`^填报表!${cell} `) });
     expect(await finding.count()).toBe(1);
     await expect(page.getByRole("status").first().textContent()).resolves.toMatch(

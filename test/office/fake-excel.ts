@@ -1,10 +1,13 @@
 /**
  * A small, faithful fake of the part of the Excel JavaScript API that src/office uses. Like Excel, it queues
  * every call on proxy objects and applies the queue only at context.sync(); reading a property that was not
- * loaded (or before the sync that loads it) throws PropertyNotLoaded; a request over 5 MB is rejected as Excel
- * on the web does; a string written to a cell that is not formatted as text is parsed (a leading "=" makes a
- * formula, "001" becomes 1). It counts syncs and keeps what was written. Runs in Node (jest) and in the
- * browser (the task pane's host shim), so it imports nothing.
+ * loaded (or before the sync that loads it) throws PropertyNotLoaded; a request or a response over 5 MB, counted
+ * in UTF-8 bytes (a Chinese character is 3), is rejected as Excel on the web does; a string written to a cell
+ * that is not formatted as text is parsed (a leading "=" makes a formula, "001" becomes 1). Errors carry Excel's
+ * codes (ItemAlreadyExists, ItemNotFound…) as OfficeExtension.Error does, and a sync that fails has applied the
+ * operations queued before the failing one, as Excel does; `failSync` makes a later sync fail that way. It counts
+ * syncs and keeps what was written. Runs in Node (jest) and in the browser (the task pane's host shim), so it
+ * imports nothing.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { cellAddress, parseRange } from "../../src/office/a1";
@@ -49,6 +52,23 @@ export interface FakeWorkbook {
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/** What Office.js throws: an Error with Excel's code ("ItemAlreadyExists") and a message in words. */
+export class FakeOfficeError extends Error {
+  override readonly name = "RichApi.Error";
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message };
+  }
+}
+
+const encoder = new TextEncoder();
+/** The size of a payload as it goes over the wire: its JSON in UTF-8. */
+export const payloadBytes = (payload: unknown): number => encoder.encode(JSON.stringify(payload)).length;
+
 export function newSheet(name: string): FakeSheet {
   return {
     name, visibility: "Visible", cells: new Map(), protected: false, protectionOptions: {}, validations: [],
@@ -76,9 +96,12 @@ function parseInput(v: unknown, format: string): { value: FakeCell["value"]; for
   return { value: v, formula: null };
 }
 
-class PropertyNotLoaded extends Error {
+class PropertyNotLoaded extends FakeOfficeError {
   constructor(what: string) {
-    super(`PropertyNotLoaded: ${what} was read before load() and context.sync()`);
+    super(
+      "PropertyNotLoaded",
+      `The property '${what}' is not available. Call load() and context.sync() first.`,
+    );
   }
 }
 
@@ -87,9 +110,13 @@ type Op = { bytes: number; apply: () => void };
 export class FakeExcel {
   readonly workbook: FakeWorkbook;
   syncCount = 0;
-  /** Payload size of each sync's request. */
+  /** Payload size of each sync's request, in UTF-8 bytes. */
   readonly requestBytes: number[] = [];
+  /** Size of what each sync's loads returned, in UTF-8 bytes. */
+  readonly responseBytes: number[] = [];
   private pending: Op[] = [];
+  private response = 0;
+  private failure: { atSync: number; afterOps: number; error: FakeOfficeError } | null = null;
 
   constructor(sheets: FakeSheet[] = [newSheet("Sheet1")]) {
     this.workbook = {
@@ -99,17 +126,54 @@ export class FakeExcel {
   }
 
   queue(apply: () => void, payload: unknown = null): void {
-    this.pending.push({ bytes: payload === null ? 64 : JSON.stringify(payload).length + 64, apply });
+    this.pending.push({ bytes: payload === null ? 64 : payloadBytes(payload) + 64, apply });
+  }
+
+  /** Counts what a load returns towards the current sync's response. */
+  respond(data: unknown): void {
+    this.response += payloadBytes(data);
+  }
+
+  /**
+   * Makes the `nth` sync from now (1: the next) fail with Excel's `code` after applying its first `afterOps`
+   * operations, as Excel fails a batch part way through (what went before the failing call stays done).
+   */
+  failSync(nth: number, code: string, afterOps = 0): void {
+    this.failure = {
+      atSync: this.syncCount + nth,
+      afterOps,
+      error: new FakeOfficeError(code, `Injected failure (${code}).`),
+    };
   }
 
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
     this.syncCount++;
+    this.response = 0;
     const bytes = ops.reduce((n, o) => n + o.bytes, 0);
     this.requestBytes.push(bytes);
-    if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
-    for (const op of ops) op.apply();
+    if (bytes > REQUEST_LIMIT_BYTES)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${bytes} bytes).`,
+      );
+    const failure = this.failure?.atSync === this.syncCount ? this.failure : null;
+    if (failure) this.failure = null;
+    try {
+      ops.forEach((op, i) => {
+        if (failure && i === failure.afterOps) throw failure.error;
+        op.apply();
+      });
+      if (failure) throw failure.error;
+    } finally {
+      this.responseBytes.push(this.response);
+    }
+    if (this.response > REQUEST_LIMIT_BYTES)
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.response} bytes).`,
+      );
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -158,7 +222,11 @@ function loadable(fake: FakeExcel, read: () => Record<string, unknown>): any {
   const loaded: Record<string, unknown> = {};
   const target: any = {
     load() {
-      fake.queue(() => Object.assign(loaded, read()));
+      fake.queue(() => {
+        const data = read();
+        fake.respond(data);
+        Object.assign(loaded, data);
+      });
       return target;
     },
   };
@@ -175,19 +243,43 @@ class NamedItems {
   private loaded: { name: string; formula: string }[] | null = null;
   constructor(private readonly fake: FakeExcel) {}
   load(): this {
-    this.fake.queue(() => (this.loaded = this.fake.workbook.names.map((n) => ({ ...n }))));
+    this.fake.queue(() => {
+      this.loaded = this.fake.workbook.names.map((n) => ({ ...n }));
+      this.fake.respond(this.loaded);
+    });
     return this;
   }
   get items() {
     if (!this.loaded) throw new PropertyNotLoaded("names.items");
     return this.loaded;
   }
+  private find(name: string) {
+    return this.fake.workbook.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
   add(name: string, reference: string): void {
     this.fake.queue(() => {
-      if (this.fake.workbook.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
-        throw new Error(`ItemAlreadyExists: name ${name}`);
+      if (this.find(name))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          "A resource with the same name or identifier already exists.",
+        );
       this.fake.workbook.names.push({ name, formula: reference });
     });
+  }
+  getItemOrNullObject(name: string) {
+    let isNull: boolean | undefined;
+    this.fake.queue(() => (isNull = !this.find(name)));
+    return {
+      get isNullObject(): boolean {
+        if (isNull === undefined) throw new PropertyNotLoaded("isNullObject");
+        return isNull;
+      },
+      delete: () =>
+        this.fake.queue(() => {
+          const item = this.find(name) ?? fail("ItemNotFound", name);
+          this.fake.workbook.names.splice(this.fake.workbook.names.indexOf(item), 1);
+        }),
+    };
   }
 }
 
@@ -197,6 +289,7 @@ class WorksheetCollection {
   load(): this {
     this.fake.queue(() => {
       this.loaded = this.fake.workbook.sheets.map((s) => new Worksheet(this.fake, () => s, true));
+      this.fake.respond(this.fake.workbook.sheets.map((s) => [s.name, s.visibility]));
     });
     return this;
   }
@@ -207,32 +300,32 @@ class WorksheetCollection {
   add(name: string): Worksheet {
     let created: FakeSheet | undefined;
     this.fake.queue(() => {
-      if (this.fake.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      if (this.fake.sheet(name))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          "A resource with the same name or identifier already exists.",
+        );
       created = newSheet(name);
       this.fake.workbook.sheets.push(created);
     });
     return new Worksheet(
       this.fake,
-      () => created ?? fail(`sheet ${name} used before the sync that adds it`),
+      () => created ?? fail("InvalidObjectPath", `sheet ${name} used before the sync that adds it`),
       false,
     );
   }
   getItem(name: string): Worksheet {
-    return new Worksheet(this.fake, () => this.fake.sheet(name) ?? fail(`ItemNotFound: ${name}`), false);
+    return new Worksheet(this.fake, () => this.fake.sheet(name) ?? fail("ItemNotFound", name), false);
   }
   getItemOrNullObject(name: string): Worksheet {
-    const sheet = new Worksheet(
-      this.fake,
-      () => this.fake.sheet(name) ?? fail(`ItemNotFound: ${name}`),
-      false,
-    );
+    const sheet = new Worksheet(this.fake, () => this.fake.sheet(name) ?? fail("ItemNotFound", name), false);
     sheet.trackNull(() => !this.fake.sheet(name));
     return sheet;
   }
 }
 
-function fail(message: string): never {
-  throw new Error(message);
+function fail(code: string, what: string): never {
+  throw new FakeOfficeError(code, `The requested resource doesn't exist or can't be used: ${what}.`);
 }
 
 class Worksheet {
@@ -259,7 +352,8 @@ class Worksheet {
     }));
     protection.protect = (options: Record<string, boolean> = {}) =>
       fake.queue(() => {
-        if (model().protected) throw new Error("InvalidOperation: the sheet is already protected");
+        if (model().protected)
+          throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.");
         Object.assign(model(), { protected: true, protectionOptions: { ...options } });
       });
     protection.unprotect = () => fake.queue(() => (model().protected = false));
@@ -299,8 +393,23 @@ class Worksheet {
     this.fake.queue(() => {
       if (this.nullState) return;
       this.loadedProps = { name: this.model().name, visibility: this.model().visibility };
+      this.fake.respond(this.loadedProps);
     });
     return this;
+  }
+  /** Deletes the sheet; like Excel, refuses when the workbook's structure is protected or it is the last visible one. */
+  delete(): void {
+    this.fake.queue(() => {
+      const sheet = this.model();
+      const { sheets } = this.fake.workbook;
+      if (this.fake.workbook.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      if (sheet.visibility === "Visible" && sheets.filter((s) => s.visibility === "Visible").length === 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must have at least one visible worksheet.");
+      sheets.splice(sheets.indexOf(sheet), 1);
+      if (this.fake.workbook.activeSheet === sheet.name)
+        this.fake.workbook.activeSheet = sheets[0]?.name ?? null;
+    });
   }
   get name(): string {
     if (!("name" in this.loadedProps)) throw new PropertyNotLoaded("worksheet.name");
@@ -353,7 +462,11 @@ class Range {
     const each = (f: (c: FakeCell) => void) => () => this.cells().forEach(({ cell }) => f(cell));
     let loadedColor: string | undefined;
     const fill = {
-      load: () => q(() => (loadedColor = this.cells()[0]?.cell.fill ?? "#FFFFFF")),
+      load: () =>
+        q(() => {
+          loadedColor = this.cells()[0]?.cell.fill ?? "#FFFFFF";
+          fake.respond(loadedColor);
+        }),
       get color(): string {
         if (loadedColor === undefined) throw new PropertyNotLoaded("fill.color");
         return loadedColor;
@@ -420,7 +533,7 @@ class Range {
   }
 
   get addressText(): string {
-    return addressText(this.where) ?? fail("range has no address");
+    return addressText(this.where) ?? fail("ItemNotFound", "range has no address");
   }
   private cells(): { r: number; c: number; cell: FakeCell }[] {
     const { start, end } = parseRange(this.addressText);
@@ -449,8 +562,9 @@ class Range {
       const rows = end.row - start.row + 1;
       const cols = end.column - start.column + 1;
       if (values.length !== rows || values.some((r) => r.length !== cols))
-        throw new Error(
-          `InvalidArgument: ${values.length}×${values[0]?.length} values for ${this.addressText}`,
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format: ${values.length}×${values[0]?.length} values for ${this.addressText}.`,
         );
       const sheet = this.sheet();
       values.forEach((row, i) =>
@@ -502,6 +616,7 @@ class Range {
         numberFormat: () => this.grid((c) => c.numberFormat),
       };
       for (const p of props.split(",").map((s) => s.trim())) if (all[p]) this.loadedProps[p] = all[p]!();
+      this.fake.respond(this.loadedProps);
     });
     return this;
   }
