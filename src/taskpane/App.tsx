@@ -1,5 +1,5 @@
 import { FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { CheckTab, type CheckTools } from "./check/CheckTab";
 import { ConsolidateTab } from "./consolidate/ConsolidateTab";
 import { PlanTab } from "./plan/PlanTab";
@@ -15,6 +15,15 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   tabs: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  // The pane's name, for screen readers' list of headings; Office already shows it above the pane.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   panel: {
     paddingTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalXXL,
@@ -41,52 +50,64 @@ export function App({ ops, lang, theme, templateTools, checkTools, startWorker }
   const [tab, setTab] = useState<TabId>("plan");
   const panelId = (id: TabId) => `panel-${id}`;
   const tabId = (id: TabId) => `tab-${id}`;
+  const langTag = lang === "zh" ? "zh-CN" : "en-US";
+  // The page itself speaks the pane's language: its title and lang (screen readers pick a voice by it).
+  useEffect(() => {
+    document.documentElement.lang = langTag;
+    document.title = s.appTitle;
+  }, [langTag, s]);
   return (
-    <FluentProvider theme={theme} lang={lang === "zh" ? "zh-CN" : "en-US"} className={styles.root}>
+    <FluentProvider theme={theme} lang={langTag} className={styles.root}>
       <StringsContext.Provider value={s}>
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, d) => setTab(d.value as TabId)}
-          aria-label={s.appTitle}
-        >
-          <Tab value="plan" id={tabId("plan")} aria-controls={panelId("plan")}>
-            {s.tabPlan}
-          </Tab>
-          <Tab value="check" id={tabId("check")} aria-controls={panelId("check")}>
-            {s.tabCheck}
-          </Tab>
-          <Tab value="consolidate" id={tabId("consolidate")} aria-controls={panelId("consolidate")}>
-            {s.tabConsolidate}
-          </Tab>
-        </TabList>
-        {/* Panels stay mounted so that a parsed list or a check result survives switching tabs. */}
-        <div
-          role="tabpanel"
-          id={panelId("plan")}
-          aria-labelledby={tabId("plan")}
-          hidden={tab !== "plan"}
-          className={styles.panel}
-        >
-          <PlanTab ops={ops} templateTools={templateTools} />
-        </div>
-        <div
-          role="tabpanel"
-          id={panelId("check")}
-          aria-labelledby={tabId("check")}
-          hidden={tab !== "check"}
-          className={styles.panel}
-        >
-          <CheckTab ops={ops} checkTools={checkTools} />
-        </div>
-        <div
-          role="tabpanel"
-          id={panelId("consolidate")}
-          hidden={tab !== "consolidate"}
-          className={styles.panel}
-        >
-          <ConsolidateTab ops={ops} startWorker={startWorker} />
-        </div>
+        <main aria-labelledby="app-title">
+          <h1 id="app-title" className={styles.visuallyHidden}>
+            {s.appTitle}
+          </h1>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            aria-label={s.appTitle}
+          >
+            <Tab value="plan" id={tabId("plan")} aria-controls={panelId("plan")}>
+              {s.tabPlan}
+            </Tab>
+            <Tab value="check" id={tabId("check")} aria-controls={panelId("check")}>
+              {s.tabCheck}
+            </Tab>
+            <Tab value="consolidate" id={tabId("consolidate")} aria-controls={panelId("consolidate")}>
+              {s.tabConsolidate}
+            </Tab>
+          </TabList>
+          {/* Panels stay mounted so that a parsed list or a check result survives switching tabs. */}
+          <div
+            role="tabpanel"
+            id={panelId("plan")}
+            aria-labelledby={tabId("plan")}
+            hidden={tab !== "plan"}
+            className={styles.panel}
+          >
+            <PlanTab ops={ops} templateTools={templateTools} />
+          </div>
+          <div
+            role="tabpanel"
+            id={panelId("check")}
+            aria-labelledby={tabId("check")}
+            hidden={tab !== "check"}
+            className={styles.panel}
+          >
+            <CheckTab ops={ops} checkTools={checkTools} />
+          </div>
+          <div
+            role="tabpanel"
+            id={panelId("consolidate")}
+            aria-labelledby={tabId("consolidate")}
+            hidden={tab !== "consolidate"}
+            className={styles.panel}
+          >
+            <ConsolidateTab ops={ops} startWorker={startWorker} />
+          </div>
+        </main>
       </StringsContext.Provider>
     </FluentProvider>
   );

@@ -100,7 +100,46 @@ const zh = {
   chartColumnMissed: "未达标指标数",
   noReturns: "所选文件中没有可汇总的报表，详见下方问题清单。",
   unitsOptional: "可选：每行一个单位，用于核对未报单位",
-  failed: (msg: string) => `操作未完成：${msg}`,
+  // Excel's own refusals, by what a clerk can do about them; the code follows for whoever helps them.
+  excelFailure: {
+    exists:
+      "Excel 提示：同名的工作表或名称已经存在，操作未完成。请删除或重命名已有的同名工作表，或在新工作簿中操作后重试。",
+    notFound:
+      "Excel 提示：找不到要操作的工作表或单元格，可能已被删除或重命名。请重新校验，或关闭并重新打开工作簿后重试。",
+    invalidArgument:
+      "Excel 提示：写入的内容未被接受（参数无效），操作未完成。请改用“在新工作簿中生成模板”，或使用命令行 report-kit；若仍出现，请把错误代码告诉管理员。",
+    notAllowed:
+      "Excel 拒绝了此操作：工作簿可能是只读的，或工作表、工作簿受保护。请以可编辑方式打开、撤销保护后重试。",
+    cellEditing: "Excel 正在编辑单元格，暂时无法操作。请按 Enter 或 Esc 结束编辑后重试。",
+    tooLarge:
+      "数据量超过了 Excel 一次能处理的上限（网页版每次 5 MB）。请在桌面版 Excel 中操作，或使用命令行 report-kit。",
+    busy: "Excel 正忙或请求过于频繁，操作未完成。请稍等片刻后重试。",
+    unsupported:
+      "当前 Excel 版本不支持此功能。请使用 Excel 网页版或 Microsoft 365（Office 2021 及以上），或使用命令行 report-kit。",
+    connection: "与 Excel 的连接中断，操作可能未完成。请检查网络后重试。",
+    general: "Excel 内部出错，操作未完成。请稍后重试；若反复出现，请保存并关闭工作簿，重新打开后再试。",
+    other: "Excel 报告了错误，操作未完成。请重试；若反复出现，请把错误代码告诉管理员。",
+  },
+  excelCode: (code: string) => `（Excel 错误代码：${code}）`,
+  failureDetail: (detail: string) => `（${detail}）`,
+  incompleteWrite: (sheets: string) => `已插入的工作表未能自动删除：${sheets}。请手动删除这些工作表。`,
+  namesTaken: (names: string) =>
+    `当前工作簿中已有同名的模板工作表或名称（${names}），可能已经插入过一次。为免与已有内容混淆，未做任何更改。请改用“在新工作簿中生成模板”，或先删除已有的模板工作表后重试。`,
+  sheetGone: (sheet: string, cell: string) =>
+    `工作表“${sheet}”已不存在（可能已被删除或重命名），无法转到 ${sheet}!${cell}。请重新校验当前工作簿。`,
+  workerFailure: {
+    load: "汇总模块未能加载，没有进行汇总。请关闭并重新打开报表助手后重试；若仍不行，请使用命令行 report-kit consolidate。",
+    crash:
+      "汇总过程中出错，已停止，没有生成汇总。请把下面的信息告诉管理员，或使用命令行 report-kit consolidate 汇总。",
+    message:
+      "汇总结果无法传回任务窗格（数据损坏或过大），没有生成汇总。请减少一次汇总的文件数后重试，或使用命令行 report-kit consolidate。",
+    cancelled: "已取消汇总。",
+  },
+  cancelConsolidation: "取消汇总",
+  bug: (detail: string) =>
+    `操作未完成：报表助手出现内部错误（${detail}）。请把这条信息告诉管理员；也可以改用命令行 report-kit。`,
+  skipTaskList: "跳过任务清单，转到报告期",
+  createTitle: "报告期与生成模板",
   languageName: "中文",
 } as const;
 
@@ -109,6 +148,10 @@ export type Strings = { readonly [K in keyof typeof zh]: (typeof zh)[K] extends 
   : (typeof zh)[K] extends string
     ? string
     : { readonly [P in keyof (typeof zh)[K]]: string } }; // prettier-ignore
+
+/** "1 error", "2 errors", "0 errors": English nouns by Intl's plural rules (every noun here takes an -s). */
+const enPlural = new Intl.PluralRules("en");
+const count = (n: number, noun: string): string => `${n} ${noun}${enPlural.select(n) === "one" ? "" : "s"}`;
 
 const en: Strings = {
   appTitle: "Report Kit",
@@ -121,7 +164,7 @@ const en: Strings = {
   parse: "Find tasks and targets",
   parsing: "Reading…",
   noTasks: "No numbered tasks were found. Check that the text has numbering such as 一、 (一) 1.",
-  taskListTitle: (tasks, targets) => `Task list: ${tasks} tasks, ${targets} targets`,
+  taskListTitle: (tasks, targets) => `Task list: ${count(tasks, "task")}, ${count(targets, "target")}`,
   taskListHint:
     "Review every line. Fix an operator, value, unit of measure, scope or roll-up method, remove a false target, or add a missing one.",
   indicator: "Indicator",
@@ -152,7 +195,7 @@ const en: Strings = {
     ratio: `${METHOD_LABELS.ratio.en} (a rate)`,
     mean: `${METHOD_LABELS.mean.en} (never added up)`,
   },
-  reviewTitle: (n) => (n === 1 ? "1 target to check" : `${n} targets to check`),
+  reviewTitle: (n) => `${count(n, "target")} to check`,
   reviewNone: "No targets are marked for checking.",
   reviewHint:
     "The reader was unsure of these targets. Check each in its task; fixing what it is unsure of, or marking it as checked, clears the mark.",
@@ -166,7 +209,7 @@ const en: Strings = {
   units: "Unit list",
   unitsHint: "One unit per line, or open a .txt / .csv file",
   openUnitsFile: "Open unit list…",
-  unitsCount: (n) => `${n} units`,
+  unitsCount: (n) => count(n, "unit"),
   createNewWorkbook: "Create the template in a new workbook",
   createInWorkbook: "Insert as sheets of this workbook",
   downloadCopies: "Download per-unit copies (.zip)",
@@ -174,24 +217,24 @@ const en: Strings = {
     "This Excel cannot download files. Download from Excel on the web, or use the command line: report-kit template.",
   templateCreated: (sheets) => `Template created: ${sheets}`,
   templateOpened: "The template opened in a new workbook.",
-  copiesReady: (n) => `Packed the templates of ${n} units.`,
+  copiesReady: (n) => `Packed the templates of ${count(n, "unit")}.`,
   notReady: "The core module this needs is not available yet.",
   workbookProtected:
     "The workbook's structure is protected, so sheets cannot be added. Unprotect the workbook first.",
   checkWorkbook: "Check this workbook",
   openWorkbook: "this workbook",
   checking: "Reading and checking…",
-  checkSummary: (e, w, i) => `${e} errors, ${w} warnings, ${i} notes`,
+  checkSummary: (e, w, i) => `${count(e, "error")}, ${count(w, "warning")}, ${count(i, "note")}`,
   checkClean: "No problems found.",
   highlight: "Highlight problem cells",
   clearHighlight: "Clear highlights",
   severity: { error: "Errors", warning: "Warnings", info: "Notes" },
   goToCell: (sheet, cell) => `Go to ${sheet}!${cell}`,
   pickReturns: "Choose returns (.xlsx / .zip)…",
-  filesChosen: (n) => `${n} files chosen`,
+  filesChosen: (n) => `${count(n, "file")} chosen`,
   consolidate: "Consolidate",
   consolidating: (done, total) => `Consolidating ${done}/${total}`,
-  consolidated: (returns, units) => `Consolidated ${returns} returns from ${units} units.`,
+  consolidated: (returns, units) => `Consolidated ${count(returns, "return")} from ${count(units, "unit")}.`,
   insertSummary: "Insert summary sheets",
   openSummary: "Open the summary in a new workbook",
   downloadSummary: "Download the summary (.xlsx)",
@@ -207,7 +250,49 @@ const en: Strings = {
   chartColumnMissed: "Targets not attained",
   noReturns: "None of the chosen files is a return that can be consolidated; see the findings below.",
   unitsOptional: "Optional: one unit a line, to list the units that did not report",
-  failed: (msg) => `Not completed: ${msg}`,
+  excelFailure: {
+    exists:
+      "Excel says a sheet or name of that name already exists; nothing more was done. Delete or rename the sheet that has it, or work in a new workbook, then try again.",
+    notFound:
+      "Excel cannot find the sheet or cell: it may have been deleted or renamed. Check the workbook again, or close and reopen it, then try again.",
+    invalidArgument:
+      "Excel did not accept what was written (invalid argument); nothing more was done. Create the template in a new workbook instead, or use the command line (report-kit); if it happens again, give the error code to your administrator.",
+    notAllowed:
+      "Excel refused: the workbook may be read-only, or a sheet or the workbook is protected. Open it for editing and remove the protection, then try again.",
+    cellEditing: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+    tooLarge:
+      "This is more data than Excel handles at once (5 MB a request in Excel on the web). Use desktop Excel, or the command line (report-kit).",
+    busy: "Excel is busy or has had too many requests. Wait a moment and try again.",
+    unsupported:
+      "This version of Excel cannot do this. Use Excel on the web or Microsoft 365 (Office 2021 or later), or the command line (report-kit).",
+    connection:
+      "The connection to Excel was lost; the action may not have finished. Check the network and try again.",
+    general:
+      "Excel had an internal error; the action did not finish. Try again in a moment; if it keeps happening, save, close and reopen the workbook.",
+    other:
+      "Excel reported an error; the action did not finish. Try again; if it keeps happening, give the error code to your administrator.",
+  },
+  excelCode: (code) => ` (Excel error code: ${code})`,
+  failureDetail: (detail) => ` (${detail})`,
+  incompleteWrite: (sheets) =>
+    ` The sheets inserted could not be removed again: ${sheets}. Please delete them.`,
+  namesTaken: (names) =>
+    `This workbook already has template sheets or names of the same name (${names}); it may have been inserted before. Nothing was changed, so as not to mix them up. Create the template in a new workbook instead, or delete the existing template sheets first.`,
+  sheetGone: (sheet, cell) =>
+    `The sheet "${sheet}" no longer exists (it may have been deleted or renamed), so ${sheet}!${cell} cannot be shown. Check the workbook again.`,
+  workerFailure: {
+    load: "The consolidation module did not load, so nothing was consolidated. Close and reopen Report Kit and try again; if that does not help, use the command line: report-kit consolidate.",
+    crash:
+      "Consolidation stopped with an error; no summary was made. Give the details below to your administrator, or consolidate with the command line: report-kit consolidate.",
+    message:
+      "The result could not be passed back to the pane (damaged or too large); no summary was made. Consolidate fewer files at a time, or use the command line: report-kit consolidate.",
+    cancelled: "Consolidation cancelled.",
+  },
+  cancelConsolidation: "Cancel",
+  bug: (detail) =>
+    `Not completed: Report Kit had an internal error (${detail}). Please tell your administrator; you can also use the command line (report-kit).`,
+  skipTaskList: "Skip the task list: go to the reporting period",
+  createTitle: "Reporting period and template",
   languageName: "English",
 };
 

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Finding } from "../../core/findings/types";
 import type { HighlightRecord } from "../../office/cells";
@@ -7,6 +7,7 @@ import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { useBusy, type Notice } from "../shell/use-busy";
+import { NoticeBar } from "../shell/NoticeBar";
 
 /** The check engine (src/core/check), applied to the open workbook read as a return in one batched pass. */
 export interface CheckTools {
@@ -79,15 +80,17 @@ export function CheckTab({ ops, checkTools }: Props) {
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={s.checking} />}
-      {notice && (
-        <MessageBar intent={notice.intent} role="status" layout="multiline">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
       {findings && (
         <FindingList
           findings={findings}
-          onSelectCell={(sheet, cell) => run(async () => void (await ops.selectCell({ sheet, cell })))}
+          onSelectCell={(sheet, cell) =>
+            run(async () => {
+              // The finding is from the last check; its sheet may have been deleted or renamed since.
+              if (!(await ops.selectCell({ sheet, cell })))
+                setNotice({ intent: "warning", text: s.sheetGone(sheet, cell) });
+            })
+          }
         />
       )}
     </section>

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, ProgressBar, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderZipRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { Finding } from "../../core/findings/types";
@@ -16,18 +6,20 @@ import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import { NoticeBar } from "../shell/NoticeBar";
 import { REQUEST_BUDGET_BYTES } from "../../office/excel-batch";
+import { refusalText } from "../shell/describe-failure";
 import { readUnitLines } from "../plan/unit-lines";
+import { consolidateInWorker, type ConsolidateDone } from "./consolidate-in-worker";
 import { localTime } from "./local-time";
-import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
+import type { ConsolidateRequest } from "./protocol";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
+  cancel: { alignSelf: "flex-start" },
 });
-
-type Done = Extract<ConsolidateMessage, { type: "done" }>;
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -44,11 +36,12 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
   const [files, setFiles] = useState<File[]>([]);
   const [unitsText, setUnitsText] = useState("");
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<Done | null>(null);
+  const [result, setResult] = useState<ConsolidateDone | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { busy, run } = useBusy(setNotice, s);
   const picker = useRef<HTMLInputElement>(null);
+  const cancel = useRef<AbortController | null>(null);
 
   const consolidate = () =>
     run(async () => {
@@ -71,21 +64,18 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
         },
       };
       setProgress({ done: 0, total: files.length });
-      const message = await new Promise<ConsolidateMessage>((resolve) => {
-        const worker = startWorker();
-        worker.onmessage = (e: MessageEvent<ConsolidateMessage>) => {
-          if (e.data.type === "progress") return setProgress({ done: e.data.done, total: e.data.total });
-          worker.terminate();
-          resolve(e.data);
-        };
-        worker.postMessage(
-          request,
-          request.files.map((f) => f.bytes.buffer as ArrayBuffer),
-        );
+      cancel.current = new AbortController();
+      // Ends in a result or a WorkerFailure (a worker that does not load, fails or is cancelled), which useBusy
+      // turns into a message: the progress bar never stays up on its own.
+      const message = await consolidateInWorker(
+        startWorker,
+        request,
+        (done, total) => setProgress({ done, total }),
+        cancel.current.signal,
+      ).finally(() => {
+        cancel.current = null;
+        setProgress(null);
       });
-      setProgress(null);
-      if (message.type === "failed") throw new Error(message.message);
-      if (message.type !== "done") return;
       setResult(message);
       setFindings(message.findings);
       setNotice(
@@ -101,7 +91,7 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
       setNotice(
         outcome.ok
           ? { intent: "success", text: s.summaryInserted(outcome.sheets.join("、")) }
-          : { intent: "error", text: s.workbookProtected },
+          : { intent: "error", text: refusalText(outcome, s) },
       );
     });
 
@@ -144,6 +134,11 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
           />
         </Field>
       )}
+      {progress && (
+        <Button className={styles.cancel} onClick={() => cancel.current?.abort()}>
+          {s.cancelConsolidation}
+        </Button>
+      )}
       {result?.summary && (
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy} onClick={insert}>
@@ -162,11 +157,7 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
           )}
         </div>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent} role="status" layout="multiline">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
       <FindingList findings={findings} showFile />
     </section>
   );

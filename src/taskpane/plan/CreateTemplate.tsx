@@ -1,20 +1,13 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Finding } from "../../core/findings/types";
 import type { TaskList } from "../../core/plan/types";
 import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
+import { refusalText } from "../shell/describe-failure";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import { NoticeBar } from "../shell/NoticeBar";
 import type { TemplateSpec } from "../../core/template/spec";
 import type { TemplateTools } from "./template-tools";
 import { readUnitLines } from "./unit-lines";
@@ -75,7 +68,7 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
       setNotice(
         outcome.ok
           ? { intent: "success", text: s.templateCreated(outcome.sheets.join("、")) }
-          : { intent: "error", text: s.workbookProtected },
+          : { intent: "error", text: refusalText(outcome, s) },
       );
     });
 
@@ -131,15 +124,9 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
         </Button>
       </div>
       {!ops.canDownload && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{s.downloadUnavailable}</MessageBarBody>
-        </MessageBar>
+        <NoticeBar notice={{ intent: "info", text: s.downloadUnavailable }} live={false} />
       )}
-      {notice && (
-        <MessageBar intent={notice.intent} role="status" layout="multiline">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
       <FindingList findings={findings} />
     </section>
   );

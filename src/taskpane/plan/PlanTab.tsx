@@ -1,23 +1,15 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Link, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { parsePlan } from "../../core/plan/parse-plan";
-import type { TaskList } from "../../core/plan/types";
 import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import { NoticeBar } from "../shell/NoticeBar";
 import type { Finding } from "../../core/findings/types";
 import { CreateTemplate } from "./CreateTemplate";
+import { keyTargets, type KeyedTaskList } from "./edit-task-list";
 import { TaskListEditor } from "./TaskListEditor";
 import type { TemplateTools } from "./template-tools";
 
@@ -25,6 +17,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   hidden: { display: "none" },
+  skip: { alignSelf: "flex-start" },
 });
 
 interface Props {
@@ -37,16 +30,20 @@ export function PlanTab({ ops, templateTools }: Props) {
   const s = useStrings();
   const styles = useStyles();
   const [text, setText] = useState("");
-  const [taskList, setTaskList] = useState<TaskList | null>(null);
+  const [review, setReview] = useState<KeyedTaskList | null>(null);
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { busy, run } = useBusy(setNotice, s);
   const fileInput = useRef<HTMLInputElement>(null);
+  const createId = useId();
+  // A plan of 40 tasks has some 200 fields: the skip link takes a keyboard user past them to 报告期.
+  const skipToCreate = () =>
+    document.getElementById(createId)?.querySelector<HTMLInputElement>("input, textarea")?.focus();
 
   const parse = (planText: string) => {
     const result = parsePlan(planText);
     setFindings(result.findings);
-    setTaskList(result.taskList);
+    setReview(keyTargets(result.taskList));
     setNotice(result.taskList.tasks.length ? null : { intent: "warning", text: s.noTasks });
   };
 
@@ -94,20 +91,31 @@ export function PlanTab({ ops, templateTools }: Props) {
           }}
         />
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role="status" layout="multiline">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
       <FindingList findings={findings} />
-      {taskList && taskList.tasks.length > 0 && (
+      {review && review.taskList.tasks.length > 0 && (
         <>
           <Text weight="semibold" as="h2" size={400}>
-            {s.taskListTitle(taskList.tasks.length, taskList.targets.length)}
+            {s.taskListTitle(review.taskList.tasks.length, review.taskList.targets.length)}
           </Text>
           <Text>{s.taskListHint}</Text>
-          <TaskListEditor taskList={taskList} onChange={setTaskList} />
-          <CreateTemplate taskList={taskList} ops={ops} tools={templateTools} />
+          <Link
+            href={`#${createId}`}
+            className={styles.skip}
+            onClick={(e) => {
+              e.preventDefault();
+              skipToCreate();
+            }}
+          >
+            {s.skipTaskList}
+          </Link>
+          <TaskListEditor list={review} onChange={setReview} />
+          <div id={createId} className={styles.root}>
+            <Text weight="semibold" as="h2" size={400}>
+              {s.createTitle}
+            </Text>
+            <CreateTemplate taskList={review.taskList} ops={ops} tools={templateTools} />
+          </div>
         </>
       )}
     </section>

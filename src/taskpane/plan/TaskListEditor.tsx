@@ -10,20 +10,22 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useId, useRef } from "react";
-import type { Op, RollUpMethod, Scope, Target, TaskList } from "../../core/plan/types";
+import type { Op, RollUpMethod, Scope, Target } from "../../core/plan/types";
 import { useStrings } from "../shell/strings-context";
 import {
-  addTarget,
+  addKeyed,
   markChecked,
-  removeTarget,
-  replaceTarget,
+  removeKeyed,
+  replaceKeyed,
   withIndicator,
   withMethod,
   withNumber,
   withOp,
   withScope,
   withUnitOfMeasure,
+  type KeyedTaskList,
 } from "./edit-task-list";
+import { NumberField } from "./NumberField";
 import { ReviewMarker } from "./ReviewMarker";
 import { ReviewSummary } from "./ReviewSummary";
 import { targetLabel, targetsToCheck } from "./targets-to-check";
@@ -76,20 +78,25 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  readonly taskList: TaskList;
-  readonly onChange: (next: TaskList) => void;
+  readonly list: KeyedTaskList;
+  readonly onChange: (next: KeyedTaskList) => void;
 }
 
-/** The parsed tasks with their targets, every target editable, for review before the template is built. */
-export function TaskListEditor({ taskList, onChange }: Props) {
+/**
+ * The parsed tasks with their targets, every target editable, for review before the template is built. Each editor
+ * is keyed by its target's key, not its position, and every field is controlled by the target: what the pane shows
+ * is what goes into the template.
+ */
+export function TaskListEditor({ list, onChange }: Props) {
   const s = useStrings();
   const styles = useStyles();
-  const indexed = taskList.targets.map((target, index) => ({ target, index }));
+  const { taskList, keys } = list;
+  const indexed = taskList.targets.map((target, index) => ({ target, index, key: keys[index]! }));
   const baseId = useId();
-  const editorId = (index: number) => `${baseId}target-${index}`;
+  const editorId = (key: number) => `${baseId}target-${key}`;
   return (
     <>
-      <ReviewSummary items={targetsToCheck(taskList)} editorId={editorId} />
+      <ReviewSummary items={targetsToCheck(taskList)} editorId={(index) => editorId(keys[index]!)} />
       <ol
         className={styles.list}
         aria-label={s.taskListTitle(taskList.tasks.length, taskList.targets.length)}
@@ -101,21 +108,21 @@ export function TaskListEditor({ taskList, onChange }: Props) {
             </Text>
             {indexed
               .filter(({ target }) => target.task === task.id)
-              .map(({ target, index }) => (
+              .map(({ target, index, key }) => (
                 <TargetEditor
-                  key={index}
-                  id={editorId(index)}
+                  key={key}
+                  id={editorId(key)}
                   target={target}
                   label={targetLabel(task, target)}
-                  onChange={(t) => onChange(replaceTarget(taskList, index, t))}
-                  onRemove={() => onChange(removeTarget(taskList, index))}
+                  onChange={(t) => onChange(replaceKeyed(list, index, t))}
+                  onRemove={() => onChange(removeKeyed(list, index))}
                 />
               ))}
             <Button
               appearance="subtle"
               size="small"
               icon={<AddRegular />}
-              onClick={() => onChange(addTarget(taskList, task.id, s.newIndicator))}
+              onClick={() => onChange(addKeyed(list, task.id, s.newIndicator))}
               aria-label={`${s.addTarget}: ${task.path.join("")} ${task.title}`}
             >
               {s.addTarget}
@@ -142,16 +149,14 @@ function TargetEditor({ id, target, label, onChange, onRemove }: TargetProps) {
   const toCheck = target.review.length > 0;
   const markerId = `${id}-review`;
   const num = (field: "value" | "min" | "max", value: number) => (
-    <Field key={field} label={s[field]} className={styles.field}>
-      <Input
-        className={styles.input}
-        type="number"
-        defaultValue={String(value)}
-        onChange={(_, d) =>
-          onChange(withNumber(target, field, d.value.trim() === "" ? NaN : Number(d.value)))
-        }
-      />
-    </Field>
+    <NumberField
+      key={field}
+      label={s[field]}
+      value={value}
+      className={styles.field}
+      inputClassName={styles.input}
+      onChange={(n) => onChange(withNumber(target, field, n))}
+    />
   );
   return (
     <div

@@ -95,9 +95,55 @@ export function addTarget(list: TaskList, taskId: string, indicator: string): Ta
     unitOfMeasure: null,
     deadline: null,
   });
-  const lastOfTask = list.targets.map((t) => t.task).lastIndexOf(taskId);
-  const at = lastOfTask >= 0 ? lastOfTask + 1 : insertionPoint(list, taskId);
+  const at = newTargetIndex(list, taskId);
   return { ...list, targets: [...list.targets.slice(0, at), target, ...list.targets.slice(at)] };
+}
+
+/** Where addTarget puts a task's new target: after the task's last target, or where the task's targets would be. */
+function newTargetIndex(list: TaskList, taskId: string): number {
+  const lastOfTask = list.targets.map((t) => t.task).lastIndexOf(taskId);
+  return lastOfTask >= 0 ? lastOfTask + 1 : insertionPoint(list, taskId);
+}
+
+/**
+ * The task list under review, with a key for each target that stays with it through edits, removals and additions.
+ * The pane keys each target's editor by it (never by position), so that after a removal an editor cannot keep
+ * showing the number of the target that was there before.
+ */
+export interface KeyedTaskList {
+  readonly taskList: TaskList;
+  /** keys[i] belongs to taskList.targets[i]; a key is never reused. */
+  readonly keys: readonly number[];
+  readonly nextKey: number;
+}
+
+/** A freshly read task list, its targets keyed 0, 1, 2… */
+export function keyTargets(taskList: TaskList): KeyedTaskList {
+  const keys = taskList.targets.map((_, i) => i);
+  return { taskList, keys, nextKey: keys.length };
+}
+
+/** replaceTarget, keeping the target's key. */
+export const replaceKeyed = (list: KeyedTaskList, index: number, target: Target): KeyedTaskList => ({
+  ...list,
+  taskList: replaceTarget(list.taskList, index, target),
+});
+
+/** removeTarget, its key going with it. */
+export const removeKeyed = (list: KeyedTaskList, index: number): KeyedTaskList => ({
+  ...list,
+  taskList: removeTarget(list.taskList, index),
+  keys: list.keys.filter((_, i) => i !== index),
+});
+
+/** addTarget, the new target getting a new key. */
+export function addKeyed(list: KeyedTaskList, taskId: string, indicator: string): KeyedTaskList {
+  const at = newTargetIndex(list.taskList, taskId);
+  return {
+    taskList: addTarget(list.taskList, taskId, indicator),
+    keys: [...list.keys.slice(0, at), list.nextKey, ...list.keys.slice(at)],
+    nextKey: list.nextKey + 1,
+  };
 }
 
 /** Where a first target of a task goes: before the targets of any later task. */

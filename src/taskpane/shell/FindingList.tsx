@@ -1,6 +1,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../core/findings/types";
+import { useId } from "react";
 import { useStrings } from "./strings-context";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -44,12 +45,14 @@ export function FindingList({ findings, onSelectCell, showFile }: Props) {
   const styles = useStyles();
   const lang = s.languageName === "English" ? "en" : "zh";
   const icons = { error: <ErrorCircleRegular />, warning: <WarningRegular />, info: <InfoRegular /> };
+  // Several lists are on the page at once (each tab keeps its own): their headings' ids must differ.
+  const baseId = useId();
   return (
     <>
       {SEVERITIES.map((severity) => {
         const group = findings.filter((f) => f.severity === severity);
         if (!group.length) return null;
-        const headingId = `findings-${severity}`;
+        const headingId = `${baseId}findings-${severity}`;
         return (
           <section
             key={severity}

@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import type { Strings } from "../strings";
+import { describeFailure } from "./describe-failure";
 
 export interface Notice {
   readonly intent: "success" | "warning" | "error" | "info";
@@ -7,8 +8,9 @@ export interface Notice {
 }
 
 /**
- * Runs one pane action at a time. An exception here is a bug or a refusal from Excel (not bad input, which comes
- * back as findings): it is shown to the user and rethrown to the console for a bug report.
+ * Runs one pane action at a time, and every action ends: in its own result, or in a message in the pane's language.
+ * An exception here is a refusal from Excel, a worker that gave no result, or a bug (bad input comes back as
+ * findings): describeFailure says what happened and what to do; a bug also goes to the console for a report.
  */
 export function useBusy(setNotice: (n: Notice | null) => void, s: Strings) {
   const [busy, setBusy] = useState(false);
@@ -18,11 +20,9 @@ export function useBusy(setNotice: (n: Notice | null) => void, s: Strings) {
       try {
         await action();
       } catch (error) {
-        setNotice({
-          intent: "error",
-          text: s.failed(error instanceof Error ? error.message : String(error)),
-        });
-        throw error;
+        const failure = describeFailure(error, s);
+        setNotice({ intent: failure.intent, text: failure.text });
+        if (failure.bug) throw error;
       } finally {
         setBusy(false);
       }
