@@ -1,25 +1,62 @@
 // Builds the Excel add-in into dist/: the task pane bundle (dist/taskpane/, exceljs and mammoth split off and
-// loaded on first use), the consolidation Web Worker, taskpane.html, commands.html, help.html, icons, and
-// dist/manifest.xml. With ADDIN_ENV=production (or --production) every dev URL in the manifest becomes
-// "productionUrl" from addin.config.json, the one place where the production address is set.
-//   node scripts/build-taskpane.mjs [--production] [--out DIR] [--manifest-only] [--dev]
+// loaded on first use), the boot script that runs before it (ES5, see src/taskpane/boot/boot.ts), the Web Workers,
+// taskpane.html, commands.html, help.html, icons, and dist/manifest.xml.
+//   node scripts/build-taskpane.mjs [--production] [--base-url URL] [--addin-id GUID] [--office-js cdn|local]
+//                                   [--out DIR] [--manifest-only] [--dev]
+// --production (or ADDIN_ENV=production) writes the production manifest: every dev URL becomes the base URL
+// ("productionUrl" in addin.config.json unless --base-url gives another, which implies --production) and the Id
+// becomes "productionId" (or --addin-id), so that a developer's sideloaded copy and the deployed add-in are two
+// add-ins. --office-js local serves office.js from the @microsoft/office-js package beside the pane
+// (dist/office-js/) instead of Microsoft's CDN, for networks that cannot reach appsforoffice.microsoft.com.
 import { build } from "esbuild";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 
 const args = process.argv.slice(2);
 const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const production = args.includes("--production") || process.env.ADDIN_ENV === "production";
-const out = path.resolve(option("--out") ?? "dist");
+const fail = (message) => {
+  console.error(`build-taskpane: ${message}`);
+  process.exit(2);
+};
 const config = JSON.parse(readFileSync("addin.config.json", "utf8"));
+const baseUrl = option("--base-url");
+const production = args.includes("--production") || process.env.ADDIN_ENV === "production" || !!baseUrl;
+const out = path.resolve(option("--out") ?? "dist");
+const officeJs = option("--office-js") ?? "cdn";
+if (!["cdn", "local"].includes(officeJs)) fail(`--office-js is "cdn" or "local", not "${officeJs}"`);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const target = {
+  devUrl: config.devUrl,
+  productionUrl: (baseUrl ?? config.productionUrl).replace(/\/+$/, ""),
+  devId: config.devId,
+  productionId: option("--addin-id") ?? config.productionId,
+};
+if (production) {
+  let url;
+  try {
+    url = new URL(target.productionUrl);
+  } catch {
+    fail(`the base URL "${target.productionUrl}" is not a URL (e.g. https://oa.example.gov.cn/report-kit)`);
+  }
+  if (url.protocol !== "https:") fail(`Office loads add-ins over https only, not "${target.productionUrl}"`);
+  if (!GUID.test(target.productionId)) fail(`the add-in Id "${target.productionId}" is not a GUID`);
+  if (target.productionId.toLowerCase() === target.devId.toLowerCase())
+    fail("the production add-in Id must differ from the development one (devId in addin.config.json)");
+}
 
-/** The manifest with its URLs pointed at the production server (AppDomain gets the origin only). */
-export function productionManifest(xml, { devUrl, productionUrl }) {
+/**
+ * The manifest with its URLs pointed at the production server (AppDomain gets the origin only) and the production
+ * add-in Id in place of the development one.
+ */
+export function productionManifest(xml, { devUrl, productionUrl, devId, productionId }) {
   const origin = new URL(productionUrl).origin;
+  if (!xml.includes(`<Id>${devId}</Id>`)) throw new Error(`manifest.xml's Id is not devId (${devId})`);
   return xml
+    .replace(`<Id>${devId}</Id>`, `<Id>${productionId}</Id>`)
     .replaceAll(`<AppDomain>${devUrl}</AppDomain>`, `<AppDomain>${origin}</AppDomain>`)
     .replaceAll(devUrl, productionUrl.replace(/\/$/, ""));
 }
@@ -27,19 +64,34 @@ export function productionManifest(xml, { devUrl, productionUrl }) {
 function writeManifest() {
   mkdirSync(out, { recursive: true });
   const xml = readFileSync("manifest.xml", "utf8");
-  writeFileSync(path.join(out, "manifest.xml"), production ? productionManifest(xml, config) : xml);
+  writeFileSync(path.join(out, "manifest.xml"), production ? productionManifest(xml, target) : xml);
 }
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
 
-const page = (title, body, script = "") => `<!doctype html>
+/**
+ * The parts of @microsoft/office-js that Excel's pane may load, copied beside the pane: office.js finds its host
+ * scripts (excel-win32-16.01.js…) and strings (zh-cn/office_strings.js…) next to itself. Debug builds, type
+ * definitions and other applications' scripts stay out (86 MB → a few MB).
+ */
+function copyOfficeJs() {
+  const from = path.dirname(createRequire(import.meta.url).resolve("@microsoft/office-js/package.json"));
+  const skip = /\.debug\.js$|\.d\.ts$|vsdoc|^(access|onenote|outlook|powerpoint|project|visio|word)/;
+  cpSync(path.join(from, "dist"), path.join(out, "office-js"), {
+    recursive: true,
+    filter: (file) => !skip.test(path.basename(file)),
+  });
+}
+
+const page = (title, body, { head = "", officeJsUrl = null } = {}) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
 <title>${title}</title>
-<script src="${OFFICE_JS}"></script>
-${script}
+${officeJsUrl ? `<script id="rk-office-js" src="${officeJsUrl}"></script>\n` : ""}${head}
 <style>html,body{margin:0;height:100%;}body{font-family:"Microsoft YaHei UI","Microsoft YaHei","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Segoe UI",sans-serif;}</style>
 </head>
 <body>
@@ -76,13 +128,28 @@ async function buildPane() {
     outdir: path.join(out, "taskpane"),
     format: "iife",
   });
+  // Built to ES5 and run before the bundle (it loads the bundle only where the bundle can run): esbuild refuses
+  // let/const at this target, so newer syntax fails the build rather than the pane in Internet Explorer.
+  await build({
+    ...common,
+    entryPoints: { boot: "src/taskpane/boot/boot.ts" },
+    outdir: path.join(out, "taskpane"),
+    target: "es5",
+    format: "iife",
+  });
+  const officeJsUrl = officeJs === "local" ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  rmSync(path.join(out, "office-js"), { recursive: true, force: true });
+  if (officeJs === "local") copyOfficeJs();
   writeFileSync(
     path.join(out, "taskpane.html"),
-    page("报表助手", '<div id="root"></div>', '<script type="module" src="taskpane/index.js"></script>'),
+    page("报表助手", '<div id="root"></div>\n<script src="taskpane/boot.js"></script>', { officeJsUrl }),
   );
   writeFileSync(
     path.join(out, "commands.html"),
-    page("报表助手", "", "<script>Office.onReady(function () {});</script>"),
+    page("报表助手", "", {
+      officeJsUrl,
+      head: "<script>if (window.Office) Office.onReady(function () {});</script>",
+    }),
   );
   writeFileSync(
     path.join(out, "help.html"),
@@ -99,6 +166,6 @@ writeManifest();
 if (!args.includes("--manifest-only")) {
   await buildPane();
   console.log(
-    `task pane built into ${path.relative(process.cwd(), out) || "."}/ (${production ? "production" : "dev"} manifest)`,
+    `task pane built into ${path.relative(process.cwd(), out) || "."}/ (${production ? `production manifest for ${target.productionUrl}` : "dev manifest"}, office.js from ${officeJs === "local" ? "office-js/ beside the pane" : "Microsoft's CDN"})`,
   );
 }

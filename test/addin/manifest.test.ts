@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,7 +11,9 @@ const root = path.join(__dirname, "../..");
 const manifestPath = path.join(root, "manifest.xml");
 const config = JSON.parse(readFileSync(path.join(root, "addin.config.json"), "utf8")) as {
   devUrl: string;
+  devId: string;
   productionUrl: string;
+  productionId: string;
 };
 const xmlText = readFileSync(manifestPath, "utf8");
 const officeApp = readXml(xmlText).children[0]!;
@@ -30,12 +32,12 @@ const TASKPANE_ORDER = [
  * office-addin-manifest's own reader (readManifestFile). It runs in a child Node process because the package
  * loads ESM-only dependencies (uuid, strip-bom) that jest's CommonJS runtime cannot require.
  */
-function readManifestInfo(): ManifestInfo {
+function readManifestInfo(file = manifestPath): ManifestInfo {
   const script =
     'require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1])' +
     ".then((m) => process.stdout.write(JSON.stringify(m)), (e) => { console.error(String(e)); process.exit(1); })";
   return JSON.parse(
-    execFileSync("node", ["-e", script, manifestPath], { cwd: root, encoding: "utf8" }),
+    execFileSync("node", ["-e", script, file], { cwd: root, encoding: "utf8" }),
   ) as ManifestInfo;
 }
 
@@ -165,4 +167,55 @@ describe("manifest.xml", () => {
     expect(built).toContain(`${config.productionUrl}/taskpane.html`);
     expect(readXml(built).children[0]!.children.length).toBe(officeApp.children.length);
   });
+
+  test("the development and production manifests are two add-ins: each has its own Id", () => {
+    expect(readManifestInfo().id).toBe(config.devId);
+    const built = buildManifest([], { ADDIN_ENV: "production" });
+    expect(readManifestInfo(built).id).toBe(config.productionId);
+    expect(config.productionId).toMatch(GUID);
+    expect(config.productionId.toLowerCase()).not.toBe(config.devId.toLowerCase());
+  });
+
+  test("--base-url sets the production address at build time (and --addin-id its Id); the manifest still reads", () => {
+    const base = "https://oa.example.gov.cn/report-kit";
+    const id = "0f9c7a52-3f4e-4b8e-9d51-6a0c2b7e1d24";
+    const built = buildManifest(["--base-url", `${base}/`, "--addin-id", id]);
+    const text = readFileSync(built, "utf8");
+    expect(text).not.toContain(config.devUrl);
+    expect(text).not.toContain(config.productionUrl);
+    expect(text).toContain(`<AppDomain>https://oa.example.gov.cn</AppDomain>`);
+    expect(text).toContain(`"${base}/taskpane.html"`);
+    const info = readManifestInfo(built);
+    expect(info).toMatchObject({ id, officeAppType: "TaskPaneApp", displayName: "报表助手" });
+  });
+
+  test.each([
+    ["a base URL that is not https", ["--base-url", "http://10.0.0.8/report-kit"], /https/],
+    ["a production Id equal to the development one", ["--production", "--addin-id", config.devId], /differ/],
+    ["an Id that is not a GUID", ["--production", "--addin-id", "report-kit"], /GUID/],
+  ])("the build refuses %s (exit 2, a plain message)", (_, args, message) => {
+    const run = spawnSync(
+      "node",
+      ["scripts/build-taskpane.mjs", "--manifest-only", "--out", tempDir(), ...args],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 });
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), "rk-manifest-"));
+
+/** Builds the manifest alone with the given options; the path of the written manifest. */
+function buildManifest(args: readonly string[], env: Record<string, string> = {}): string {
+  const out = tempDir();
+  execFileSync("node", ["scripts/build-taskpane.mjs", "--manifest-only", "--out", out, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
+  return path.join(out, "manifest.xml");
+}

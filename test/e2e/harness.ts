@@ -17,10 +17,24 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
+export interface PageOptions {
+  /** A web view's user agent (the boot script's test of old web views). */
+  readonly userAgent?: string;
+  /** Answer Microsoft's CDN office.js with the host shim (the default), or refuse it as an intranet would. */
+  readonly officeJs?: "shim" | "refused";
+  /** A script run before the page's own (simulating an older engine). */
+  readonly initScript?: string;
+}
+
 export interface Harness {
   readonly browser: Browser;
   readonly url: string;
+  /** The built add-in the server serves. */
+  readonly dist: string;
+  /** The built task pane with the host shim, once its tabs are shown. */
   readonly open: (query?: string) => Promise<Page>;
+  /** A page with the harness's network rules (outside requests refused); every URL it asked for is in `requests`. */
+  readonly newPage: (options?: PageOptions) => Promise<Page & { requests: string[]; pageErrors: string[] }>;
   readonly close: () => Promise<void>;
 }
 
@@ -29,9 +43,12 @@ export interface Harness {
  * Chromium (no browser downloads here). office.js is answered with the host shim; every other outside
  * request is refused, so the pane is shown to work offline.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(buildArgs: readonly string[] = []): Promise<Harness> {
   const dist = mkdtempSync(path.join(tmpdir(), "rk-e2e-"));
-  execFileSync("node", ["scripts/build-taskpane.mjs", "--out", dist], { cwd: root, stdio: "pipe" });
+  execFileSync("node", ["scripts/build-taskpane.mjs", "--out", dist, ...buildArgs], {
+    cwd: root,
+    stdio: "pipe",
+  });
   const shim = buildSync({
     entryPoints: [path.join(__dirname, "host-shim.ts")],
     bundle: true,
@@ -57,24 +74,36 @@ export async function startHarness(): Promise<Harness> {
       "--disable-sync", "--no-first-run",
     ], // prettier-ignore
   });
-  const open = async (query = ""): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
+  const newPage = async (options: PageOptions = {}) => {
+    const page = await browser.newPage({
+      viewport: { width: 360, height: 900 },
+      acceptDownloads: true,
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    });
+    const watched = Object.assign(page, { requests: [] as string[], pageErrors: [] as string[] });
+    page.on("pageerror", (e) => watched.pageErrors.push(String(e)));
+    page.on("request", (r) => watched.requests.push(r.url()));
+    if (options.initScript) await page.addInitScript(options.initScript);
     await page.route("**/*", (route) => {
       const u = route.request().url();
-      if (u === OFFICE_JS) return route.fulfill({ contentType: "text/javascript", body: shim });
+      if (u === OFFICE_JS && options.officeJs !== "refused")
+        return route.fulfill({ contentType: "text/javascript", body: shim });
       return u.startsWith(url) ? route.continue() : route.abort();
     });
+    return watched;
+  };
+  const open = async (query = ""): Promise<Page> => {
+    const page = await newPage();
     await page.goto(`${url}/taskpane.html${query}`);
     await page.getByRole("tab").first().waitFor();
-    (page as unknown as { pageErrors: string[] }).pageErrors = errors;
     return page;
   };
   return {
     browser,
     url,
+    dist,
     open,
+    newPage,
     close: async () => {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

@@ -1,0 +1,99 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "acorn";
+import { docsPath, startHarness, type Harness } from "./harness";
+
+// The intranet build (--office-js local) in Chromium with every outside address refused. Where the pane cannot start
+// it says why, in Chinese and English, instead of staying blank: an old web view (Internet Explorer 11 or EdgeHTML,
+// simulated by user agent or by taking away what the bundle needs), or office.js unreachable (the CDN build's page
+// differs only in office.js's address, so it is this page with the address put back).
+let harness: Harness;
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+beforeAll(async () => {
+  harness = await startHarness(["--office-js", "local"]);
+  const html = readFileSync(path.join(harness.dist, "taskpane.html"), "utf8");
+  const cdnHtml = html.replace('src="office-js/office.js"', `src="${CDN}"`);
+  expect(cdnHtml).not.toBe(html);
+  writeFileSync(path.join(harness.dist, "taskpane-cdn.html"), cdnHtml);
+}, 180_000);
+afterAll(async () => harness?.close());
+
+const bundleRequested = (requests: readonly string[]) =>
+  requests.some((u) => u.endsWith("/taskpane/index.js"));
+const EDGE_HTML =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64; WebView/3.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045";
+/** Internet Explorer 11 as the bundle sees it: no module scripts and no ES2020 syntax (`?.`, `??`, `import()`). */
+const WITHOUT_MODERN_ENGINE = `
+  delete HTMLScriptElement.prototype.noModule;
+  const RealFunction = window.Function;
+  window.Function = function (...args) {
+    if (/\\?\\.|\\?\\?|import\\(/.test(String(args[args.length - 1]))) throw new SyntaxError("Expected identifier");
+    return RealFunction(...args);
+  };`;
+
+describe("the pane starts or says why not", () => {
+  test("the boot script that decides is ES5, which Internet Explorer 11 parses", () => {
+    const boot = readFileSync(path.join(harness.dist, "taskpane", "boot.js"), "utf8");
+    expect(() => parse(boot, { ecmaVersion: 5 })).not.toThrow();
+    expect(readFileSync(path.join(harness.dist, "taskpane.html"), "utf8")).not.toContain('type="module"');
+  });
+
+  test("intranet build: office.js from beside the pane, Microsoft's CDN refused, and the pane starts", async () => {
+    const page = await harness.newPage({ officeJs: "refused" });
+    await page.goto(`${harness.url}/taskpane.html`);
+    await page.getByRole("tab", { name: "生成模板" }).waitFor();
+    expect(page.requests).toContain(`${harness.url}/office-js/office.js`);
+    expect(page.requests.filter((u) => u.includes("appsforoffice.microsoft.com"))).toEqual([]);
+    expect(page.pageErrors).toEqual([]);
+  });
+
+  test("CDN build with the CDN unreachable: explained in Chinese (no 'Office is not defined', no blank pane)", async () => {
+    const page = await harness.newPage({ officeJs: "refused" });
+    await page.goto(`${harness.url}/taskpane-cdn.html`);
+    const message = page.locator('[data-boot-problem="office_js_missing"]');
+    await message.waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "无法加载 Office 组件（office.js）",
+    );
+    const text = (await message.textContent())!;
+    expect(text).toContain("appsforoffice.microsoft.com");
+    expect(text).toContain("npm run build:prod -- --office-js local");
+    expect(text).toContain("Office's library (office.js) could not be loaded");
+    expect(bundleRequested(page.requests)).toBe(false);
+    expect(page.pageErrors).toEqual([]);
+  });
+
+  test("intranet build whose office-js folder was not deployed: says so", async () => {
+    const page = await harness.newPage();
+    await page.route("**/office-js/office.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${harness.url}/taskpane.html`);
+    const message = page.locator('[data-boot-problem="office_js_missing"]');
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toMatch(/应与报表助手部署在同一台服务器[\s\S]*office-js/);
+    expect(page.pageErrors).toEqual([]);
+  });
+
+  test.each([
+    ["EdgeHTML (Office 2019 without WebView2), by its user agent", { userAgent: EDGE_HTML }],
+    [
+      "Internet Explorer 11 (volume-licensed Office), by what the engine lacks",
+      { initScript: WITHOUT_MODERN_ENGINE },
+    ],
+  ])("an old web view: %s: what to use instead, and the bundle is not loaded", async (_, options) => {
+    const page = await harness.newPage({ ...options, officeJs: "refused" });
+    await page.route("**/office-js/office.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${harness.url}/taskpane.html`);
+    const message = page.locator('[data-boot-problem="old_webview"]');
+    await message.waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "此版本的 Excel 无法运行报表助手",
+    );
+    const [zh, en] = await message.locator("section").allTextContents();
+    expect(zh).toMatch(/Excel 网页版[\s\S]*Microsoft 365 或 Office 2021 及以上[\s\S]*命令行 report-kit/);
+    expect(en).toMatch(/Excel on the web[\s\S]*Office 2021 or later[\s\S]*command line/);
+    await expect(page.title()).resolves.toBe("此版本的 Excel 无法运行报表助手");
+    expect(bundleRequested(page.requests)).toBe(false);
+    expect(page.pageErrors).toEqual([]);
+    if ("userAgent" in options) await page.screenshot({ path: docsPath("taskpane-old-excel.png") });
+  });
+});
