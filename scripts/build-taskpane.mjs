@@ -124,7 +124,10 @@ async function buildPane() {
   writeFileSync(path.join(out, "taskpane", "meta.json"), JSON.stringify(pane.metafile));
   await build({
     ...common,
-    entryPoints: { "consolidate-worker": "src/taskpane/consolidate/worker.ts" },
+    entryPoints: {
+      "consolidate-worker": "src/taskpane/consolidate/worker.ts",
+      "copies-worker": "src/taskpane/copies/worker.ts",
+    },
     outdir: path.join(out, "taskpane"),
     format: "iife",
   });

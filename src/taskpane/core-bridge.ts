@@ -3,7 +3,9 @@ import { buildTemplateSpec } from "../core/template/build-spec";
 import { buildWorkbookModel } from "../core/template/workbook-model";
 import { modelToSheetPlans } from "../office/render-model";
 import type { CheckTools } from "./check/CheckTab";
+import type { CopiesMessage, CopiesRequest } from "./copies/protocol";
 import type { TemplateTools } from "./plan/template-tools";
+import { runWorkerJob } from "./shell/worker-job";
 
 /**
  * Where the pane meets the cores and the exceljs adapter. The pure cores are bundled; modules that bring exceljs
@@ -14,6 +16,15 @@ export const templateTools: TemplateTools = {
     buildTemplateSpec(taskList, { period, units, deadline, unitsSource: { file: "单位名录", firstRow: 1 } }),
   sheets: (spec, unit) => modelToSheetPlans(buildWorkbookModel(spec, unit)),
   loadRenderer: async () => (await import("./plan/load-renderer")).renderer,
+  zipCopies: async (spec, progress) => {
+    const done = await runWorkerJob<Extract<CopiesMessage, { type: "done" }>, CopiesRequest>({
+      job: "copies",
+      start: () => new Worker("taskpane/copies-worker.js"),
+      request: { spec },
+      onProgress: progress,
+    });
+    return done.zip;
+  },
 };
 
 /** Today as YYYY-MM-DD in local time, for the plausibility of 填报日期 (the core never reads the clock). */

@@ -70,6 +70,8 @@ const zh = {
   templateCreated: (sheets: string) => `模板已生成：${sheets}`,
   templateOpened: "模板已在新工作簿中打开。",
   copiesReady: (n: number) => `已打包 ${n} 个单位的模板。`,
+  copiesStarting: "正在准备各单位模板…",
+  copiesProgress: (done: number, total: number) => `正在生成各单位模板 ${done}/${total}`,
   notReady: "此功能所需的核心模块尚未就绪。",
   workbookProtected: "当前工作簿的结构受保护，无法插入工作表。请先撤销工作簿保护。",
   checkWorkbook: "校验当前工作簿",
@@ -134,6 +136,14 @@ const zh = {
     message:
       "汇总结果无法传回任务窗格（数据损坏或过大），没有生成汇总。请减少一次汇总的文件数后重试，或使用命令行 report-kit consolidate。",
     cancelled: "已取消汇总。",
+  },
+  copiesFailure: {
+    load: "生成各单位模板的模块未能加载，没有生成压缩包。请关闭并重新打开报表助手后重试；若仍不行，请使用命令行 report-kit template --units。",
+    crash:
+      "生成各单位模板时出错，已停止，没有生成压缩包。请把下面的信息告诉管理员，或使用命令行 report-kit template --units 生成。",
+    message:
+      "各单位模板无法传回任务窗格（数据损坏或过大），没有生成压缩包。请减少单位数后重试，或使用命令行 report-kit template --units。",
+    cancelled: "已取消生成各单位模板。",
   },
   cancelConsolidation: "取消汇总",
   bug: (detail: string) =>
@@ -218,6 +228,8 @@ const en: Strings = {
   templateCreated: (sheets) => `Template created: ${sheets}`,
   templateOpened: "The template opened in a new workbook.",
   copiesReady: (n) => `Packed the templates of ${count(n, "unit")}.`,
+  copiesStarting: "Preparing the per-unit copies…",
+  copiesProgress: (done, total) => `Writing the per-unit copies ${done}/${total}`,
   notReady: "The core module this needs is not available yet.",
   workbookProtected:
     "The workbook's structure is protected, so sheets cannot be added. Unprotect the workbook first.",
@@ -287,6 +299,14 @@ const en: Strings = {
     message:
       "The result could not be passed back to the pane (damaged or too large); no summary was made. Consolidate fewer files at a time, or use the command line: report-kit consolidate.",
     cancelled: "Consolidation cancelled.",
+  },
+  copiesFailure: {
+    load: "The module that writes the per-unit copies did not load, so no zip was made. Close and reopen Report Kit and try again; if that does not help, use the command line: report-kit template --units.",
+    crash:
+      "Writing the per-unit copies stopped with an error; no zip was made. Give the details below to your administrator, or use the command line: report-kit template --units.",
+    message:
+      "The copies could not be passed back to the pane (damaged or too large); no zip was made. Try fewer units, or use the command line: report-kit template --units.",
+    cancelled: "Writing the per-unit copies was cancelled.",
   },
   cancelConsolidation: "Cancel",
   bug: (detail) =>

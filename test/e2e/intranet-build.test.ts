@@ -1,12 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "acorn";
-import { docsPath, startHarness, type Harness } from "./harness";
+import { unzipSync } from "fflate";
+import { docsPath, seedPlan, startHarness, type Harness } from "./harness";
 
 // The intranet build (--office-js local) in Chromium with every outside address refused. Where the pane cannot start
 // it says why, in Chinese and English, instead of staying blank: an old web view (Internet Explorer 11 or EdgeHTML,
 // simulated by user agent or by taking away what the bundle needs), or office.js unreachable (the CDN build's page
-// differs only in office.js's address, so it is this page with the address put back).
+// differs only in office.js's address, so it is this page with the address put back). Where it starts, long work
+// runs in workers (no Excel is needed to write copies, so Microsoft's office.js from beside the pane serves).
 let harness: Harness;
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 beforeAll(async () => {
@@ -95,5 +97,49 @@ describe("the pane starts or says why not", () => {
     expect(bundleRequested(page.requests)).toBe(false);
     expect(page.pageErrors).toEqual([]);
     if ("userAgent" in options) await page.screenshot({ path: docsPath("taskpane-old-excel.png") });
+  });
+});
+
+describe("long work runs off the pane's thread, with progress", () => {
+  test("200 units' copies: written and zipped in a worker, a progress bar meanwhile, the pane never frozen", async () => {
+    const page = await harness.newPage({ officeJs: "refused" });
+    await page.goto(`${harness.url}/taskpane.html`);
+    await page.getByLabel("工作要点全文").fill(seedPlan("003_b1280b1a44e49c58.txt"));
+    await page.getByRole("button", { name: "识别任务和指标" }).click();
+    await page.getByLabel(/^报告期/).fill("2024年上半年");
+    const units = Array.from({ length: 200 }, (_, i) => `第${i + 1}号县区卫生健康委员会`);
+    await page.getByRole("tabpanel").getByLabel("填报单位名录").fill(units.join("\n"));
+    // Every progress text the pane shows, and the longest main-thread task (Chromium's Long Tasks API).
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: string[]; longest: number };
+      w.seen = [];
+      w.longest = 0;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        if (bar) w.seen.push(bar.getAttribute("aria-label") ?? "");
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ entryTypes: ["longtask"] });
+    });
+    const started = Date.now();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "下载各单位模板 (.zip)" }).click(),
+    ]);
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const elapsed = Date.now() - started;
+    expect(Object.keys(zip)).toHaveLength(201);
+    const { seen, longest } = await page.evaluate(() => {
+      const w = window as unknown as { seen: string[]; longest: number };
+      return { seen: w.seen, longest: w.longest };
+    });
+    expect(seen).toContain("正在准备各单位模板…");
+    expect(seen.some((t) => /^正在生成各单位模板 \d+\/201$/.test(t))).toBe(true);
+    expect(page.requests.some((u) => u.endsWith("/taskpane/copies-worker.js"))).toBe(true);
+    expect(longest).toBeLessThan(elapsed / 2);
+    await page.getByText("已打包 200 个单位的模板。").waitFor();
+    await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
+    expect(page.pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, ProgressBar, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Finding } from "../../core/findings/types";
 import type { TaskList } from "../../core/plan/types";
@@ -33,6 +33,8 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
   const [unitsText, setUnitsText] = useState("");
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** The copies being zipped: files done of the total; total 0 while the worker starts. */
+  const [copies, setCopies] = useState<{ done: number; total: number } | null>(null);
   const { busy, run } = useBusy(setNotice, s);
   const unitsFile = useRef<HTMLInputElement>(null);
   const units = readUnitLines(unitsText);
@@ -72,15 +74,16 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
       );
     });
 
+  // Written and zipped in a worker, with a progress bar: 200 copies froze the pane for seconds on its own thread.
   const downloadCopies = () =>
     withSpec(async (spec) => {
-      const [{ zipSync }, renderer] = await Promise.all([import("fflate"), tools.loadRenderer()]);
-      const files = await renderer.renderAll(spec);
-      ops.download(
-        `${spec.plan.title || "模板"}-${spec.period.label}.zip`,
-        zipSync(files, { level: 0 }),
-        "application/zip",
-      );
+      setCopies({ done: 0, total: 0 });
+      try {
+        const zip = await tools.zipCopies(spec, (done, total) => setCopies({ done, total }));
+        ops.download(`${spec.plan.title || "模板"}-${spec.period.label}.zip`, zip, "application/zip");
+      } finally {
+        setCopies(null);
+      }
       setNotice({ intent: "success", text: s.copiesReady(spec.units.length) });
     });
 
@@ -123,6 +126,17 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
           {s.downloadCopies}
         </Button>
       </div>
+      {copies && (
+        <Field
+          validationMessage={copies.total ? s.copiesProgress(copies.done, copies.total) : s.copiesStarting}
+          validationState="none"
+        >
+          <ProgressBar
+            value={copies.total ? copies.done / copies.total : undefined}
+            aria-label={copies.total ? s.copiesProgress(copies.done, copies.total) : s.copiesStarting}
+          />
+        </Field>
+      )}
       {!ops.canDownload && (
         <NoticeBar notice={{ intent: "info", text: s.downloadUnavailable }} live={false} />
       )}

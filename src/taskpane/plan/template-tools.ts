@@ -7,8 +7,6 @@ import type { SheetPlan } from "../../office/sheet-plan";
 export interface TemplateRenderer {
   /** The .xlsx bytes of the blank template (unit null) or a unit's personalised copy. */
   readonly render: (spec: TemplateSpec, unit: string | null) => Promise<Uint8Array>;
-  /** Every file of the zip: the blank template and one copy per unit, under names safe on every file system. */
-  readonly renderAll: (spec: TemplateSpec) => Promise<Record<string, Uint8Array>>;
 }
 
 /** What the Template tab needs from the template core, the Office adapter and the exceljs renderer. */
@@ -22,4 +20,12 @@ export interface TemplateTools {
   /** The template's sheets for the Office adapter, from the same workbook model the exceljs renderer draws. */
   readonly sheets: (spec: TemplateSpec, unit: string | null) => SheetPlan[];
   readonly loadRenderer: () => Promise<TemplateRenderer>;
+  /**
+   * The zip of the blank template and every unit's copy (names safe on every file system), written off the pane's
+   * thread; `progress` gets the files done of the total.
+   */
+  readonly zipCopies: (
+    spec: TemplateSpec,
+    progress: (done: number, total: number) => void,
+  ) => Promise<Uint8Array>;
 }

@@ -3,14 +3,18 @@ import { IncompleteWriteError, excelErrorCode } from "../../office/excel-error";
 import type { WriteRefusal } from "../../office/sheet-plan";
 import type { Strings } from "../strings";
 
-/** Why the consolidation worker gave no result: it did not load, it failed, its answer was unreadable, or the clerk stopped it. */
+/** Why a pane worker gave no result: it did not load, it failed, its answer was unreadable, or the clerk stopped it. */
 export type WorkerFailureKind = "load" | "crash" | "message" | "cancelled";
+
+/** The pane's jobs that run in a worker: consolidation, and writing every unit's copy. */
+export type WorkerJob = "consolidate" | "copies";
 
 /** A pane worker that ended without a result. `detail` is what the worker said, for a bug report. */
 export class WorkerFailure extends Error {
   constructor(
     readonly kind: WorkerFailureKind,
     readonly detail: string = "",
+    readonly job: WorkerJob = "consolidate",
   ) {
     super(detail ? `${kind}: ${detail}` : kind);
     this.name = "WorkerFailure";
@@ -73,7 +77,8 @@ export function describeFailure(error: unknown, s: Strings): FailureText {
   if (error instanceof WorkerFailure) {
     const detail = error.kind === "crash" && error.detail ? s.failureDetail(error.detail) : "";
     const intent = error.kind === "cancelled" ? "info" : "error";
-    return { text: `${s.workerFailure[error.kind]}${detail}`, intent, bug: error.kind === "crash" };
+    const texts = error.job === "copies" ? s.copiesFailure : s.workerFailure;
+    return { text: `${texts[error.kind]}${detail}`, intent, bug: error.kind === "crash" };
   }
   const code = excelErrorCode(error);
   if (code) {

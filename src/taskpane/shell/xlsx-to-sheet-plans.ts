@@ -24,10 +24,10 @@ function worksheetToPlan(ws: Worksheet, names: SheetPlan["names"]): SheetPlan {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       out[c - 1] = toPlanCell(cell.value);
       const address = cellAddress(r - 1, c - 1);
-      if (cell.numFmt && cell.numFmt !== "General" && cell.numFmt !== "@")
-        numberFormats.push({ address, format: cell.numFmt });
+      const format = numberFormatOf(cell);
+      if (format) numberFormats.push({ address, format });
       if (cell.protection?.locked === false) unlocked.push(address);
-      const look = lookOf(cell);
+      const look = cellLook(cell);
       if (!look) return;
       const id = JSON.stringify(look);
       const group = looks.get(id) ?? { look, cells: [] };
@@ -59,8 +59,13 @@ function worksheetToPlan(ws: Worksheet, names: SheetPlan["names"]): SheetPlan {
 
 const rgb = (argb: string | undefined): string | undefined => (argb ? `#${argb.slice(-6)}` : undefined);
 
+/** A cell's number format to write, or null for General and text ("@", which strings get anyway). */
+export function numberFormatOf(cell: Cell): string | null {
+  return cell.numFmt && cell.numFmt !== "General" && cell.numFmt !== "@" ? cell.numFmt : null;
+}
+
 /** Font weight and colour, solid fill, wrapping, alignment and borders of a cell; null for a plain cell. */
-function lookOf(cell: Cell): CellLook | null {
+export function cellLook(cell: Cell): CellLook | null {
   const fill =
     cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? rgb(cell.fill.fgColor?.argb) : undefined;
   const align = cell.alignment?.horizontal;

@@ -35,13 +35,17 @@ export async function buildSummaryWorkbook(
   model: SummaryModel,
   options: SummaryWriteOptions,
 ): Promise<ExcelJS.Workbook> {
-  const { workbook, bulks } = await buildSkeleton(model, options);
+  const { workbook, bulks } = await buildSummarySkeleton(model, options);
   for (const bulk of bulks) fillBulkRows(workbook, bulk);
   return workbook;
 }
 
-/** The summary workbook with a sample row where the bulk rows go (see ./bulk-rows.ts), and those rows. */
-async function buildSkeleton(
+/**
+ * The summary workbook with a sample row where the bulk rows go (see ./bulk-rows.ts), and those rows: the file
+ * writer streams them into the sheets' XML, and the task pane puts them into the sheets it inserts, each cell
+ * styled like its sample, without building them as exceljs cells.
+ */
+export async function buildSummarySkeleton(
   model: SummaryModel,
   options: SummaryWriteOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; bulks: BulkRows[] }> {
@@ -89,7 +93,7 @@ export async function writeSummaryTo(
   options: SummaryWriteOptions,
   sink: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  const { workbook, bulks } = await buildSkeleton(model, options);
+  const { workbook, bulks } = await buildSummarySkeleton(model, options);
   shareStyles(workbook);
   // Stored, not deflated: the skeleton is unzipped again at once.
   const skeleton = new Uint8Array(

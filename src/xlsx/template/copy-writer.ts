@@ -21,72 +21,137 @@ export type SyncFlushDeflate = (bytes: Uint8Array) => Uint8Array;
 
 /**
  * Renders a personalised copy once and returns a function that writes the copy for any unit. The unit's name
- * lives only in shared strings (填报单位, 填报说明, the identity sheet); those strings are moved to the end of
- * xl/sharedStrings.xml (cell references renumbered), so that with `syncFlush` everything before them is
- * compressed once and each copy compresses only the few strings that hold its name (thousands of copies a
- * second). Without it (in the browser) each copy compresses the whole shared strings part. Either way the result
- * reads exactly like `renderTemplate(spec, unit)`.
+ * lives only in shared strings (填报单位, 填报说明, the identity sheet), so only xl/sharedStrings.xml differs
+ * between copies; every other part is compressed once. Within that part the strings that hold the name are
+ * moved together (cell references renumbered) and the rest is compressed once too:
+ * - with `syncFlush` (Node's zlib) they go to the end: the fixed head is deflated once with a sync flush, and
+ *   each copy deflates only its own strings (thousands of copies a second);
+ * - without it (in the browser, where no deflate can sync-flush) they go to the start: each copy's own strings
+ *   are written as a stored (uncompressed) DEFLATE block, which ends on a byte boundary, followed by the fixed
+ *   rest deflated once as a complete stream. A few hundred bytes stay uncompressed; no copy compresses anything.
+ * Either way the result reads exactly like `renderTemplate(spec, unit)`.
  */
 export async function makeCopyWriter(
   spec: TemplateSpec,
   syncFlush?: SyncFlushDeflate,
 ): Promise<(unit: string) => Uint8Array> {
   const files = unzipSync(await renderTemplate(spec, PLACEHOLDER));
-  const { head, tail, order } = splitSharedStrings(new TextDecoder().decode(files[SHARED_STRINGS]));
+  const xml = new TextDecoder().decode(files[SHARED_STRINGS]);
+  const split = syncFlush ? splitSharedStrings(xml, "last") : splitSharedStrings(xml, "first");
   // Folder entries ("xl/") are not needed in a zip: files only.
   const names = Object.keys(files).filter((n) => !n.endsWith("/"));
   const packed = new Map<string, PackedEntry>();
   for (const name of names) {
     if (name === SHARED_STRINGS) continue;
     let data = files[name] as Uint8Array;
-    if (name.startsWith("xl/worksheets/")) data = renumber(data, order);
+    if (name.startsWith("xl/worksheets/")) data = renumber(data, split.order);
     packed.set(name, packEntry(name, data));
   }
-  const encoder = new TextEncoder();
-  const headBytes = encoder.encode(head);
-  const headDeflated = syncFlush ? syncFlush(headBytes) : null;
-  const headCrc = crc32Update(0xffffffff, headBytes);
-  const tailParts = tail.split(PLACEHOLDER);
+  const write = syncFlush ? ownStringsLast(split, syncFlush) : ownStringsFirst(split);
   return (unit: string) => {
-    const own = encoder.encode(tailParts.join(escapeXml(unit)));
-    if (!headDeflated) {
-      const whole = new Uint8Array(headBytes.length + own.length);
-      whole.set(headBytes);
-      whole.set(own, headBytes.length);
-      const entry = packEntry(SHARED_STRINGS, whole);
-      return writeZip(names.map((n) => (n === SHARED_STRINGS ? entry : (packed.get(n) as PackedEntry))));
-    }
-    const body = deflateSync(own, { level: 6 });
-    const data = new Uint8Array(headDeflated.length + body.length);
-    data.set(headDeflated);
-    data.set(body, headDeflated.length);
-    const entry: PackedEntry = {
-      name: encoder.encode(SHARED_STRINGS),
-      data,
-      crc: (crc32Update(headCrc, own) ^ 0xffffffff) >>> 0,
-      size: headBytes.length + own.length,
-    };
+    const entry = write(escapeXml(unit));
     return writeZip(names.map((n) => (n === SHARED_STRINGS ? entry : (packed.get(n) as PackedEntry))));
   };
 }
 
+type Split = ReturnType<typeof splitSharedStrings>;
+const encoder = new TextEncoder();
+const sharedStringsName = encoder.encode(SHARED_STRINGS);
+
+/** Fixed strings first, deflated once with a sync flush; each copy deflates its own strings after them. */
+function ownStringsLast({ fixed, own }: Split, syncFlush: SyncFlushDeflate) {
+  const fixedBytes = encoder.encode(fixed);
+  const fixedDeflated = syncFlush(fixedBytes);
+  const fixedCrc = crc32Update(0xffffffff, fixedBytes);
+  const ownParts = own.split(PLACEHOLDER);
+  return (unit: string): PackedEntry => {
+    const ownBytes = encoder.encode(ownParts.join(unit));
+    const body = deflateSync(ownBytes, { level: 6 });
+    const data = new Uint8Array(fixedDeflated.length + body.length);
+    data.set(fixedDeflated);
+    data.set(body, fixedDeflated.length);
+    return {
+      name: sharedStringsName,
+      data,
+      crc: (crc32Update(fixedCrc, ownBytes) ^ 0xffffffff) >>> 0,
+      size: fixedBytes.length + ownBytes.length,
+    };
+  };
+}
+
+/** Each copy's own strings first, as stored DEFLATE blocks; then the fixed rest, deflated once. */
+function ownStringsFirst({ fixed, own }: Split) {
+  const fixedBytes = encoder.encode(fixed);
+  const fixedDeflated = deflateSync(fixedBytes, { level: 6 });
+  const ownParts = own.split(PLACEHOLDER);
+  return (unit: string): PackedEntry => {
+    const ownBytes = encoder.encode(ownParts.join(unit));
+    const stored = storedBlocks(ownBytes);
+    const data = new Uint8Array(stored.length + fixedDeflated.length);
+    data.set(stored);
+    data.set(fixedDeflated, stored.length);
+    const crc = crc32Update(crc32Update(0xffffffff, ownBytes), fixedBytes);
+    return {
+      name: sharedStringsName,
+      data,
+      crc: (crc ^ 0xffffffff) >>> 0,
+      size: ownBytes.length + fixedBytes.length,
+    };
+  };
+}
+
 /**
- * Moves every <si> holding the placeholder to the end. `head` is the XML up to them, `tail` the rest; `order[i]`
- * is the new index of old string i.
+ * Bytes as non-final stored DEFLATE blocks (RFC 1951 3.2.4: a 3-bit header padded to a byte, LEN, NLEN, the bytes;
+ * at most 65,535 bytes a block). They end on a byte boundary, so any raw DEFLATE stream may follow.
  */
-function splitSharedStrings(xml: string): { head: string; tail: string; order: number[] } {
+function storedBlocks(bytes: Uint8Array): Uint8Array {
+  const MAX = 0xffff;
+  const blocks = Math.max(1, Math.ceil(bytes.length / MAX));
+  const out = new Uint8Array(bytes.length + 5 * blocks);
+  let pos = 0;
+  for (let b = 0; b < blocks; b++) {
+    const chunk = bytes.subarray(b * MAX, (b + 1) * MAX);
+    out[pos] = 0; // BFINAL 0, BTYPE 00 (stored)
+    out[pos + 1] = chunk.length & 0xff;
+    out[pos + 2] = chunk.length >>> 8;
+    out[pos + 3] = ~chunk.length & 0xff;
+    out[pos + 4] = (~chunk.length >>> 8) & 0xff;
+    out.set(chunk, pos + 5);
+    pos += 5 + chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Moves every <si> holding the placeholder together, after the others ("last") or before them ("first"), and cuts
+ * the XML there: `fixed` is the part without the placeholder (with the XML declaration and <sst> opening, or the
+ * closing </sst>), `own` the part with it, so that the part reads `fixed + own` ("last") or `own + fixed`
+ * ("first"). `order[i]` is the new index of old string i.
+ */
+function splitSharedStrings(
+  xml: string,
+  moveTo: "first" | "last",
+): { fixed: string; own: string; order: number[] } {
   const items = xml.match(/<si>[\s\S]*?<\/si>/g) ?? [];
   const start = xml.indexOf("<si>");
   const end = xml.lastIndexOf("</si>") + "</si>".length;
   const moved = items.map((s, i) => (s.includes(PLACEHOLDER) ? i : -1)).filter((i) => i >= 0);
-  if (start < 0 || moved.length === 0 || xml.slice(end).includes(PLACEHOLDER))
+  if (
+    start < 0 ||
+    moved.length === 0 ||
+    xml.slice(end).includes(PLACEHOLDER) ||
+    xml.slice(0, start).includes(PLACEHOLDER)
+  )
     throw new InternalError("copy writer: unit placeholder not in shared strings");
-  const kept = items.map((_, i) => i).filter((i) => !moved.includes(i));
+  const movedSet = new Set(moved);
+  const kept = items.map((_, i) => i).filter((i) => !movedSet.has(i));
+  const sequence = moveTo === "last" ? [...kept, ...moved] : [...moved, ...kept];
   const order: number[] = [];
-  [...kept, ...moved].forEach((old, i) => (order[old] = i));
-  const head = xml.slice(0, start) + kept.map((i) => items[i]).join("");
-  const tail = moved.map((i) => items[i]).join("") + xml.slice(end);
-  return { head, tail, order };
+  sequence.forEach((old, i) => (order[old] = i));
+  const text = (list: readonly number[]) => list.map((i) => items[i]).join("");
+  return moveTo === "last"
+    ? { fixed: xml.slice(0, start) + text(kept), own: text(moved) + xml.slice(end), order }
+    : { own: xml.slice(0, start) + text(moved), fixed: text(kept) + xml.slice(end), order };
 }
 
 /** Rewrites shared-string cell references of a worksheet to the new order. */
