@@ -12,8 +12,13 @@ import { runWorkerJob } from "./shell/worker-job";
  * are imported on first use, so they stay out of the pane's initial JavaScript.
  */
 export const templateTools: TemplateTools = {
-  build: (taskList, { period, units, deadline }) =>
-    buildTemplateSpec(taskList, { period, units, deadline, unitsSource: { file: "单位名录", firstRow: 1 } }),
+  build: (taskList, { period, units, unitsFirstRow, deadline }) =>
+    buildTemplateSpec(taskList, {
+      period,
+      units,
+      deadline,
+      unitsSource: { file: "单位名录", firstRow: unitsFirstRow },
+    }),
   sheets: (spec, unit) => modelToSheetPlans(buildWorkbookModel(spec, unit)),
   loadRenderer: async () => (await import("./plan/load-renderer")).renderer,
   zipCopies: async (spec, progress) => {

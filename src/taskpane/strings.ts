@@ -79,11 +79,22 @@ const zh = {
   checking: "正在读取并校验…",
   checkSummary: (e: number, w: number, i: number) => `错误 ${e} 项，警告 ${w} 项，提示 ${i} 项`,
   checkClean: "未发现问题。",
+  writeNotice: "生成退回意见",
+  noticeDownloaded: (name: string) =>
+    `退回意见已生成：${name}。问题单元格已标出并加批注，“问题清单”表在最前；发回填报单位修改后重新报送。`,
+  noticeOpened:
+    "退回意见已在新工作簿中打开：问题单元格已标出并加批注，“问题清单”表在最前。请另存后发回填报单位。",
+  noticeNothing: "没有需要退回修改的问题，未生成退回意见。",
+  noticeUnreadable: "当前工作簿不是用报表助手模板填报的报表，无法生成退回意见。",
+  noticeNotCopied:
+    "当前工作簿含有报表助手无法复制的内容，未生成退回意见。请保存后使用命令行 report-kit check 文件 --notice 文件夹。",
+  noticeTooLarge:
+    "退回意见超过 Excel 一次能打开的大小。请在 Excel 网页版中生成（可直接下载），或使用命令行 report-kit check --notice。",
   highlight: "标出问题单元格",
   clearHighlight: "清除标记",
   severity: { error: "错误", warning: "警告", info: "提示" },
   goToCell: (sheet: string, cell: string) => `转到 ${sheet}!${cell}`,
-  pickReturns: "选择报送文件 (.xlsx / .zip)…",
+  pickReturns: "选择报送文件 (.xlsx / .zip / .eml)…",
   filesChosen: (n: number) => `已选择 ${n} 个文件`,
   consolidate: "开始汇总",
   consolidating: (done: number, total: number) => `正在汇总 ${done}/${total}`,
@@ -101,6 +112,7 @@ const zh = {
   chartColumnAttained: "达标指标数",
   chartColumnMissed: "未达标指标数",
   noReturns: "所选文件中没有可汇总的报表，详见下方问题清单。",
+  unitListErrors: "单位名录有误，未进行汇总。请按下方问题修改名录后重试。",
   unitsOptional: "可选：每行一个单位，用于核对未报单位",
   // Excel's own refusals, by what a clerk can do about them; the code follows for whoever helps them.
   excelFailure: {
@@ -238,11 +250,22 @@ const en: Strings = {
   checking: "Reading and checking…",
   checkSummary: (e, w, i) => `${count(e, "error")}, ${count(w, "warning")}, ${count(i, "note")}`,
   checkClean: "No problems found.",
+  writeNotice: "Write correction notice",
+  noticeDownloaded: (name) =>
+    `Correction notice written: ${name}. Problem cells are marked and commented, with a sheet listing the problems first; send it back to the unit to correct and return.`,
+  noticeOpened:
+    "The correction notice is open in a new workbook: problem cells are marked and commented, with a sheet listing the problems first. Save it and send it back to the unit.",
+  noticeNothing: "Nothing for the unit to correct: no notice was written.",
+  noticeUnreadable: "This workbook is not a return of a Report Kit template, so no notice can be written.",
+  noticeNotCopied:
+    "This workbook holds parts Report Kit cannot copy, so no notice was written. Save it and use the command line: report-kit check FILE --notice FOLDER.",
+  noticeTooLarge:
+    "The notice is larger than Excel can open at once. Write it in Excel on the web (it downloads), or use the command line: report-kit check --notice.",
   highlight: "Highlight problem cells",
   clearHighlight: "Clear highlights",
   severity: { error: "Errors", warning: "Warnings", info: "Notes" },
   goToCell: (sheet, cell) => `Go to ${sheet}!${cell}`,
-  pickReturns: "Choose returns (.xlsx / .zip)…",
+  pickReturns: "Choose returns (.xlsx / .zip / .eml)…",
   filesChosen: (n) => `${count(n, "file")} chosen`,
   consolidate: "Consolidate",
   consolidating: (done, total) => `Consolidating ${done}/${total}`,
@@ -261,6 +284,8 @@ const en: Strings = {
   chartColumnAttained: "Targets attained",
   chartColumnMissed: "Targets not attained",
   noReturns: "None of the chosen files is a return that can be consolidated; see the findings below.",
+  unitListErrors:
+    "The unit list has errors, so nothing was consolidated. Fix the list as the problems below say and try again.",
   unitsOptional: "Optional: one unit a line, to list the units that did not report",
   excelFailure: {
     exists:

@@ -36,17 +36,37 @@ export async function readUnitListBytes(bytes: Uint8Array, path: string): Promis
   } else {
     const text = decode(new Uint8Array(bytes));
     if (text === null) return bad();
-    cells = text.split(/\r\n|\n|\r/).map(firstCsvField);
+    cells = textCells(text);
   }
-  while (cells.length && !cleanUnitName(cells[cells.length - 1] ?? "")) cells.pop();
-  const header = cells.length > 0 && HEADING.test(cleanUnitName(cells[0] ?? ""));
-  const names = header ? cells.slice(1) : cells;
+  const { names, firstRow } = namesOf(cells);
   if (names.length === 0)
     return {
       ok: false,
       findings: [makeFinding("template.units_empty", { kind: "file", file: path }, { file: path })],
     };
-  return { ok: true, names, firstRow: header ? 2 : 1 };
+  return { ok: true, names, firstRow };
+}
+
+/**
+ * A unit list typed or pasted into the task pane, read as a .txt/.csv file of those lines is: the first field of
+ * each line, a heading row (单位名称…) left out, trailing blank lines dropped. `firstRow` is the line of the first
+ * name, so that findings name the line the clerk sees. An empty text gives no names.
+ * @example readUnitListText("单位名称,联系人\n东湖区卫健委,张三\n西湖区卫健委") // → { names: ["东湖区卫健委", "西湖区卫健委"], firstRow: 2 }
+ */
+export function readUnitListText(text: string): {
+  readonly names: readonly string[];
+  readonly firstRow: number;
+} {
+  return namesOf(textCells(text.replace(/^\uFEFF/, "")));
+}
+
+const textCells = (text: string): string[] => text.split(/\r\n|\n|\r/).map(firstCsvField);
+
+/** Names from first cells: trailing blanks dropped, a heading row left out. */
+function namesOf(cells: string[]): { names: string[]; firstRow: number } {
+  while (cells.length && !cleanUnitName(cells[cells.length - 1] ?? "")) cells.pop();
+  const header = cells.length > 0 && HEADING.test(cleanUnitName(cells[0] ?? ""));
+  return { names: header ? cells.slice(1) : cells, firstRow: header ? 2 : 1 };
 }
 
 /** UTF-8 (BOM dropped) when valid, else GBK (Excel's "CSV" on Chinese Windows); null for binary junk. */

@@ -8,8 +8,8 @@ import {
   OmittedParts,
   skeletonOf,
   type SkeletonLimits,
-} from "../../src/cli/consolidate/email/mime-skeleton";
-import { readEmail } from "../../src/cli/consolidate/email/read-email";
+} from "../../src/xlsx/inputs/email/mime-skeleton";
+import { readEmail } from "../../src/xlsx/inputs/email/read-email";
 import { emailOf } from "./input-builders";
 
 /**

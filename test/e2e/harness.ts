@@ -20,7 +20,10 @@ const TYPES: Record<string, string> = {
 export interface PageOptions {
   /** A web view's user agent (the boot script's test of old web views). */
   readonly userAgent?: string;
-  /** Answer Microsoft's CDN office.js with the host shim (the default), or refuse it as an intranet would. */
+  /**
+   * Answer office.js with the host shim (the default, from the CDN or beside the pane), or refuse Microsoft's CDN
+   * as an intranet would (office.js beside the pane is then the real one).
+   */
   readonly officeJs?: "shim" | "refused";
   /** A script run before the page's own (simulating an older engine). */
   readonly initScript?: string;
@@ -86,7 +89,8 @@ export async function startHarness(buildArgs: readonly string[] = []): Promise<H
     if (options.initScript) await page.addInitScript(options.initScript);
     await page.route("**/*", (route) => {
       const u = route.request().url();
-      if (u === OFFICE_JS && options.officeJs !== "refused")
+      // The shim stands in for office.js from the CDN or from beside the pane (the intranet build).
+      if ((u === OFFICE_JS || u === `${url}/office-js/office.js`) && options.officeJs !== "refused")
         return route.fulfill({ contentType: "text/javascript", body: shim });
       return u.startsWith(url) ? route.continue() : route.abort();
     });

@@ -1,14 +1,20 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "acorn";
+import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
+import { run } from "../cli/run-cli";
+import { emailWith, filledReturn, fixtureSpec, zipOf } from "../consolidate/fixtures";
+import type { FakeExcel } from "../office/fake-excel";
 import { docsPath, seedPlan, startHarness, type Harness } from "./harness";
 
 // The intranet build (--office-js local) in Chromium with every outside address refused. Where the pane cannot start
 // it says why, in Chinese and English, instead of staying blank: an old web view (Internet Explorer 11 or EdgeHTML,
 // simulated by user agent or by taking away what the bundle needs), or office.js unreachable (the CDN build's page
 // differs only in office.js's address, so it is this page with the address put back). Where it starts, long work
-// runs in workers (no Excel is needed to write copies, so Microsoft's office.js from beside the pane serves).
+// runs in workers (no Excel is needed to write copies, so Microsoft's office.js from beside the pane serves), and the
+// pane does what the command line does with the same inputs (with the host shim standing in for Excel).
 let harness: Harness;
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 beforeAll(async () => {
@@ -140,6 +146,83 @@ describe("long work runs off the pane's thread, with progress", () => {
     expect(longest).toBeLessThan(elapsed / 2);
     await page.getByText("已打包 200 个单位的模板。").waitFor();
     await expect(page.getByRole("progressbar").count()).resolves.toBe(0);
+    expect(page.pageErrors).toEqual([]);
+  });
+});
+
+describe("same job, same answer as the command line", () => {
+  const UNITS = ["甲县", "乙县", "丙县", "丁县"];
+  const UNITS_CSV = `单位名称,联系人\n${UNITS.map((u) => `${u},张三`).join("\n")}\n`;
+
+  test("汇总 reads an .eml and a zip as the CLI does; a pasted units.csv's heading is no unit; a unit list file opens", async () => {
+    const spec = fixtureSpec(UNITS);
+    const page = await harness.open();
+    await page.getByRole("tab", { name: "汇总" }).click();
+    await page.getByTestId("return-files").setInputFiles([
+      {
+        name: "乙县报表.eml",
+        mimeType: "message/rfc822",
+        buffer: Buffer.from(emailWith("乙县.xlsx", await filledReturn(spec, "乙县", 2, "2024-07-08"))),
+      },
+      {
+        name: "county.zip",
+        mimeType: "application/zip",
+        buffer: Buffer.from(zipOf({ "甲县.xlsx": await filledReturn(spec, "甲县", 1, "2024-07-05") })),
+      },
+    ]);
+    await page.getByTestId("consolidate-units").fill(UNITS_CSV);
+    await page.getByRole("button", { name: "开始汇总" }).click();
+    await page.getByText("已汇总 2 份报送，覆盖 2 个单位。").waitFor({ timeout: 60_000 });
+    const findings = (
+      await page.getByRole("tabpanel").locator("[data-testid^=findings-]").allTextContents()
+    ).join("\n");
+    expect(findings).toMatch(/丙县/);
+    expect(findings).not.toMatch(/单位名称/);
+    // A unit list file, read by the CLI's reader (GBK, as Excel saves CSV on Chinese Windows, heading dropped).
+    await page.getByTestId("consolidate-units-file").setInputFiles({
+      name: "units.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([
+        0xb5, 0xa5, 0xce, 0xbb, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0xbc, 0xd7, 0xcf, 0xd8, 0x0a,
+      ]),
+    });
+    await expect(page.getByTestId("consolidate-units").inputValue()).resolves.toBe("甲县");
+    expect(page.pageErrors).toEqual([]);
+  });
+
+  test("校验 writes the correction notice (退回意见) that `check --notice` writes for the same file", async () => {
+    const spec = fixtureSpec(UNITS);
+    const key = spec.rows.find((r) => r.kind === "target" && r.measure === "count")!.key;
+    const bytes = await filledReturn(spec, "丙县", 3, "2024-07-06", [{ key, field: "value", value: "若干" }]);
+    const folder = mkdtempSync(path.join(tmpdir(), "rk-notice-"));
+    writeFileSync(path.join(folder, "丙县.xlsx"), bytes);
+    await run(["check", path.join(folder, "丙县.xlsx"), "--notice", path.join(folder, "notices")]);
+    const cliNotice = new Uint8Array(readFileSync(path.join(folder, "notices", "丙县-退回意见.xlsx")));
+
+    const page = await harness.open();
+    await page.evaluate(
+      (file) => {
+        (window as unknown as { __fakeExcel: FakeExcel }).__fakeExcel.documentFile = new Uint8Array(file);
+      },
+      [...bytes],
+    );
+    await page.getByRole("tab", { name: "校验" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "生成退回意见" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("丙县-退回意见.xlsx");
+    await page.getByText(/^退回意见已生成：丙县-退回意见.xlsx/).waitFor();
+    const paneNotice = new Uint8Array(readFileSync((await download.path())!));
+    const list = async (notice: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(notice as unknown as ArrayBuffer);
+      expect(wb.worksheets[0]!.name).toBe("问题清单");
+      return wb.worksheets[0]!.getSheetValues().map((row) => JSON.stringify(row));
+    };
+    const [pane, cli] = [await list(paneNotice), await list(cliNotice)];
+    expect(pane).toEqual(cli);
+    expect(pane.join("\n")).toContain("check.not_a_number");
     expect(page.pageErrors).toEqual([]);
   });
 });

@@ -110,6 +110,8 @@ type Op = { bytes: number; apply: () => void };
 export class FakeExcel {
   readonly workbook: FakeWorkbook;
   syncCount = 0;
+  /** The .xlsx the open workbook is, for readDocumentFile (a test sets it; the fake keeps no file of its own). */
+  documentFile: Uint8Array | null = null;
   /** Payload size of each sync's request, in UTF-8 bytes. */
   readonly requestBytes: number[] = [];
   /** Size of what each sync's loads returned, in UTF-8 bytes. */
@@ -212,6 +214,10 @@ export class FakeExcel {
       supports: (version: string) => Number(version.split(".")[1]) <= Number(maxVersion.split(".")[1]),
       createWorkbook: async (base64: string) => {
         this.workbook.createdWorkbooks.push(base64);
+      },
+      documentFile: async (): Promise<Uint8Array> => {
+        if (!this.documentFile) throw new Error("the fake workbook has no file (set documentFile)");
+        return this.documentFile;
       },
     };
   }

@@ -1,7 +1,6 @@
 import { REVIEW_LABELS, SCOPE_SET_BY_HAND } from "../../src/core/plan/target-meaning";
 import type { ReviewReason, Target, Task, TaskList } from "../../src/core/plan/types";
 import { buildTemplateSpec } from "../../src/core/template/build-spec";
-import { readUnitLines } from "../../src/taskpane/plan/unit-lines";
 import {
   addTarget,
   markChecked,
@@ -217,14 +216,6 @@ describe("targets to check (请核对)", () => {
     expect(STRINGS.zh.reviewTitle(2)).toBe("有 2 个指标请核对");
     expect(STRINGS.en.reviewTitle(1)).toBe("1 target to check");
     expect(STRINGS.en.reviewTitle(3)).toBe("3 targets to check");
-  });
-});
-
-describe("unit list text", () => {
-  test("one unit a line, first CSV column, BOM dropped; blanks and repeats kept for the core to report by row", () => {
-    expect(readUnitLines('\uFEFF东湖区\r\n\n西湖区,1001\n"青山湖区"，备注\n东湖区\n\n')).toEqual([
-      "东湖区", "", "西湖区", "青山湖区", "东湖区",
-    ]); // prettier-ignore
   });
 });
 

@@ -30,16 +30,18 @@ const LABELS = {
 };
 
 describe("consolidation in the pane's worker", () => {
-  test("zips inside zips are opened; a broken archive is a finding, not an exception", () => {
+  test("zips inside zips are opened; a broken archive is a finding, not an exception", async () => {
     const inner = zipSync({ "b.xlsx": strToU8("x") });
-    const items = gatherPicked([
+    const items = [];
+    for await (const item of gatherPicked([
       picked("a.xlsx", strToU8("a")),
       picked(
         "县区.zip",
         zipSync({ "一/c.xlsx": strToU8("c"), "内层.zip": inner, "__MACOSX/._c.xlsx": strToU8("") }),
       ),
       picked("坏.zip", strToU8("PK\u0003\u0004 not really")),
-    ]);
+    ]))
+      items.push(item);
     expect(items.map((i) => i.file)).toEqual([
       "a.xlsx",
       "县区.zip › 一/c.xlsx",

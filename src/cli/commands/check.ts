@@ -1,13 +1,13 @@
 import { readdir, stat, writeFile } from "node:fs/promises";
 import { makeFolder } from "../make-folder";
-import { basename, extname, join, resolve } from "node:path";
+import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CheckResult } from "../../core/check/types";
 import { makeFinding } from "../../core/findings/make-finding";
 import { hasErrors } from "../../core/findings/make-finding";
 import { checkWorkbook } from "../../xlsx/return/check-workbook";
 import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
-import { writeNotice } from "../../xlsx/notice/write-notice";
+import { noticeFor } from "../../xlsx/notice/notice-for";
 import { checkJson } from "../check/check-json";
 import { checkTable } from "../check/check-table";
 import type { TemplateSpec } from "../../core/template/spec";
@@ -76,13 +76,6 @@ async function checkFile(file: string, cwd: string, authority: TemplateSpec | nu
   return { file, bytes, result: checkWorkbook(bytes, file, { today, expected: authority }) };
 }
 
-/** File name of a return's correction notice: 东湖区.xlsx → 东湖区-退回意见.xlsx. */
-export function noticeName(file: string): string {
-  const name = basename(file);
-  const stem = name.slice(0, name.length - extname(name).length) || name;
-  return `${stem}-退回意见.xlsx`;
-}
-
 /**
  * Registers `report-kit check FILE... [--json] [--template FILE] [--notice DIR]`: a table of findings per return
  * (Chinese; English with --lang en), or JSON (one object for one file, an array for several); exit 1 when any return
@@ -133,32 +126,25 @@ async function writeNotices(checked: readonly Checked[], dir: string, ctx: CliCo
   const en = ctx.lang === "en";
   const out = resolve(ctx.cwd, dir);
   await makeFolder(out);
-  for (const c of checked) {
-    const serious = c.result.findings.some((f) => f.severity !== "info");
-    if (!c.bytes || !c.result.identity || !serious) {
-      const why = !serious
-        ? en
-          ? "nothing to correct"
-          : "无需退回"
-        : en
-          ? "the file cannot be read"
-          : "文件无法读取";
-      ctx.err(en ? `${c.file}: no notice (${why})` : `${c.file}：未生成退回意见（${why}）`);
-      continue;
-    }
-    const target = join(out, noticeName(c.file));
+  const why = {
+    nothing_to_correct: en ? "nothing to correct" : "无需退回",
+    unreadable: en ? "the file cannot be read" : "文件无法读取",
     // exceljs cannot open every workbook our reader can (odd parts written by other programs): that return gets
     // no notice, said plainly, and the others still do.
-    const notice = await writeNotice(c.bytes, c.result, c.file).catch(() => null);
-    if (!notice) {
+    not_copied: en ? "the workbook could not be copied" : "无法复制该工作簿",
+  };
+  for (const c of checked) {
+    const notice = await noticeFor(c.bytes, c.result, c.file);
+    if (notice.kind !== "written") {
       ctx.err(
         en
-          ? `${c.file}: no notice (the workbook could not be copied)`
-          : `${c.file}：未生成退回意见（无法复制该工作簿）`,
+          ? `${c.file}: no notice (${why[notice.kind]})`
+          : `${c.file}：未生成退回意见（${why[notice.kind]}）`,
       );
       continue;
     }
-    await writeFile(target, notice);
+    const target = join(out, notice.name);
+    await writeFile(target, notice.bytes);
     ctx.err(en ? `${c.file}: notice written to ${target}` : `${c.file}：退回意见已写入 ${target}`);
   }
 }

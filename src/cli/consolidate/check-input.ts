@@ -4,8 +4,8 @@ import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 import type { CheckedInput } from "../../core/consolidate/types";
 import type { TemplateSpec } from "../../core/template/spec";
 import { checkInputFile } from "../../xlsx/return/checked-input";
-import type { InputItem } from "./gather-inputs";
-import { localTime } from "./local-time";
+import type { InputItem } from "../../xlsx/inputs/input-item";
+import { localTime } from "../../xlsx/inputs/local-time";
 import { notRegularFinding, readRegularSync, unreadableFinding } from "./read-regular";
 import { zlibInflate } from "./zlib-inflate";
 
@@ -26,7 +26,7 @@ export interface CheckInputOptions {
 export function checkInput(item: InputItem, options: CheckInputOptions): CheckedInput {
   const input = item.path ? readItem(item, item.path) : item;
   const sha256 = input.bytes ? createHash("sha256").update(input.bytes).digest("hex") : "";
-  const checked = checkInputFile(
+  return checkInputFile(
     { ...input, sha256 },
     {
       today: options.today,
@@ -35,10 +35,6 @@ export function checkInput(item: InputItem, options: CheckInputOptions): Checked
       ...(options.expected ? { expected: options.expected } : {}),
     },
   );
-  if (checked.kind !== "return") return checked;
-  // Blank cells are not figures (a missing entry reads as blank): only answers travel on.
-  const entries = checked.entries.filter((e) => !(e.kind === "blank" && (e.raw === null || e.raw === "")));
-  return { ...checked, entries };
 }
 
 /** Reads a plain file: its bytes and modification time, or a finding saying why not (see readRegularSync). */

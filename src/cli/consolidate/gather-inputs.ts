@@ -2,21 +2,23 @@ import { readdir, realpath, stat, type FileHandle } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
-import { DEFAULT_ZIP_LIMITS } from "../../xlsx/safe-zip/safe-unzip";
+import { MimeSkeleton, type Skeleton } from "../../xlsx/inputs/email/mime-skeleton";
+import type { InputItem } from "../../xlsx/inputs/input-item";
+import { localTime } from "../../xlsx/inputs/local-time";
+import {
+  containerKind,
+  containerLimit,
+  expand,
+  fromEmail,
+  startUnpacking,
+  type Unpacking,
+} from "../../xlsx/inputs/open-container";
 import { DEFAULT_UNPACK_LIMITS, type UnpackLimits } from "../../xlsx/safe-zip/unpack-budget";
-import { MimeSkeleton, type Skeleton } from "./email/mime-skeleton";
-import type { InputItem } from "./input-item";
-import { localTime } from "./local-time";
-import { containerKind, expand, fromEmail, startUnpacking, type Unpacking } from "./open-container";
 import { notRegularFinding, openRegular, readAll, unreadableFinding } from "./read-regular";
 
 export { localTime };
 export type { InputItem };
 
-/** Largest archive or winmail.dat read (it is read whole; its entries are then checked before inflating). */
-const MAX_ARCHIVE_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
-/** Largest .eml read: it streams past a piece at a time, and only what the skeleton keeps is held. */
-const MAX_EMAIL_BYTES = 1024 * 1024 * 1024;
 const EMAIL_CHUNK = 1024 * 1024;
 
 const failed = (file: string, fileTime: string | null, finding: Finding): InputItem => ({
@@ -121,7 +123,7 @@ async function readContainer(
   email: boolean,
   u: Unpacking,
 ): Promise<InputItem | { content: Uint8Array | Skeleton; fileTime: string }> {
-  const limit = email ? MAX_EMAIL_BYTES : MAX_ARCHIVE_BYTES;
+  const limit = containerLimit(email ? "email" : "zip")!;
   try {
     const opened = await openRegular(full, limit);
     if (opened.kind === "not_regular") return failed(shown, null, notRegularFinding(shown, opened));

@@ -8,11 +8,15 @@ import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { useBusy, type Notice } from "../shell/use-busy";
 import { NoticeBar } from "../shell/NoticeBar";
+import { localTime } from "../../xlsx/inputs/local-time";
+import { REQUEST_BUDGET_BYTES } from "../../office/excel-batch";
 
 /** The check engine (src/core/check), applied to the open workbook read as a return in one batched pass. */
 export interface CheckTools {
   readonly check: (unitReturn: UnitReturn) => readonly Finding[];
 }
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -49,6 +53,28 @@ export function CheckTab({ ops, checkTools }: Props) {
       );
     });
 
+  // The correction notice the CLI writes with --notice, from the open workbook's file: checked by the CLI's reader
+  // and engine, then a marked copy; downloaded where downloads work, else opened as a new workbook.
+  const writeNotice = () =>
+    run(async () => {
+      setNotice(null);
+      const bytes = await ops.readWorkbookFile();
+      const { noticeOfWorkbook } = await import("./notice-of-workbook");
+      const notice = await noticeOfWorkbook(bytes, localTime(new Date()).slice(0, 10));
+      if (notice.kind === "nothing_to_correct") return setNotice({ intent: "info", text: s.noticeNothing });
+      if (notice.kind === "unreadable") return setNotice({ intent: "warning", text: s.noticeUnreadable });
+      if (notice.kind === "not_copied") return setNotice({ intent: "warning", text: s.noticeNotCopied });
+      if (ops.canDownload) {
+        ops.download(notice.name, notice.bytes, XLSX_MIME);
+        return setNotice({ intent: "success", text: s.noticeDownloaded(notice.name) });
+      }
+      // Excel.createWorkbook sends the whole file in one request.
+      if ((notice.bytes.length * 4) / 3 > REQUEST_BUDGET_BYTES)
+        return setNotice({ intent: "warning", text: s.noticeTooLarge });
+      await ops.openAsNewWorkbook(notice.bytes);
+      setNotice({ intent: "success", text: s.noticeOpened });
+    });
+
   const cellFindings = (findings ?? []).flatMap((f) =>
     f.location.kind === "cell" && f.severity !== "info"
       ? [{ sheet: f.location.sheet, cell: f.location.cell, severity: f.severity }]
@@ -60,6 +86,9 @@ export function CheckTab({ ops, checkTools }: Props) {
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={check}>
           {s.checkWorkbook}
+        </Button>
+        <Button disabled={busy} onClick={writeNotice}>
+          {s.writeNotice}
         </Button>
         <Button
           disabled={busy || !cellFindings.length || highlights !== null}

@@ -1,7 +1,12 @@
-import { Button, Field, ProgressBar, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderZipRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { Finding } from "../../core/findings/types";
+import { hasErrors } from "../../core/findings/make-finding";
+import { checkUnitList } from "../../core/template/units";
+import { localTime } from "../../xlsx/inputs/local-time";
+import { readUnitListText } from "../../xlsx/unit-list";
+import { UnitListField } from "../shell/UnitListField";
 import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
@@ -9,9 +14,7 @@ import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
 import { NoticeBar } from "../shell/NoticeBar";
 import { REQUEST_BUDGET_BYTES } from "../../office/excel-batch";
 import { refusalText } from "../shell/describe-failure";
-import { readUnitLines } from "../plan/unit-lines";
 import { consolidateInWorker, type ConsolidateDone } from "./consolidate-in-worker";
-import { localTime } from "./local-time";
 import type { ConsolidateRequest } from "./protocol";
 
 const useStyles = makeStyles({
@@ -47,6 +50,11 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
     run(async () => {
       setNotice(null);
       setResult(null);
+      // The unit list as `--units` reads and checks it: a heading row is no unit; a blank or repeated name stops.
+      const list = readUnitListText(unitsText);
+      const units = checkUnitList(list.names, { file: s.units, firstRow: list.firstRow });
+      setFindings(units.findings);
+      if (hasErrors(units.findings)) return setNotice({ intent: "error", text: s.unitListErrors });
       const request: ConsolidateRequest = {
         files: await Promise.all(
           files.map(async (f) => ({
@@ -55,7 +63,7 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
             lastModified: f.lastModified,
           })),
         ),
-        units: readUnitLines(unitsText).filter(Boolean),
+        units: units.units,
         today: localTime(new Date()).slice(0, 10),
         labels: {
           chartSheet: s.chartSheet,
@@ -114,7 +122,7 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
           className={styles.hidden}
           type="file"
           multiple
-          accept=".xlsx,.zip,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,.xls,.et,.zip,.eml,.dat,application/zip,message/rfc822,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="return-files"
           onChange={(e) => setFiles([...(e.target.files ?? [])])}
         />
@@ -123,9 +131,16 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
         </Button>
       </div>
       {files.length > 0 && <Text>{s.filesChosen(files.length)}</Text>}
-      <Field label={s.units} hint={s.unitsOptional}>
-        <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={3} />
-      </Field>
+      <UnitListField
+        text={unitsText}
+        onText={setUnitsText}
+        hint={s.unitsOptional}
+        rows={3}
+        busy={busy}
+        run={run}
+        onFileFindings={setFindings}
+        testId="consolidate-units"
+      />
       {progress && (
         <Field validationMessage={s.consolidating(progress.done, progress.total)} validationState="none">
           <ProgressBar

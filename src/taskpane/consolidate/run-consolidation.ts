@@ -3,7 +3,8 @@ import type { CheckedInput } from "../../core/consolidate/types";
 import { checkInputFile } from "../../xlsx/return/checked-input";
 import { writeSummary } from "../../xlsx/summary/write-summary";
 import { attainmentChartSheet } from "./attainment-chart";
-import { gatherPicked, type PickedItem } from "./gather-files";
+import type { InputItem } from "../../xlsx/inputs/input-item";
+import { gatherPicked } from "./gather-files";
 import { summarySheetPlans } from "./summary-sheet-plans";
 import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
 
@@ -11,7 +12,7 @@ const hex = (buffer: ArrayBuffer): string =>
   [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /** Reads one workbook with the return reader and checks it, as the CLI does for each input. */
-async function checkPicked(item: PickedItem, request: ConsolidateRequest): Promise<CheckedInput> {
+async function checkPicked(item: InputItem, request: ConsolidateRequest): Promise<CheckedInput> {
   const sha256 = item.bytes ? hex(await crypto.subtle.digest("SHA-256", item.bytes as BufferSource)) : "";
   return checkInputFile(
     { ...item, sha256 },
@@ -27,7 +28,9 @@ export async function runConsolidation(
   request: ConsolidateRequest,
   progress: (done: number, total: number) => void,
 ): Promise<ConsolidateMessage> {
-  const items = gatherPicked(request.files);
+  // Every workbook inside the picked files first (they are all in memory already), so progress has its total.
+  const items: InputItem[] = [];
+  for await (const item of gatherPicked(request.files)) items.push(item);
   const inputs: CheckedInput[] = [];
   for (const item of items) {
     inputs.push(await checkPicked(item, request));

@@ -1,21 +1,21 @@
-import { Button, Field, Input, ProgressBar, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Finding } from "../../core/findings/types";
 import type { TaskList } from "../../core/plan/types";
 import { FindingList } from "../shell/FindingList";
 import type { PaneOperations } from "../shell/pane-operations";
 import { useStrings } from "../shell/strings-context";
 import { refusalText } from "../shell/describe-failure";
-import { readFileBytes, useBusy, type Notice } from "../shell/use-busy";
+import { useBusy, type Notice } from "../shell/use-busy";
+import { UnitListField } from "../shell/UnitListField";
+import { readUnitListText } from "../../xlsx/unit-list";
 import { NoticeBar } from "../shell/NoticeBar";
 import type { TemplateSpec } from "../../core/template/spec";
 import type { TemplateTools } from "./template-tools";
-import { readUnitLines } from "./unit-lines";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  hidden: { display: "none" },
 });
 
 interface Props {
@@ -36,22 +36,20 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
   /** The copies being zipped: files done of the total; total 0 while the worker starts. */
   const [copies, setCopies] = useState<{ done: number; total: number } | null>(null);
   const { busy, run } = useBusy(setNotice, s);
-  const unitsFile = useRef<HTMLInputElement>(null);
-  const units = readUnitLines(unitsText);
-
-  /** A unit list file (.txt, .csv in UTF-8 or GBK, .xlsx) read by the same reader as the CLI, loaded on first use. */
-  const readUnitsFile = async (file: File): Promise<string> => {
-    const { readUnitListBytes } = await import("../../xlsx/unit-list");
-    const list = await readUnitListBytes(await readFileBytes(file), file.name);
-    setFindings(list.ok ? [] : list.findings);
-    return list.ok ? list.names.join("\n") : unitsText;
-  };
+  // Read as `--units` reads a file: a heading row (单位名称…) is not a unit, and findings name the line shown.
+  const unitList = readUnitListText(unitsText);
+  const units = unitList.names;
 
   /** Builds the spec (its findings are shown), then runs the action with it. */
   const withSpec = (action: (spec: TemplateSpec) => Promise<void>) =>
     run(async () => {
       setNotice(null);
-      const built = tools.build(taskList, { period, units, deadline: deadline || null });
+      const built = tools.build(taskList, {
+        period,
+        units,
+        unitsFirstRow: unitList.firstRow,
+        deadline: deadline || null,
+      });
       setFindings(built.findings);
       if (built.ok) await action(built.spec);
     });
@@ -95,22 +93,15 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
       <Field label={s.deadline}>
         <Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} />
       </Field>
-      <Field label={s.units} hint={units.length ? s.unitsCount(units.length) : s.unitsHint}>
-        <Textarea value={unitsText} onChange={(_, d) => setUnitsText(d.value)} rows={4} data-testid="units" />
-      </Field>
-      <Button disabled={busy} onClick={() => unitsFile.current?.click()}>
-        {s.openUnitsFile}
-      </Button>
-      <input
-        ref={unitsFile}
-        className={styles.hidden}
-        type="file"
-        accept=".txt,.csv,.xlsx,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) run(async () => setUnitsText(await readUnitsFile(file)));
-          e.target.value = "";
-        }}
+      <UnitListField
+        text={unitsText}
+        onText={setUnitsText}
+        hint={units.length ? s.unitsCount(units.length) : s.unitsHint}
+        rows={4}
+        busy={busy}
+        run={run}
+        onFileFindings={setFindings}
+        testId="units"
       />
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy || !period.trim()} onClick={createNew}>

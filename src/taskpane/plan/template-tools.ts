@@ -13,7 +13,13 @@ export interface TemplateRenderer {
 export interface TemplateTools {
   readonly build: (
     taskList: TaskList,
-    options: { readonly period: string; readonly units: readonly string[]; readonly deadline: string | null },
+    options: {
+      readonly period: string;
+      readonly units: readonly string[];
+      /** The line of the unit list the first name is on (2 after a heading row), for findings. */
+      readonly unitsFirstRow: number;
+      readonly deadline: string | null;
+    },
   ) =>
     | { readonly ok: true; readonly spec: TemplateSpec; readonly findings: readonly Finding[] }
     | { readonly ok: false; readonly findings: readonly Finding[] };

@@ -26,6 +26,8 @@ export interface PaneOperations {
   readonly clearHighlights: (record: HighlightRecord) => Promise<void>;
   readonly writeSheets: (plans: readonly SheetPlan[]) => Promise<WriteOutcome>;
   readonly openAsNewWorkbook: (bytes: Uint8Array) => Promise<void>;
+  /** The open workbook as a .xlsx file, as it is now (for the correction notice, which is a marked copy of it). */
+  readonly readWorkbookFile: () => Promise<Uint8Array>;
   /** False in desktop Office's web views, where a download link does nothing. */
   readonly canDownload: boolean;
   readonly download: (fileName: string, bytes: Uint8Array, mime: string) => void;
@@ -46,6 +48,7 @@ export function createPaneOperations(host: ExcelHost, canDownload: boolean): Pan
     clearHighlights: (record) => clearHighlights(host, record),
     writeSheets: (plans) => writeSheets(host, plans),
     openAsNewWorkbook: (bytes) => openAsNewWorkbook(host, toBase64(bytes)),
+    readWorkbookFile: () => host.documentFile(),
     canDownload,
     download: (fileName, bytes, mime) => {
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));

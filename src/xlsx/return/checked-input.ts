@@ -30,12 +30,8 @@ export function checkInputFile(input: InputFile, options: CheckWorkbookOptions):
   const checked = checkWorkbook(input.bytes, input.file, options);
   const findings = [...input.findings, ...checked.findings];
   if (!checked.identity || !checked.spec) return { kind: "not_return", ...source, findings };
-  return {
-    kind: "return",
-    ...source,
-    identity: checked.identity,
-    spec: checked.spec,
-    entries: checked.entries,
-    findings,
-  };
+  // Blank cells are not figures (a missing entry reads as blank): only answers travel on, in the CLI's workers and
+  // the task pane's alike.
+  const entries = checked.entries.filter((e) => !(e.kind === "blank" && (e.raw === null || e.raw === "")));
+  return { kind: "return", ...source, identity: checked.identity, spec: checked.spec, entries, findings };
 }

@@ -1,5 +1,5 @@
 import PostalMime from "postal-mime";
-import { isZip } from "../../../xlsx/safe-zip/safe-unzip";
+import { isZip } from "../../safe-zip/safe-unzip";
 import { partName, uniqueNames } from "../part-names";
 import type { OmittedParts } from "./mime-skeleton";
 

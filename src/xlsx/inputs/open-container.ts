@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { assertNever } from "../../core/errors";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { FindingCode } from "../../core/findings/codes";
 import type { FindingData } from "../../core/findings/types";
-import { isZip, listZip, readZipEntry, zipProblemCode } from "../../xlsx/safe-zip/safe-unzip";
-import { UnpackBudget, type UnpackLimits } from "../../xlsx/safe-zip/unpack-budget";
+import { DEFAULT_ZIP_LIMITS, isZip, listZip, readZipEntry, zipProblemCode } from "../safe-zip/safe-unzip";
+import { UnpackBudget, type UnpackLimits } from "../safe-zip/unpack-budget";
 import { DEFAULT_SKELETON_LIMITS, OmittedParts, skeletonOf } from "./email/mime-skeleton";
 import { readEmail } from "./email/read-email";
 import { isTnef, readTnef } from "./email/tnef";
@@ -18,6 +17,16 @@ import { baseNameOf, extensionOf, partName, SEP, uniqueNames } from "./part-name
  * or given a finding that names it. What one input unpacks to is capped as a whole (UnpackBudget).
  */
 
+/** Largest archive or winmail.dat read (it is read whole; its entries are then checked before inflating). */
+export const MAX_ARCHIVE_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
+/** Largest .eml read (the CLI streams it past a piece at a time; only what the skeleton keeps is held). */
+export const MAX_EMAIL_BYTES = 1024 * 1024 * 1024;
+
+/** The most of a container read at once: an email, or an archive or winmail.dat; null for a plain file. */
+export function containerLimit(kind: ContainerKind): number | null {
+  return kind === "email" ? MAX_EMAIL_BYTES : kind === "file" ? null : MAX_ARCHIVE_BYTES;
+}
+
 /** One input being unpacked: its budget across its nesting, and the email parts its skeletons left out. */
 export interface Unpacking {
   /** The input as shown ("县区.zip"), named when its budget runs out. */
@@ -26,10 +35,14 @@ export interface Unpacking {
   readonly omitted: OmittedParts;
 }
 
+/** `bytes` random bytes as hex (Web Crypto: in Node and in the task pane's worker alike). */
+const randomHex = (bytes: number): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
+
 export const startUnpacking = (input: string, limits?: UnpackLimits): Unpacking => ({
   input,
   budget: new UnpackBudget(limits),
-  omitted: new OmittedParts(randomBytes(8).toString("hex")),
+  omitted: new OmittedParts(randomHex(8)),
 });
 
 export type ContainerKind = "zip" | "email" | "tnef" | "file";
