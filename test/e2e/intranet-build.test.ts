@@ -186,7 +186,10 @@ describe("same job, same answer as the command line", () => {
         0xb5, 0xa5, 0xce, 0xbb, 0xc3, 0xfb, 0xb3, 0xc6, 0x0a, 0xbc, 0xd7, 0xcf, 0xd8, 0x0a,
       ]),
     });
-    await expect(page.getByTestId("consolidate-units").inputValue()).resolves.toBe("甲县");
+    // The file is read asynchronously: wait (up to 10 s) for the list to change, then compare.
+    const units = page.getByTestId("consolidate-units");
+    for (let i = 0; i < 100 && (await units.inputValue()) === UNITS_CSV; i++) await page.waitForTimeout(100);
+    await expect(units.inputValue()).resolves.toBe("甲县");
     expect(page.pageErrors).toEqual([]);
   });
 
