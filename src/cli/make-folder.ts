@@ -11,7 +11,8 @@ export async function makeFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => null);
   if (found) {
     if (found.isDirectory()) return;
-    throw Object.assign(new Error(`ENOTDIR: ${dir}`), { code: "ENOTDIR", syscall: "mkdir", path: dir });
+    // A file where the folder should be: said as mkdir says it ("a file of that name exists").
+    throw Object.assign(new Error(`EEXIST: ${dir}`), { code: "EEXIST", syscall: "mkdir", path: dir });
   }
   const parent = dirname(dir);
   if (parent !== dir) await makeFolder(parent);
