@@ -249,4 +249,25 @@ describe("item labels", () => {
       ["1000", "丙率"],
     ]);
   });
+
+  it("a list that starts where an earlier part left off, and text labels past 999", () => {
+    const runOn = parsePlan(
+      "某市2025年妇幼健康工作要点\n一、儿童健康\n12.0-6岁儿童健康管理率达到90%以上。\n13.3岁以下儿童系统管理率达到85%以上。",
+    ).taskList;
+    expect(runOn.tasks.map((t) => t.path.join("/"))).toEqual(["一/12", "一/13"]);
+    expect(runOn.targets.map((t) => [t.indicator, t.value])).toEqual([
+      ["0-6岁儿童健康管理率", 90],
+      ["3岁以下儿童系统管理率", 85],
+    ]);
+    // Alone, a figure after a number is text: "2.5亿元" under a heading is no item 2.
+    const decimal = parsePlan(
+      "某县2025年工作要点\n一、保障\n2.5亿元用于基层设施。\n二、其他\n1.加强宣传。",
+    ).taskList;
+    expect(decimal.tasks.map((t) => t.path.join("/"))).toEqual(["一", "二/1"]);
+    const lines = ["某省2025年重点任务清单", "一、重点任务"];
+    for (let n = 998; n <= 1001; n++) lines.push(`${n}.推进第${n}项工作。`);
+    lines.push("2026.全年完成率达到90%以上。");
+    const long = parsePlan(lines.join("\n")).taskList;
+    expect(long.tasks.map((t) => t.path.join("/"))).toEqual(["一/998", "一/999", "一/1000", "一/1001"]);
+  });
 });

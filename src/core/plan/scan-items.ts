@@ -52,7 +52,7 @@ const PATTERNS: readonly (readonly [number, RegExp, (m: RegExpExecArray) => stri
   [2, new RegExp(`^([${CN}]{1,4})\\)`), (m) => `(${m[1]})`],
   // ㈠…㈩ and ⒈…⒛: single characters Word and WPS use for (一) and 1.
   [2, /^([\u3220-\u3229])/, (m) => `(${"一二三四五六七八九十"[(m[1] ?? "").charCodeAt(0) - 0x3220]})`],
-  [3, /^(\d{1,3}) ?(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
+  [3, /^(\d{1,4}) ?(?:[、]|\.(?!\d))/, (m) => m[1] ?? ""],
   [3, /^([\u2488-\u249b])/, (m) => String((m[1] ?? "").charCodeAt(0) - 0x2487)],
   [4, /^\( ?(\d{1,3}) ?\)[、.]?/, (m) => `(${m[1]})`],
   [4, /^(\d{1,3})\)/, (m) => `(${m[1]})`],
@@ -225,7 +225,9 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     const lead = line.norm.length - line.norm.trimStart().length;
     const tableRow = cells ? tableNumbering(cells) : null;
     const numbering =
-      tableRow ?? readNumbering(line.norm.slice(lead)) ?? numberBeforeFigure(items, line.norm.slice(lead));
+      tableRow ??
+      readNumbering(line.norm.slice(lead)) ??
+      numberBeforeFigure(items, lastAtRank, line.norm.slice(lead), nextText(lines, i));
     const parent = numbering ? parentOf(items, numbering.rank, partStart) : null;
     const titled = /^\s*[\u4e00-\u9fa5“"]/.test(line.norm.slice(lead + (numbering?.length ?? 0)));
     if (
@@ -247,6 +249,15 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     }
   }
   return items;
+}
+
+/** The next line with text after line i, left-trimmed. */
+function nextText(lines: readonly PlanLine[], i: number): string | undefined {
+  for (let k = i + 1; k < lines.length; k++) {
+    const norm = (lines[k] as PlanLine).norm.trimStart();
+    if (norm) return norm;
+  }
+  return undefined;
 }
 
 /** Units already in each item's list, so that adding to a long list does not search it for each unit. */
@@ -309,23 +320,31 @@ function findBodyStart(lines: readonly PlanLine[]): number {
 /**
  * An item label run into an age, a type, a share, a count of whole things, a hotline, a year or a month reads like a
  * decimal: "11.15岁以上人群吸烟率…", "1.0-6岁儿童…", "2.2型糖尿病…", "1.100%的社区…", "2.3家医院…", "3.120急救电话…",
- * "4.2025年底前…", "1.6月底前…". Taken as item N only when N is the next number of the list just before (item N-1 of
- * that rank is the last item), or 1 right under a heading, so a line starting with a real decimal ("2.5亿元") stays text.
+ * "4.2025年底前…", "1.6月底前…". Taken as item N when N follows on: the next number of the list just before (item
+ * N-1 of that rank is the last item, or the last of the sections before when numbers run on across them), 1 right
+ * under a heading, or any N right under a heading when the next line is item N+1 (a list that starts where an
+ * earlier part left off: "12.0-6岁…" then "13.65岁…"). So a line starting with a real decimal ("2.5亿元") stays text.
  */
-function numberBeforeFigure(items: readonly Item[], norm: string): Numbering | null {
+function numberBeforeFigure(
+  items: readonly Item[],
+  lastAtRank: ReadonlyMap<number, number>,
+  norm: string,
+  next: string | undefined,
+): Numbering | null {
   const n = labelBeforeFigure(norm);
   const last = items[items.length - 1];
-  const continues =
-    n !== null &&
-    last !== undefined &&
-    (last.rank === 3 ? last.number === n.number - 1 : last.rank < 3 && n.number === 1);
-  return continues ? n : null;
+  if (n === null || last === undefined) return null;
+  if (last.rank === 3) return last.number === n.number - 1 ? n : null;
+  if (last.rank > 3) return null;
+  if (n.number === 1 || lastAtRank.get(3) === n.number - 1) return n;
+  const following = next === undefined ? null : (readNumbering(next) ?? labelBeforeFigure(next));
+  return following?.rank === 3 && following.number === n.number + 1 ? n : null;
 }
 
 /** The label "N." of a text that starts like a decimal run into a figure (see numberBeforeFigure), whatever N is. */
 export function labelBeforeFigure(norm: string): Numbering | null {
   const m =
-    /^(\d{1,3})\.(?=\d{1,3}(?:[-~—–]\d{1,3})?(?:周岁|岁)|\d型|\d{1,3}%的|\d{1,3}(?:家|所|名|项)|(?!\d*(?:亿|万|元|倍))\d{3,}(?=[\u4e00-\u9fa5])|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(
+    /^(\d{1,4})\.(?=\d{1,3}(?:[-~—–]\d{1,3})?(?:周岁|岁)|\d型|\d{1,3}%的|\d{1,3}(?:家|所|名|项)|(?!\d*(?:亿|万|元|倍))\d{3,}(?=[\u4e00-\u9fa5])|20\d\d年|(?:[1-9]|1[0-2])月)/.exec(
       norm,
     );
   return m ? { rank: 3, label: m[1] ?? "", number: Number(m[1]), length: m[0].length } : null;
@@ -366,8 +385,10 @@ function acceptsNumber(
   if (sibling) return n.number === sibling.number + 1 || (titled && n.number === sibling.number + 2);
   if (n.number === 1) return true;
   // (Numbers that run on across sections may skip one too: "一、…1.… 2.…" then "二、 4.…" when 3. was missed.)
+  // A number past 999 ("2025." opening a sentence about the year) is an item only where the list runs on to it.
   const global = lastAtRank.get(n.rank);
-  return global === undefined || n.number === global + 1 || (titled && n.number === global + 2);
+  if (global === undefined) return n.number < 1000;
+  return n.number === global + 1 || (titled && n.number === global + 2);
 }
 
 function textItem(line: PlanLine, lead: number, n: Numbering, parent: number | null): Item {
