@@ -47,6 +47,9 @@ const zh = {
     ratio: `${METHOD_LABELS.ratio.zh}（比率）`,
     mean: `${METHOD_LABELS.mean.zh}（不相加）`,
   },
+  weight: "加权依据（可选）",
+  weightHint: "填写后，模板在“分母（权数）”栏请各单位填此数，汇总按它加权平均；留空则为各单位的平均值。",
+  weightPlaceholder: "如：常住人口",
   // Targets the reader was unsure of: listed before the tasks, marked in their task, cleared by the clerk.
   reviewTitle: (n: number) => `有 ${n} 个指标请核对`,
   reviewNone: "没有需要核对的指标。",
@@ -217,6 +220,10 @@ const en: Strings = {
     ratio: `${METHOD_LABELS.ratio.en} (a rate)`,
     mean: `${METHOD_LABELS.mean.en} (never added up)`,
   },
+  weight: "Weighted by (optional)",
+  weightHint:
+    "When given, the template asks each unit for it in the 分母（权数） column and the summary averages by it; blank: the mean of the units' figures.",
+  weightPlaceholder: "e.g. 常住人口 (resident population)",
   reviewTitle: (n) => `${count(n, "target")} to check`,
   reviewNone: "No targets are marked for checking.",
   reviewHint:

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Target } from "../../src/core/plan/types";
+import { weightOf } from "../../src/core/template/row-fields";
 import { RATE_MULTIPLIER, type EntryField, type TemplateSpec } from "../../src/core/template/spec";
 
 /** One value to type into a return: a row field by key, or a header field (key "header"). */
@@ -112,6 +113,10 @@ export function plausibleFills(
         value: Math.max(0, t.op === ">=" ? Math.ceil(value) : Math.round(value)),
       });
     else fills.push({ key: row.key, field: "value", value: Math.max(0, Math.round(value * 10) / 10) });
+    // A mean weighted by what each unit reports (常住人口): a population (from the seed, leaving the other figures
+    // as they were).
+    if (weightOf(row) !== null)
+      fills.push({ key: row.key, field: "denominator", value: 20000 + ((seed * 7919) % 480000) });
   }
   return fills;
 }

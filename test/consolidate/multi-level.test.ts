@@ -35,6 +35,7 @@ type Target = {
   unitsReporting: number;
   unitsMet: number | null;
   met: boolean | null;
+  weight?: string;
 };
 
 beforeAll(async () => {
@@ -49,6 +50,8 @@ beforeAll(async () => {
       deadline: null,
       op: ">=",
       value: 79.5,
+      // Weighted by the population behind each figure, which the template asks for.
+      weight: "常住人口",
     }),
     withMeaning({
       task: list.tasks[1]!.id,
@@ -106,6 +109,10 @@ describe("a county's summary sent up as a return", () => {
     expect(Math.max(...city.map((t) => t.unitsReporting))).toBe(HOSPITALS.length);
     const stay = direct.find((t) => t.method === "mean" && t.scope === "each")!;
     expect(stay.value).not.toBeNull();
+    // The weighted mean went up as Σ(figure × weight) and Σ weight, and came out the same.
+    const life = direct.find((t) => t.weight === "常住人口")!;
+    expect(life.denominator).toBeGreaterThan(6 * 20000);
+    expect(life.value).toBeCloseTo(life.numerator! / life.denominator!, 2);
   }, 120_000);
 
   it("is not judged by check against a target meant for each hospital: its figures are aggregates", async () => {

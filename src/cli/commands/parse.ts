@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { METHOD_LABELS } from "../../core/consolidate/labels";
+import { methodLabel } from "../../core/consolidate/labels";
 import { REVIEW_LABELS, SCOPE_NAMES } from "../../core/plan/target-meaning";
 import { parsePlan } from "../../core/plan/parse-plan";
 import { toTaskListJson } from "../../core/plan/task-list-json";
@@ -39,7 +39,7 @@ function renderTable(list: TaskList, ctx: CliContext): string {
     for (const target of targets) {
       const due = target.deadline ? (en ? `  by ${target.deadline}` : `  截止 ${target.deadline}`) : "";
       const scope = SCOPE_NAMES[target.scope];
-      const method = METHOD_LABELS[target.method];
+      const method = methodLabel(target.method, target.weight);
       const why = en ? target.scopeReason.en : target.scopeReason.zh;
       const meaning = en ? `${scope.en}, ${method.en}; ${why}` : `${scope.zh}，${method.zh}；${why}`;
       out.push(`       → ${target.indicator}  ${formatTargetLabel(target)}${due}  〔${meaning}〕`);

@@ -109,6 +109,7 @@ const jsonTarget = (t: TargetSummary, templateId: string) => ({
   unitOfMeasure: t.unitOfMeasure,
   scope: t.scope,
   method: t.method,
+  ...(t.weight ? { weight: t.weight } : {}),
   value: t.value,
   numerator: t.numerator,
   denominator: t.denominator,

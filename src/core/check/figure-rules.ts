@@ -2,6 +2,7 @@ import type { FindingCode } from "../findings/codes";
 import { makeFinding } from "../findings/make-finding";
 import type { Finding, FindingData } from "../findings/types";
 import { RATE_MULTIPLIER, type EntryField, type TargetRow, type TemplateSpec } from "../template/spec";
+import { weightOf } from "../template/row-fields";
 import { compareTarget, type MissCode } from "./compare-target";
 import { EXPLAINABLE } from "./explain";
 import type { NormalisedEntry } from "./normalise-entry";
@@ -67,11 +68,33 @@ export function valueFigure(c: FigureContext): MissCode | null {
   else if (row.measure === "count" && !Number.isInteger(value)) {
     findings.push(flag("check.not_whole", where, { label, field: "value", got: value }, reason));
   }
+  weightFigure(c);
   const ambiguous = findings.some(
     (f) =>
       f.code === "check.percent_ambiguous" && f.location.kind === "cell" && f.location.cell === where.cell,
   );
   return ambiguous ? null : compare(c, value, where);
+}
+
+/**
+ * The weight beside a figure whose mean is weighted (see weightOf): a number above 0, or the summary cannot weigh the
+ * figure (it is left out of the weighted mean, and said so here).
+ * @example weightFigure(ctx) // 人均预期寿命 79.6 with 常住人口 blank → check.weight_invalid at 分母
+ */
+function weightFigure(c: FigureContext): void {
+  const weight = weightOf(c.row);
+  if (weight === null) return;
+  const where = cellAt(c.place, `${c.spec.layout.columns.denominator ?? ""}${c.raw.row}`, c.row.key);
+  const entry = c.values.get("denominator");
+  // (What is not a number at all is already said where it was read.)
+  if ((entry?.kind === "number" && entry.value > 0) || entry?.kind === "invalid") return;
+  const got =
+    !entry || entry.kind === "blank"
+      ? ""
+      : entry.kind === "number" || entry.kind === "date"
+        ? String(entry.value)
+        : entry.text;
+  c.findings.push(makeFinding("check.weight_invalid", where, { label: c.row.target.indicator, weight, got }));
 }
 
 /**

@@ -45,7 +45,8 @@ function isTarget(t: unknown): boolean {
   if (t.unitOfMeasure !== null && !isString(t.unitOfMeasure)) return false;
   if (
     (t.scope !== undefined && !oneOf(t.scope, SCOPES)) ||
-    (t.method !== undefined && !oneOf(t.method, METHODS))
+    (t.method !== undefined && !oneOf(t.method, METHODS)) ||
+    (t.weight !== undefined && (!isString(t.weight) || t.method !== "mean"))
   )
     return false;
   if (t.op === "between") return isNumber(t.min) && isNumber(t.max);

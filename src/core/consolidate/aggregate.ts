@@ -7,6 +7,7 @@ import {
   type TaskRow,
   type TemplateIdentity,
 } from "../template/spec";
+import { weightOf } from "../template/row-fields";
 import { attainmentOf } from "./attainment";
 import { median, round2, sum } from "./stats";
 import { UnitFigures } from "./unit-figures";
@@ -150,12 +151,19 @@ export function unitFigure(
     if (isNotApplicable(numerator) || isNotApplicable(value)) return { kind: "not_applicable" };
   }
   const v = asNumber(value);
+  if (v !== null && weightOf(row) !== null) {
+    // A weighted mean's figure with its weight: Σ(figure × weight) and Σ weight roll up like a rate's 分子 and 分母.
+    const w = asNumber(at(index, slots.denominator));
+    return w !== null && w > 0
+      ? { kind: "value", value: v, numerator: v * w, denominator: w, ...behind }
+      : { kind: "value", value: v, ...behind };
+  }
   if (v !== null) return { kind: "value", value: v, ...behind };
   return isNotApplicable(value) ? { kind: "not_applicable" } : { kind: "blank" };
 }
 
 /** How many units a figure stands for: one, or those behind a summary sent up as a return. */
-const weightOf = (f: Extract<UnitFigure, { kind: "value" }>): number => f.carried?.reporting ?? 1;
+const unitsBehind = (f: Extract<UnitFigure, { kind: "value" }>): number => f.carried?.reporting ?? 1;
 
 /**
  * Σ of the figures behind a figure, for a mean: the unrounded total a summary carries, while its 完成值 still says
@@ -164,7 +172,7 @@ const weightOf = (f: Extract<UnitFigure, { kind: "value" }>): number => f.carrie
 function totalOf(f: Extract<UnitFigure, { kind: "value" }>): number {
   const c = f.carried;
   if (c?.total !== undefined && c.reporting > 0 && round2(c.total / c.reporting) === f.value) return c.total;
-  return f.value * weightOf(f);
+  return f.value * unitsBehind(f);
 }
 
 /**
@@ -205,7 +213,7 @@ export function summariseTarget(
   for (const f of byUnit)
     if (f.kind === "value") {
       values.push(f.value);
-      reporting += weightOf(f);
+      reporting += unitsBehind(f);
       met += f.carried?.met ?? (attainmentOf(row.target, f) === "attained" ? 1 : 0);
     }
   const attainment = byUnit.map((f) => unitAttainment(row, f));
@@ -243,6 +251,7 @@ export function summariseTarget(
     unitOfMeasure: row.target.unitOfMeasure,
     scope: row.target.scope,
     method,
+    weight: weightOf(row),
     reporting,
     unitsMet: each ? met : null,
     met: verdict,
@@ -298,7 +307,8 @@ function aggregateOf(
         ? { value: sum(figures.map((f) => f.value)), numerator: null, denominator: null }
         : none;
     case "mean": {
-      const weight = sum(figures.map(weightOf));
+      if (weightOf(row) !== null) return weightedMean(figures);
+      const weight = sum(figures.map(unitsBehind));
       if (weight === 0) return none;
       const total = sum(figures.map(totalOf));
       return { value: round2(total / weight), numerator: null, denominator: null, total };
@@ -306,6 +316,29 @@ function aggregateOf(
     default:
       return assertNever(row.target.method);
   }
+}
+
+/**
+ * Σ(figure × weight) / Σ weight over the figures that have their weight (a figure without one is left out, and its
+ * return has check.weight_invalid). A summary sent up carries the unrounded Σ(figure × weight) as its total, so one
+ * level up loses nothing to the rounding of its 完成值.
+ */
+function weightedMean(figures: readonly Extract<UnitFigure, { kind: "value" }>[]): {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  total?: number;
+} {
+  const parts = figures.filter((f) => f.numerator !== undefined && f.denominator !== undefined);
+  if (parts.length === 0) return { value: null, numerator: null, denominator: null };
+  const denominator = sum(parts.map((p) => p.denominator!));
+  const numerator = sum(
+    parts.map((p) => {
+      const total = p.carried?.total;
+      return total !== undefined && round2(total / p.denominator!) === p.value ? total : p.numerator!;
+    }),
+  );
+  return { value: round2(numerator / denominator), numerator, denominator, total: numerator };
 }
 
 /**

@@ -288,8 +288,11 @@ function returnValues(
     if (t.method === "ratio" && t.numerator !== null && t.denominator !== null) {
       values.push({ key: t.key, field: "numerator", value: t.numerator });
       values.push({ key: t.key, field: "denominator", value: t.denominator });
-    } else if (t.method !== "ratio" && t.value !== null)
+    } else if (t.method !== "ratio" && t.value !== null) {
       values.push({ key: t.key, field: "value", value: t.value });
+      // A weighted mean's Σ weight goes up as its weight (its unrounded Σ(figure × weight) in rollUp's total).
+      if (t.denominator !== null) values.push({ key: t.key, field: "denominator", value: t.denominator });
+    }
   }
   return values;
 }

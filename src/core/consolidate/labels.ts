@@ -58,6 +58,15 @@ export const METHOD_LABELS: Readonly<Record<AggregateMethod, Text>> = {
   mean: { zh: "平均值", en: "mean" },
 };
 
+/**
+ * How a target rolls up, as shown beside it: a mean weighted by what each unit reports says by what.
+ * @example methodLabel("mean", "常住人口").zh // → "加权平均（按常住人口）"
+ */
+export function methodLabel(method: AggregateMethod, weight?: string | null): Text {
+  if (method === "mean" && weight) return { zh: `加权平均（按${weight}）`, en: `mean weighted by ${weight}` };
+  return METHOD_LABELS[method];
+}
+
 /** Whom a target applies to, as shown beside it. */
 export const SCOPE_LABELS: Readonly<Record<Scope, Text>> = SCOPE_NAMES;
 

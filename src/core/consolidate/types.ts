@@ -145,6 +145,8 @@ export interface TargetSummary {
   /** Whom the target applies to: judged on the aggregate (`total`) or unit by unit (`each`). */
   readonly scope: Scope;
   readonly method: AggregateMethod;
+  /** What a `mean` is weighted by (numerator Σ(figure × weight), denominator Σ weight), or null for a plain mean. */
+  readonly weight: string | null;
   /**
    * Units with a figure (not blank, not 不适用); a summary sent up as a return counts for the units behind it
    * (see CarriedRollUp).

@@ -255,7 +255,7 @@ describe("item labels", () => {
       "某市2025年妇幼健康工作要点\n一、儿童健康\n12.0-6岁儿童健康管理率达到90%以上。\n13.3岁以下儿童系统管理率达到85%以上。",
     ).taskList;
     expect(runOn.tasks.map((t) => t.path.join("/"))).toEqual(["一/12", "一/13"]);
-    expect(runOn.targets.map((t) => [t.indicator, t.value])).toEqual([
+    expect(runOn.targets.map((t) => [t.indicator, "value" in t ? t.value : null])).toEqual([
       ["0-6岁儿童健康管理率", 90],
       ["3岁以下儿童系统管理率", 85],
     ]);

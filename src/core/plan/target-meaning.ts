@@ -195,10 +195,14 @@ export const SCOPE_SET_BY_HAND: ScopeReason = reason("人工指定", "set by han
  * @example withMeaning({ task: "1", text: "新增互联网医院1-2家", indicator: "新增互联网医院数", unitOfMeasure: "家", deadline: null, op: "between", min: 1, max: 2 })
  *   // → { …, scope: "total", scopeReason: { zh: "“新增”：各单位合计", … }, method: "sum" }
  */
-export function withMeaning(target: BareTarget): Target {
-  const method = isMethod(target.method)
-    ? target.method
-    : inferMethod(target.indicator, target.unitOfMeasure);
+export function withMeaning(given: BareTarget): Target {
+  const method = isMethod(given.method) ? given.method : inferMethod(given.indicator, given.unitOfMeasure);
+  // A weight belongs to a mean only (a sum or a ratio has its own).
+  const { weight, ...rest } = given as BareTarget & { weight?: unknown };
+  const target = {
+    ...rest,
+    ...(method === "mean" && typeof weight === "string" && weight.trim() ? { weight: weight.trim() } : {}),
+  } as BareTarget;
   const review = Array.isArray(target.review) ? target.review.filter(isReviewReason) : [];
   if (isScope(target.scope))
     return {

@@ -32,6 +32,8 @@ export interface TargetJson {
   method?: RollUpMethod;
   /** Why a person should look at it (see ReviewReason); optional on input. */
   review?: ReviewReason[];
+  /** For a mean: what each unit's figure is weighted by ("常住人口"); the template asks for it. Absent: a plain mean. */
+  weight?: string;
 }
 
 export interface TaskJson {
@@ -76,6 +78,7 @@ function toTargetJson(t: Target): TargetJson {
     scopeReason: t.scopeReason,
     method: t.method,
     review: [...t.review],
+    ...(t.weight ? { weight: t.weight } : {}),
   };
   return t.op === "between"
     ? { ...base, value: null, min: t.min, max: t.max, ...tail }
@@ -152,6 +155,15 @@ export function readTaskListJson(value: unknown): ReadTaskListResult {
   };
 }
 
+/** A weight's name as given: a short text, spaces collapsed; anything else is no weight. */
+function weightOf(raw: unknown): { weight?: string } {
+  const name = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : "";
+  return name && name.length <= MAX_WEIGHT_NAME ? { weight: name } : {};
+}
+
+/** The longest weight name kept ("常住人口数（万人）" fits many times over). */
+const MAX_WEIGHT_NAME = 40;
+
 function readTarget(raw: Record<string, unknown>): Target | null {
   const op = str(raw.op) as Op;
   if (!OPS.includes(op)) return null;
@@ -166,6 +178,7 @@ function readTarget(raw: Record<string, unknown>): Target | null {
     scopeReason: raw.scopeReason as ScopeReason | undefined,
     method: raw.method as RollUpMethod | undefined,
     review: Array.isArray(raw.review) ? (raw.review as ReviewReason[]) : undefined,
+    ...weightOf(raw.weight),
   };
   if (op === "between") {
     const min = numOrNull(raw.min);

@@ -75,6 +75,12 @@ interface TargetBase {
   readonly method: RollUpMethod;
   /** Why a person should look at it (empty when the plan says it plainly), see ReviewReason. */
   readonly review: readonly ReviewReason[];
+  /**
+   * For a `mean`: what each unit's figure is weighted by ("常住人口", "出生人数"), set by the clerk. The template then
+   * asks each unit for it beside its figure, and the roll-up is Σ(figure × weight) / Σ weight; without it, the mean
+   * of the units' figures.
+   */
+  readonly weight?: string;
 }
 
 /**

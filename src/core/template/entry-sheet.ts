@@ -7,9 +7,10 @@ import {
   numeratorValidation,
   textValidation,
   valueValidation,
+  weightValidation,
 } from "./entry-validation";
 import { unitOfMeasureLabel } from "./measure";
-import { isRate } from "./row-fields";
+import { isRate, weightOf } from "./row-fields";
 import {
   ATTAINMENT_STYLES,
   estimateRowHeight,
@@ -76,8 +77,12 @@ export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetM
   const L = spec.layout;
   const sink: Sink = { cells: [], validations: [] };
   headerBlock(spec, unit, sink);
-  for (const [col, text] of Object.entries(HEADINGS))
-    sink.cells.push({ address: `${col}${L.headerRow}`, value: text, style: "heading" });
+  // Where a mean asks for its weight, the 分母 column holds it (see weightOf).
+  const weighted = spec.rows.some((row) => weightOf(row) !== null);
+  for (const [col, text] of Object.entries(HEADINGS)) {
+    const heading = weighted && col === L.columns.denominator ? `${text}（权数）` : text;
+    sink.cells.push({ address: `${col}${L.headerRow}`, value: heading, style: "heading" });
+  }
   spec.rows.forEach((row, i) => {
     const r = L.firstDataRow + i;
     sink.cells.push({ address: `${L.keyColumn}${r}`, value: row.key, style: "key" });
@@ -237,8 +242,13 @@ function targetCells(
     );
     dv.push(numeratorValidation(row, num, den), denominatorValidation(row, den, num));
   } else {
-    cells.push(blank(C.numerator), blank(C.denominator), { address: value, value: null, style: "input" });
+    const weight = weightOf(row);
+    const den = at(C.denominator);
+    cells.push(blank(C.numerator), { address: value, value: null, style: "input" });
+    cells.push(weight === null ? blank(C.denominator) : { address: den, value: null, style: "input" });
     dv.push(valueValidation(row, value));
+    // A weighted mean asks for the weight in the 分母 column (分母（权数）).
+    if (weight !== null) dv.push(weightValidation(row, weight, den));
   }
 }
 

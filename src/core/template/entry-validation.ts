@@ -63,6 +63,25 @@ export function denominatorValidation(row: TargetRow, cell: string, numerator: s
 }
 
 /**
+ * Validation of the weight of a weighted mean (typed in the 分母 column): a number > 0, or 不适用 with the figure.
+ * @example weightValidation(rowOf("≥79.5岁"), "常住人口", "H9").formulas[0] // → 'OR(H9="不适用",AND(ISNUMBER(H9),H9>0))'
+ */
+export function weightValidation(row: TargetRow, weight: string, cell: string): ModelDataValidation {
+  return {
+    range: cell,
+    type: "custom",
+    formulas: [`OR(${cell}="${NA}",AND(ISNUMBER(${cell}),${cell}>0))`],
+    prompt: {
+      title: "填写权数",
+      message: clip(
+        `${row.target.indicator}按${weight}加权汇总：请在此填本单位的${weight}（大于 0 的数字）。`,
+      ),
+    },
+    error: { title: "权数不符合要求", message: clip(`${weight}应为大于 0 的数字。`) },
+  };
+}
+
+/**
  * A free-text cell: at most `max` characters.
  * @example textValidation("L8", "填写完成情况说明", 500).formulas // → ["500"]
  */

@@ -1,4 +1,4 @@
-import { isRate } from "./row-fields";
+import { isRate, weightOf } from "./row-fields";
 import { NOT_APPLICABLE, STATUSES, type TemplateSpec } from "./spec";
 
 /**
@@ -9,6 +9,10 @@ import { NOT_APPLICABLE, STATUSES, type TemplateSpec } from "./spec";
 export function buildInstructions(spec: TemplateSpec, unit: string | null = null): readonly string[] {
   const rates = spec.rows.filter((r) => r.kind === "target" && isRate(r.measure)).length;
   const targets = spec.rows.filter((r) => r.kind === "target").length;
+  const weighted = spec.rows.flatMap((r) => {
+    const weight = weightOf(r);
+    return r.kind === "target" && weight !== null ? [{ indicator: r.target.indicator, weight }] : [];
+  });
   const tasks = spec.rows.length - targets;
   const lines = [
     `${spec.plan.title || "工作要点"} ${spec.period.label} 填报说明`,
@@ -23,6 +27,9 @@ export function buildInstructions(spec: TemplateSpec, unit: string | null = null
     "完成值：一律按“计量单位”列的单位填写数字，不要带单位或百分号。例如 95% 填 95，12/10万 填 12，1:2 填 2，3,000 家填 3000。",
     rates
       ? `比率类指标（共 ${rates} 个，计量单位为 %、‰ 或 /10万）：请填写分子和分母，完成值自动计算，分子不能大于分母。`
+      : "",
+    weighted.length
+      ? `加权指标（${weighted.map((w) => `${w.indicator}按${w.weight}`).join("、")}）：除完成值外，请在“分母（权数）”栏填写本单位的${[...new Set(weighted.map((w) => w.weight))].join("、")}，汇总时按它加权平均。`
       : "",
     `不适用：本单位确无此项工作或指标时，在完成值（比率类填在分子）中填“${NOT_APPLICABLE[0]}”，并在完成情况说明中写明原因。不要留空，留空视为未填。`,
     "是否达标：根据完成值与目标自动显示“达标”“未达标”或“待填”，无需填写。目标前注“每单位”的，每个填报单位都应达到；注“全区域”的是全区域的整体目标，本单位填写的是对合计的贡献，显示“计入合计”，由汇总判断是否达标。",

@@ -32,5 +32,15 @@ export function isRate(measure: Measure): boolean {
  */
 export function rowInputFields(row: SpecRow): readonly EntryField[] {
   if (row.kind === "task") return ["status", "note", "problems"];
-  return isRate(row.measure) ? ["numerator", "denominator", "note"] : ["value", "note"];
+  if (isRate(row.measure)) return ["numerator", "denominator", "note"];
+  return weightOf(row) === null ? ["value", "note"] : ["value", "denominator", "note"];
+}
+
+/**
+ * What a target row's figure is weighted by, when its mean asks for a weight (typed in the 分母 column); else null.
+ * @example weightOf(lifeExpectancyRow) // → "常住人口"
+ */
+export function weightOf(row: SpecRow): string | null {
+  if (row.kind !== "target" || row.target.method !== "mean" || isRate(row.measure)) return null;
+  return row.target.weight ?? null;
 }

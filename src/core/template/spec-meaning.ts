@@ -50,6 +50,8 @@ export interface TargetMeaning {
   /** Whom the target applies to (each, total) and how it rolls up (sum, ratio, mean): how the commission judges. */
   readonly scope: string | null;
   readonly method: string | null;
+  /** What a mean is weighted by, which the unit is asked for too; absent when none (so older ids stay as they were). */
+  readonly weight?: string;
 }
 
 /** The fields of a target that say how the commission judges, not what the unit is asked. */
@@ -104,6 +106,7 @@ function rowMeaning(row: SpecRow): RowMeaning {
     deadline: optionalText(t.deadline),
     scope: optionalText(t.scope),
     method: optionalText(t.method),
+    ...(typeof t.weight === "string" && t.weight ? { weight: t.weight } : {}),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   replaceKeyed,
   withIndicator,
   withMethod,
+  withWeight,
   withNumber,
   withOp,
   withScope,
@@ -242,6 +243,16 @@ function TargetEditor({ id, target, label, onChange, onRemove }: TargetProps) {
           ))}
         </Select>
       </Field>
+      {target.method === "mean" ? (
+        <Field label={s.weight} hint={s.weightHint} className={styles.wide}>
+          <Input
+            className={styles.input}
+            value={target.weight ?? ""}
+            placeholder={s.weightPlaceholder}
+            onChange={(_, d) => onChange(withWeight(target, d.value))}
+          />
+        </Field>
+      ) : null}
       <div className={styles.actions}>
         <Button
           appearance="subtle"

@@ -73,7 +73,20 @@ export function markChecked(t: Target): Target {
 
 /** The target with the roll-up method the clerk chose (合计, Σ分子/Σ分母, 平均值); its scope stays as it was. */
 export function withMethod(t: Target, method: RollUpMethod): Target {
-  return method === t.method ? t : { ...t, method };
+  if (method === t.method) return t;
+  // A weight belongs to a mean only.
+  const { weight: _weight, ...rest } = t;
+  return { ...rest, method } as Target;
+}
+
+/**
+ * A mean weighted by what each unit reports ("常住人口"), or a plain mean when the name is blank.
+ * @example withWeight(lifeExpectancy, "常住人口").weight // → "常住人口"
+ */
+export function withWeight(t: Target, weight: string): Target {
+  const name = weight.trim();
+  const { weight: _weight, ...rest } = t;
+  return (name ? { ...rest, weight: name } : rest) as Target;
 }
 
 export function replaceTarget(list: TaskList, index: number, target: Target): TaskList {

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { METHOD_LABELS, SCOPE_LABELS, verdictText } from "../../core/consolidate/labels";
+import { methodLabel, SCOPE_LABELS, verdictText } from "../../core/consolidate/labels";
 import type { SummaryModel, UnitFigure } from "../../core/consolidate/types";
 import type { BulkCell, BulkRows } from "./bulk-rows";
 import {
@@ -114,7 +114,7 @@ function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
       t.targetLabel,
       t.unitOfMeasure === "ratio" ? "1:X" : (t.unitOfMeasure ?? ""),
       SCOPE_LABELS[t.scope].zh,
-      METHOD_LABELS[t.method].zh,
+      methodLabel(t.method, t.weight).zh,
       t.reporting,
       t.attained,
       t.notAttained,

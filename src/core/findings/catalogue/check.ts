@@ -234,6 +234,13 @@ export const checkMessages = {
         en: `${enLabel(d)}denominator is 0, the rate cannot be computed; type 不适用 if it does not apply`,
       }),
   },
+  "check.weight_invalid": {
+    severity: "error",
+    text: (d) => ({
+      zh: `${zhLabel(d)}按${d.weight}加权汇总，权数（分母栏）${d.got === "" ? "未填写" : `“${d.got}”不是大于 0 的数字`}；请填本单位的${d.weight}`,
+      en: `${enLabel(d)}is averaged weighted by ${d.weight}: the weight (分母 column) ${d.got === "" ? "is blank" : `"${d.got}" is not a number above 0`}; type this unit's ${d.weight}`,
+    }),
+  },
   "check.rate_out_of_range": {
     severity: "error",
     text: (d) =>
