@@ -12,6 +12,7 @@ import {
   withOp,
   withScope,
   withUnitOfMeasure,
+  withWeight,
 } from "../../src/taskpane/plan/edit-task-list";
 import { targetLabel, targetsToCheck } from "../../src/taskpane/plan/targets-to-check";
 import { pickLang, STRINGS } from "../../src/taskpane/strings";
@@ -104,6 +105,20 @@ describe("scope and roll-up method", () => {
     const t = makeTarget();
     expect(withMethod(t, "mean")).toEqual({ ...t, method: "mean" });
     expect(withMethod(t, "ratio")).toBe(t);
+  });
+
+  test("a weight is kept for a mean only: blank clears it, another method drops it, the template asks for it", () => {
+    const mean = withMethod(makeTarget(), "mean");
+    const weighted = withWeight(mean, " 常住人口 ");
+    expect(weighted.weight).toBe("常住人口");
+    expect(withWeight(weighted, "  ")).not.toHaveProperty("weight");
+    expect(withMethod(weighted, "sum")).not.toHaveProperty("weight");
+    const built = buildTemplateSpec(makeList([{ ...weighted, unitOfMeasure: "岁" }]), {
+      period: "2024年上半年",
+    });
+    if (!built.ok) throw new Error("spec");
+    const row = built.spec.rows.find((r) => r.kind === "target");
+    expect(row?.kind === "target" && row.target.weight).toBe("常住人口");
   });
 
   test("a new operator keeps the clerk's scope and method", () => {
