@@ -29,7 +29,8 @@ export function toBlocks(
   renamed: (formula: string) => string,
   budget: number = REQUEST_BUDGET_BYTES,
 ): Block[] {
-  const width = Math.max(1, ...plan.rows.map((r) => r.length));
+  // (A reduce, not Math.max(...): 明细 of a consolidation has more rows than a call takes arguments.)
+  const width = plan.rows.reduce((w, r) => Math.max(w, r.length), 1);
   const cellFormats = new Map(
     (plan.cellFormats ?? []).map(({ address, format }) => {
       const { row, column } = parseCell(address);

@@ -64,6 +64,14 @@ describe("writes cut by UTF-8 size", () => {
     expect(block!.bytes).toBeLessThan(jsonBytes([["床位使用率", 95]]) + 400);
   });
 
+  test("a sheet of more rows than a call takes arguments (明细 of a big consolidation) is cut, not refused", () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [i]);
+    rows[123_456] = [1, 2, 3];
+    const blocks = toBlocks({ name: "明细", rows }, 0, (f) => f);
+    expect(blocks.reduce((n, b) => n + b.values.length, 0)).toBe(200_000);
+    expect(blocks.every((b) => b.values.every((r) => r.length === 3))).toBe(true);
+  });
+
   test("a single row too large for one request is cut across its columns", async () => {
     const long = "说".repeat(32_767);
     const wide: SheetPlan = { name: "宽表", rows: [["单位"], Array.from({ length: 60 }, () => long)] };
