@@ -270,4 +270,34 @@ describe("item labels", () => {
     const long = parsePlan(lines.join("\n")).taskList;
     expect(long.tasks.map((t) => t.path.join("/"))).toEqual(["一/998", "一/999", "一/1000", "一/1001"]);
   });
+
+  it("a heading's number written twice, each opening its own list, is the next heading", () => {
+    const twice = parsePlan(
+      [
+        "某县2025年卫生健康工作要点",
+        "一、提升医疗服务能力",
+        "（一）推进分级诊疗。县域内就诊率达到90%以上。",
+        "（二）加强急救体系。",
+        "一、加强公共卫生",
+        "（一）做好疾病防控。适龄儿童疫苗接种率保持在95%以上。",
+        "三、强化保障",
+        "1.加强组织领导。",
+      ].join("\n"),
+    ).taskList;
+    expect(twice.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([
+      ["一/(一)", "推进分级诊疗"],
+      ["一/(二)", "加强急救体系"],
+      ["一/(一)", "做好疾病防控"],
+      ["三/1", "加强组织领导"],
+    ]);
+    expect(twice.targets.map((t) => [t.task, t.indicator])).toEqual([
+      ["1", "县域内就诊率"],
+      ["3", "适龄儿童疫苗接种率"],
+    ]);
+    // A "一、" inside a paragraph, opening no list, stays text.
+    const stray = parsePlan(
+      "某县2025年工作要点\n一、总体要求\n（一）加强领导。\n一、是坚持人民至上。\n二、保障",
+    ).taskList;
+    expect(stray.tasks.map((t) => t.title)).toEqual(["加强领导", "保障"]);
+  });
 });

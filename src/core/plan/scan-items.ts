@@ -232,7 +232,16 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     const titled = /^\s*[\u4e00-\u9fa5“"]/.test(line.norm.slice(lead + (numbering?.length ?? 0)));
     if (
       numbering &&
-      acceptsNumber(items, lastAtRank, parent, numbering, partStart, titled, tableRow !== null)
+      acceptsNumber(
+        items,
+        lastAtRank,
+        parent,
+        numbering,
+        partStart,
+        titled,
+        tableRow !== null,
+        titled && opensList(numbering, nextText(lines, i)),
+      )
     ) {
       const item =
         cells && tableRow
@@ -249,6 +258,12 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
     }
   }
   return items;
+}
+
+/** Whether the line after an item's opens a list under it: its first item, of a deeper rank. */
+function opensList(n: Numbering, next: string | undefined): boolean {
+  const first = next === undefined ? null : readNumbering(next);
+  return first !== null && first.rank > n.rank && first.number === 1;
 }
 
 /** The next line with text after line i, left-trimmed. */
@@ -367,6 +382,7 @@ function acceptsNumber(
   from = 0,
   titled = false,
   tableRow = false,
+  heading = false,
 ): boolean {
   let sibling: Item | undefined;
   for (let k = items.length - 1; k >= from && k !== parent; k--) {
@@ -382,7 +398,14 @@ function acceptsNumber(
   // does not lose the items after it.
   // (The rows of a table may be a selection of a longer one: 81, 85, 87; they only go up.)
   if (sibling && tableRow) return n.number > sibling.number;
-  if (sibling) return n.number === sibling.number + 1 || (titled && n.number === sibling.number + 2);
+  // A heading's number written twice ("一、…" then "一、…" again, each opening its own list) is the writer's slip: the
+  // second is the next heading, so neither its items nor those after it are lost.
+  if (sibling)
+    return (
+      n.number === sibling.number + 1 ||
+      (titled && n.number === sibling.number + 2) ||
+      (heading && n.number === sibling.number)
+    );
   if (n.number === 1) return true;
   // (Numbers that run on across sections may skip one too: "一、…1.… 2.…" then "二、 4.…" when 3. was missed.)
   // A number past 999 ("2025." opening a sentence about the year) is an item only where the list runs on to it.
