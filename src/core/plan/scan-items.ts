@@ -240,7 +240,9 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
         partStart,
         titled,
         tableRow !== null,
-        titled && opensList(numbering, nextText(lines, i)),
+        titled && opensList(numbering, nextText(lines, i))
+          ? itemTitle(line.text.slice(lead + numbering.length))
+          : null,
       )
     ) {
       const item =
@@ -382,7 +384,7 @@ function acceptsNumber(
   from = 0,
   titled = false,
   tableRow = false,
-  heading = false,
+  heading: string | null = null,
 ): boolean {
   let sibling: Item | undefined;
   for (let k = items.length - 1; k >= from && k !== parent; k--) {
@@ -399,12 +401,13 @@ function acceptsNumber(
   // (The rows of a table may be a selection of a longer one: 81, 85, 87; they only go up.)
   if (sibling && tableRow) return n.number > sibling.number;
   // A heading's number written twice ("一、…" then "一、…" again, each opening its own list) is the writer's slip: the
-  // second is the next heading, so neither its items nor those after it are lost.
+  // second is the next heading, so neither its items nor those after it are lost. (The same heading again is a
+  // mention of it, as an opening paragraph listing the headings to come, not a slip.)
   if (sibling)
     return (
       n.number === sibling.number + 1 ||
       (titled && n.number === sibling.number + 2) ||
-      (heading && n.number === sibling.number)
+      (heading !== null && n.number === sibling.number && heading !== sibling.title)
     );
   if (n.number === 1) return true;
   // (Numbers that run on across sections may skip one too: "一、…1.… 2.…" then "二、 4.…" when 3. was missed.)
