@@ -570,3 +570,28 @@ export const FORWARD_SECTION_WORDS = [
   "思路",
   "打算",
 ] as const;
+
+/**
+ * A plan's standard section headings (一、总体要求, （二）主要目标…): where a page pasted without its breaks runs a
+ * heading into its paragraph ("一、总体要求到2022年，…"), the heading's title ends with the word.
+ */
+export const SECTION_HEADINGS = [
+  "总体要求",
+  "总体目标",
+  "指导思想",
+  "基本原则",
+  "工作目标",
+  "主要目标",
+  "发展目标",
+  "重点任务",
+  "主要任务",
+  "工作任务",
+  "重点工作",
+  "工作措施",
+  "保障措施",
+  "组织保障",
+  "组织实施",
+  "实施步骤",
+  "职责分工",
+  "工作要求",
+] as const;

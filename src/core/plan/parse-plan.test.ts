@@ -159,7 +159,8 @@ describe("numbering and tasks", () => {
       "一/(一)/2 3家卫生院达到推荐标准",
       "一/(一)/3 2026年9月底前建成胸痛中心2个",
       "一/(二) 推进分级诊疗",
-      "二 保障措施注：1.各单位每季度末报送进展；2.联系人：张三",
+      // (The heading's word ends its title: the note after it is its paragraph, run into it.)
+      "二 保障措施",
     ]);
     expect(taskList.targets.map((t) => `${t.task} ${show(t)}`)).toEqual([
       "1 >= 88 %",

@@ -10,6 +10,7 @@ import { approxTolerance } from "./task-list-json";
 import { BASE_SECTION_WORDS, FORWARD_SECTION_WORDS, PLAN_TITLE_WORDS } from "./lexicon";
 import { normaliseForMatching } from "./normalise-text";
 import { textTooLarge } from "./plan-size";
+import { dropPageMarks } from "./page-markers";
 import { splitRunIn, splitRunTogether } from "./run-together";
 import type { Target, Task, TaskList } from "./types";
 
@@ -32,7 +33,8 @@ export function parsePlan(text: string): ParseResult {
   // A text over the size limit is not read at all (see MAX_PLAN_BYTES).
   const tooLarge = textTooLarge(text);
   if (tooLarge) return { taskList: { title: "", year: null, tasks: [], targets: [] }, findings: [tooLarge] };
-  const { lines, items, split } = readItems(joinCellLines(splitLines(text)));
+  const paged = dropPageMarks(joinCellLines(splitLines(text)));
+  const { lines, items, split } = readItems(paged.lines, paged.paged);
   const title = findTitle(lines.slice(0, firstNumberedLine(lines)));
   const year = findYear(title, lines);
   if (!text.trim()) {
@@ -44,7 +46,10 @@ export function parsePlan(text: string): ParseResult {
   const leaves = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.hasChildren);
   if (leaves.length === 0) {
     // Prose only: what can be read is read (targets of no task), never refused.
-    const titleAt = lines.findIndex((l) => title !== "" && l.text.includes(title));
+    // (Past the title's own line; a title found inside a run-together line leaves the line's text to read.)
+    const titleAt = lines.findIndex(
+      (l) => title !== "" && l.text.trim().length <= title.length + 20 && l.text.includes(title),
+    );
     const targets = lines
       .slice(titleAt + 1)
       .flatMap((l) => extractTargets(l.text, l.norm, year).map((found) => toTarget("", found)));
@@ -95,7 +100,10 @@ export function parsePlan(text: string): ParseResult {
  * items) and not the same ones, so a plan with its breaks whose opening paragraph happens to list "一、…；二、…" is
  * read as written.
  */
-function readItems(original: readonly PlanLine[]): {
+function readItems(
+  original: readonly PlanLine[],
+  paged = false,
+): {
   lines: readonly PlanLine[];
   items: Item[];
   split: boolean;
@@ -104,7 +112,7 @@ function readItems(original: readonly PlanLine[]): {
   // as they came.)
   const plain = splitRunIn(original);
   const asWritten = scanItems(plain);
-  const together = splitRunTogether(original);
+  const together = splitRunTogether(original, paged);
   if (!together.split) return { lines: plain, items: asWritten, split: false };
   const split = scanItems(together.lines);
   // (As many tasks either way: the split wins unless it finds fewer items; it reads a heading run into a sentence,
@@ -264,11 +272,14 @@ const WRAPPED_TITLE_START = /^[\u4e00-\u9fa5\d“”"()（）—-]{2,30}$/;
 const TITLE_REACH = 2000;
 
 /** A title inside a line: the words before a plan's title word, back to a break, a bracket or a mark. */
-const TITLE_INSIDE = new RegExp(`[^\\s。,;:!?>\\]】)]{2,40}?(?:${PLAN_TITLE_WORDS.join("|")})`);
+const TITLE_INSIDE = new RegExp(
+  `[^\\s。,;:!?>\\]】)、]{2,40}?(?:${PLAN_TITLE_WORDS.join("|")})(?:\\(20\\d\\d\\s*[-—–~至]\\s*20\\d\\d\\s*年\\))?`,
+);
 
 /** The plan year: from the title, else from an issuing date line ("2024年3月25日"), else null. */
 function findYear(title: string, lines: readonly PlanLine[]): number | null {
-  const inTitle = /(20\d\d)年/.exec(title);
+  // A plan over years ("行动计划(2023—2025年)") is the plan of its first year.
+  const inTitle = /(20\d\d)\s*(?:[-—–~至到]\s*(?:20)?\d\d\s*)?年/.exec(normaliseForMatching(title));
   if (inTitle) return Number(inTitle[1]);
   for (const l of lines) {
     const m = /^\s*(20\d\d)年\d{1,2}月\d{1,2}日\s*$/.exec(l.norm);

@@ -301,3 +301,47 @@ describe("item labels", () => {
     expect(stray.tasks.map((t) => t.title)).toEqual(["加强领导", "保障"]);
   });
 });
+
+describe("pages pasted from a document-sharing site", () => {
+  const para = (n: number) => `加强第${n}项工作，落实各项措施，确保取得实效，`.repeat(12);
+  it("drops the page marks run into the text, joins the words they split, and reads the plan run together", () => {
+    const inline = parsePlan(
+      [
+        "某县健康促进行动方案(2024-2025年).docx",
+        "下载文档",
+        `1、某县健康促进行动方案(2024-2025年)为提升群众健康水平，制定本方案。一、总体要求到2025年，${para(1)}全县居民健康素养水平达到30%以上。2、${para(2)}重点人群家庭医生签约覆盖率达到75%，65岁以上老年人健康管理率达到3、72%以上。二、保障措施${para(3)}`,
+      ].join("\n"),
+    ).taskList;
+    expect([inline.title, inline.year]).toEqual(["某县健康促进行动方案(2024-2025年)", 2024]);
+    expect(inline.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([
+      ["一", "总体要求"],
+      ["二", "保障措施"],
+    ]);
+    expect(inline.targets.map((t) => [t.indicator, "value" in t ? t.value : null, t.deadline])).toEqual([
+      ["居民健康素养水平", 30, "2025-12-31"],
+      ["重点人群家庭医生签约覆盖率", 75, "2025-12-31"],
+      ["65岁以上老年人健康管理率", 72, "2025-12-31"],
+    ]);
+    // Marks that start the lines of pages broken in mid-sentence.
+    const lines = parsePlan(
+      [
+        `1、某市基本公共卫生服务考核标准。${para(1)}孕产妇早孕建册`,
+        `2、率达到60%以上，${para(2)}高血压患者规范管理率达到`,
+        "3、65%以上。",
+      ].join("\n"),
+    ).taskList;
+    expect(lines.targets.map((t) => [t.indicator, "value" in t ? t.value : null])).toEqual([
+      ["孕产妇早孕建册率", 60],
+      ["高血压患者规范管理率", 65],
+    ]);
+  });
+
+  it("a plan's own list numbered 1、 2、 stays a list", () => {
+    const list = parsePlan(
+      ["某县2025年卫生健康工作要点", "1、提升服务能力。乡镇卫生院达标率达到90%。", "2、加强疾病防控。"].join(
+        "\n",
+      ),
+    ).taskList;
+    expect(list.tasks.map((t) => t.title)).toEqual(["提升服务能力", "加强疾病防控"]);
+  });
+});

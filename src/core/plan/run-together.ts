@@ -14,7 +14,11 @@ import { PART, labelBeforeFigure, readNumbering, type PlanLine } from "./scan-it
  * @example splitRunTogether(splitLines("要点 一、总体要求 (一)指导思想。坚持… (二)主要目标。… 二、重点任务"))
  *   // → { split: true, lines: ["要点 ", "一、总体要求 ", "(一)指导思想。坚持… ", "(二)主要目标。… ", "二、重点任务"] } (as PlanLines)
  */
-export function splitRunTogether(lines: readonly PlanLine[]): {
+export function splitRunTogether(
+  lines: readonly PlanLine[],
+  /** Known to be run together (pasted page by page, see dropPageMarks): one label inside a line is enough. */
+  known = false,
+): {
   readonly lines: readonly PlanLine[];
   /** True when the text was run together and has been split. */
   readonly split: boolean;
@@ -78,7 +82,7 @@ export function splitRunTogether(lines: readonly PlanLine[]): {
       at += n.length - 1;
     }
   }
-  const runTogether = headingsInside >= 2 || (atLineStart <= 1 && inside >= 2);
+  const runTogether = headingsInside >= 2 || (atLineStart <= 1 && inside >= (known ? 1 : 2));
   if (!runTogether) return { lines, split: false };
   const split = lines.flatMap((line, i) => {
     const at = [0, ...(cuts[i] ?? []), line.norm.length];

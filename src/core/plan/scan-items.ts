@@ -1,4 +1,4 @@
-import { AT_MOST_INDICATORS, END_MARKERS, PLAN_TITLE_WORDS } from "./lexicon";
+import { AT_MOST_INDICATORS, END_MARKERS, PLAN_TITLE_WORDS, SECTION_HEADINGS } from "./lexicon";
 import { asWritten, normaliseForMatching } from "./normalise-text";
 import { labelNumber } from "./numerals";
 import { findResponsible } from "./responsible";
@@ -87,6 +87,19 @@ function itemTitle(text: string): string {
   let end = head.length;
   while (end > 0 && TITLE_TRAIL.test(head[end - 1] as string)) end--;
   return head.slice(0, end).trim();
+}
+
+/**
+ * A heading's title where a page pasted without its breaks ran the heading into its paragraph ("一、总体要求到2022年，
+ * 初步形成…"): a plan's standard section heading ends the title. Any other title is kept as it is.
+ * @example headingTitle("總體要求到2022年,初步形成…", "总体要求到2022年,初步形成…") // → "總體要求"
+ */
+function headingTitle(title: string, norm: string): string {
+  const word = SECTION_HEADINGS.find((w) => norm.startsWith(w));
+  // (Run into a paragraph: the rest reads as sentences, long and punctuated; "总体要求和主要预期目标" is one heading.)
+  const rest = norm.slice(word?.length ?? 0, title.length);
+  if (!word || rest.length < 10 || !/[,;:]/.test(rest) || /^[\s,;:。、(]/.test(rest)) return title;
+  return title.slice(title.length - title.trimStart().length).slice(0, word.length);
 }
 
 /** What an item's title does not end with. */
@@ -420,14 +433,21 @@ function acceptsNumber(
 function textItem(line: PlanLine, lead: number, n: Numbering, parent: number | null): Item {
   const cut = cutResponsible(line);
   const offset = lead + n.length;
-  const text = cut.text.slice(offset);
-  const norm = cut.norm.slice(offset);
+  let text = cut.text.slice(offset);
+  let norm = cut.norm.slice(offset);
+  let title = itemTitle(text);
+  // A heading run into its paragraph: the paragraph goes on after the heading's word (so "到2022年" opens it).
+  const heading = n.rank <= 2 ? headingTitle(title, norm.trimStart()) : title;
+  if (heading !== title) {
+    const at = norm.length - norm.trimStart().length + heading.length;
+    [title, text, norm] = [heading, text.slice(at), norm.slice(at)];
+  }
   return {
     rank: n.rank,
     label: n.label,
     number: n.number,
     lineNo: line.lineNo,
-    title: itemTitle(text),
+    title,
     parent,
     segments: norm.trim() ? [{ text, norm, lineNo: line.lineNo }] : [],
     responsible: cut.units,
