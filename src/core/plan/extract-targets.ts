@@ -240,6 +240,16 @@ const NOW_OR_PAST = /^\s*(?:去年|上年|前年|目前|现已|已经|已有|现
 const DONE_BEFORE = new RegExp(`(?:${PAST_MARKS.join("|")})[^,;。]{0,12}$`);
 const YEAR_FIGURE = /^\s*20\d\d年[^,;:到底前]{0,20}?为\d/;
 
+/** A share said with 占 ("占到60%", "约占总死亡的88%", "占比为30%"): how things are, unless a goal is set. */
+const SHARE_STATED = /(?:占|占到|占比|占比为)(?:[^,;。\d]{0,12}的)?\s*$/;
+
+/** A figure said with 为 or 是 and no other word ("吸烟率为26.6%"): how things are, unless a goal is set. */
+const FIGURE_STATED = /(?:为|约为|是)\s*$/;
+
+/** A word that makes a sentence a goal: a deadline, 力争, 确保, 争取, 目标, or a change or level to reach. */
+const GOAL_MARK =
+  /到20\d\d年|20\d\d年(?:底|末)?前|年底前|力争|确保|争取|目标|提高|提升|降低|下降|达到|控制在/;
+
 /** A clause opened by a share of places ("80%以上的村卫生室…"), up to a count in what they do. */
 const SHARE_OF_PLACES = /^[^,;。]{0,6}?\d(?:\.\d+)?%(?:以上|及以上)?的[^,;。]*$/;
 
@@ -315,6 +325,12 @@ function judge(
   if (/[×*÷/]\s*$/.test(before)) return null;
   // "已完成342384例", "累计培训500人": what was done is a report, not a goal.
   if (DONE_BEFORE.test(before)) return null;
+  // "…对健康的影响占到60%", "吸烟率为26.6%": a figure said as a fact, with no word of a goal in its sentence, is how
+  // things are.
+  // "担心影响今后健康(38.7%)", "(95%CI": a bare figure opening brackets, with no word of a goal, is a statistic.
+  const stated =
+    SHARE_STATED.test(before) || (!explicit && (FIGURE_STATED.test(before) || /\(\s*$/.test(before)));
+  if (stated && (!explicit || beforeCue?.op === "approx") && !GOAL_MARK.test(sentence)) return null;
   if (unit === null) {
     const bigOrName = first.values.some((v) => v >= 10000);
     return cueGap === 0 && !nounFollows && !bigOrName

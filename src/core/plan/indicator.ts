@@ -105,7 +105,11 @@ function stripEndWords(s: string): string {
       }
     }
   }
-  return out.replace(/["“”]/g, "").trim();
+  // ("控烟宣传覆盖率(不低于90%)": the bracket that holds the goal is not part of the name.)
+  return out
+    .replace(/["“”]/g, "")
+    .replace(/[(（]\s*$/, "")
+    .trim();
 }
 
 /** "组织开展基层医务人员培训" → "基层医务人员培训". */

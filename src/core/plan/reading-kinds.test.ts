@@ -74,6 +74,24 @@ describe("what was achieved is not a goal", () => {
   });
 });
 
+describe("a figure said as a fact is not a goal", () => {
+  it("a share with 占, a figure with 为, a figure alone in brackets: facts, unless the sentence sets a goal", () => {
+    expect(
+      read(
+        "某市2025年健康促进工作要点",
+        "一、健康知识普及",
+        "(一)普及健康知识。研究显示，生活方式因素对健康的影响占到60%，慢性病死亡约占总死亡的88%。",
+        "(二)控制烟草危害。全市15岁以上人群吸烟率为24.1%，戒烟原因中担心健康(38.7%)居首。",
+        "(三)提升健康素养。到2025年，居民健康素养水平为30%，无烟单位占比达到80%以上，控烟宣传覆盖率(不低于90%)。",
+      ),
+    ).toEqual([
+      ["一/(三)", "居民健康素养水平", ">=", 30, "%", "2025-12-31"],
+      ["一/(三)", "无烟单位占比", ">=", 80, "%", "2025-12-31"],
+      ["一/(三)", "控烟宣传覆盖率", ">=", 90, "%", "2025-12-31"],
+    ]);
+  });
+});
+
 describe("deadlines", () => {
   it("years said together are shared out by 分别 in order", () => {
     expect(
