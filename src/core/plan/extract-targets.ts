@@ -53,6 +53,19 @@ function saysEach(before: string): boolean {
   });
 }
 
+/**
+ * The levels a clause names together before sharing a figure out ("市区两级", "省市县三级"): "市级", "区级"…, or null.
+ * @example levelsOf("年内市区两级分别举办") // → ["市级", "区级"]
+ */
+export function levelsOf(before: string): string[] | null {
+  const m = /([省市州县区乡镇村]{2,4})([两二三四])级/.exec(before);
+  if (!m) return null;
+  const names = Array.from(m[1] ?? "");
+  return names.length === LEVEL_COUNT[m[2] ?? ""] ? names.map((n) => `${n}级`) : null;
+}
+
+const LEVEL_COUNT: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4 };
+
 /** What follows a baseline: its unit, then where it moves to ("张增加至", "提升到"). */
 const BASELINE_TO = /^[^\d,;。]{0,4}(?:增加|提高|提升|增长|扩大|下降|降低|减少|降|升)?(?:到|至)/;
 
@@ -615,10 +628,14 @@ function sentenceTargets(
     const split = subjects.length <= MAX_SUBJECTS ? subjects : [indicator];
     // "市直医院和县区医院电子病历应用水平至少达到4级和3级，智慧服务级别力争达到3级和2级": the next list of values with one
     // measure is for the same ones, in the same order.
+    // "市区两级分别举办培训班不少于2期": levels named together ("市县两级", "省市县三级") are one subject each.
+    const levels = distribute && split.length === 1 && group.length === 1 ? levelsOf(before) : null;
     const parts =
       group.length > 1 && split.length === 1 && whos?.length === group.length
         ? whos.map((who) => `${who}${indicator}`)
-        : split;
+        : levels
+          ? levels.map((level) => `${level}${indicator}`)
+          : split;
     if (split.length > 1) whos = whosOf(split);
     const values = group.map((t) => t.values);
     const units = group.map((t) => perCapita(t.unit ?? candidate.unit));

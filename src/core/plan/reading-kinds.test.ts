@@ -92,6 +92,27 @@ describe("a figure said as a fact is not a goal", () => {
   });
 });
 
+describe("one figure shared out", () => {
+  it("levels named together (市县两级, 省市县三级) are one subject each", () => {
+    expect(
+      read(
+        "某省2025年疾病预防控制工作要点",
+        "一、体系建设",
+        "(一)完善疾控网络。省市县三级分别建成标准化实验室1个以上，县乡两级均配备专职人员不少于2名。",
+        "(二)强化监测。市县两级监测点数量达到5个。",
+      ).map(([, name, op, value]) => [name, op, value]),
+    ).toEqual([
+      ["省级标准化实验室数", ">=", 1],
+      ["市级标准化实验室数", ">=", 1],
+      ["县级标准化实验室数", ">=", 1],
+      ["县级专职人员人数", ">=", 2],
+      ["乡级专职人员人数", ">=", 2],
+      // (Not shared out: one figure for the two together.)
+      ["市县两级监测点数量", ">=", 5],
+    ]);
+  });
+});
+
 describe("deadlines", () => {
   it("years said together are shared out by 分别 in order", () => {
     expect(
