@@ -384,3 +384,30 @@ describe("pages pasted from a document-sharing site", () => {
     expect(list.tasks.map((t) => t.title)).toEqual(["提升服务能力", "加强疾病防控"]);
   });
 });
+
+describe("a list inside the numbered paragraphs", () => {
+  it("a list the paragraph opens (包括：, 如下：) starts at 1 again, and the paragraphs' numbers go on after it", () => {
+    const plan = parsePlan(
+      [
+        "某区2025年卫生健康工作要点",
+        "11.加强基层能力建设，重点包括：",
+        "  1.完成5所卫生院改造；",
+        "  2.培训乡村医生200名。",
+        "12.推进家庭医生签约，签约覆盖率达到45%。",
+        "相关链接：",
+        "1.市卫生健康委网站",
+      ].join("\n"),
+    ).taskList;
+    expect(plan.tasks.map((t) => [t.path.join("/"), t.title])).toEqual([
+      ["11", "加强基层能力建设，重点包括"],
+      ["1", "完成5所卫生院改造"],
+      ["2", "培训乡村医生200名"],
+      ["12", "推进家庭医生签约，签约覆盖率达到45%"],
+    ]);
+    // Without words that open a list, a second 1. is the page's links after the plan.
+    const links = parsePlan(
+      "某区2025年工作要点\n1.加强管理。\n2.推进改革。\n1.某某网站\n2.某某网站",
+    ).taskList;
+    expect(links.tasks.map((t) => t.title)).toEqual(["加强管理", "推进改革"]);
+  });
+});

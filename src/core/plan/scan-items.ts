@@ -256,6 +256,7 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
         titled && opensList(numbering, nextText(lines, i))
           ? itemTitle(line.text.slice(lead + numbering.length))
           : null,
+        introducesList(lines, i),
       )
     ) {
       const item =
@@ -279,6 +280,39 @@ export function scanItems(allLines: readonly PlanLine[]): Item[] {
 function opensList(n: Numbering, next: string | undefined): boolean {
   const first = next === undefined ? null : readNumbering(next);
   return first !== null && first.rank > n.rank && first.number === 1;
+}
+
+/**
+ * Whether `n` goes on from a number of its rank and parent before a list that restarted at 1 (looked for among the
+ * last RESUME_REACH items, so a long text stays linear).
+ */
+function resumes(
+  items: readonly Item[],
+  n: Numbering,
+  parent: number | null,
+  last: Item,
+  from: number,
+): boolean {
+  if (n.number < 2 || last.number >= n.number) return false;
+  let restarted = false;
+  for (let k = items.length - 1; k >= Math.max(from, items.length - RESUME_REACH) && k !== parent; k--) {
+    const it = items[k] as Item;
+    if (it.rank !== n.rank || it.parent !== parent) continue;
+    if (it.number === 1) restarted = true;
+    else if (restarted && it.number === n.number - 1) return true;
+  }
+  return false;
+}
+
+const RESUME_REACH = 64;
+
+/** Whether the text before line i ends by opening a list ("…包括：", "具体如下", "…:"). */
+function introducesList(lines: readonly PlanLine[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const norm = (lines[k] as PlanLine).norm.trim();
+    if (norm) return /(?:[:]|包括|如下|以下几个方面|以下工作)$/.test(norm);
+  }
+  return false;
 }
 
 /** The next line with text after line i, left-trimmed. */
@@ -398,6 +432,7 @@ function acceptsNumber(
   titled = false,
   tableRow = false,
   heading: string | null = null,
+  introduced = false,
 ): boolean {
   let sibling: Item | undefined;
   for (let k = items.length - 1; k >= from && k !== parent; k--) {
@@ -420,7 +455,11 @@ function acceptsNumber(
     return (
       n.number === sibling.number + 1 ||
       (titled && n.number === sibling.number + 2) ||
-      (heading !== null && n.number === sibling.number && heading !== sibling.title)
+      (heading !== null && n.number === sibling.number && heading !== sibling.title) ||
+      // A list the text before opens ("…包括：", "如下:") starts at 1 again where the paragraphs' numbers went on,
+      // and the paragraphs' numbers go on after it ("192.…包括：1.… 2.… 193.…").
+      (introduced && n.number === 1) ||
+      resumes(items, n, parent, sibling, from)
     );
   if (n.number === 1) return true;
   // (Numbers that run on across sections may skip one too: "一、…1.… 2.…" then "二、 4.…" when 3. was missed.)
