@@ -7,12 +7,16 @@ import { createRequire } from "node:module";
 import { loadSources } from "../load-sources.mjs";
 
 const require = createRequire(import.meta.url);
-const { buildTemplateSpec, renderTemplate, readReturn, checkReturn } = loadSources("bench-check", [
-  "src/core/template/build-spec.ts",
-  "src/xlsx/template/render-template.ts",
-  "src/xlsx/return/read-return.ts",
-  "src/core/check/check-return.ts",
-]);
+const { buildTemplateSpec, renderTemplate, readReturn, checkReturn, withMeaning } = loadSources(
+  "bench-check",
+  [
+    "src/core/template/build-spec.ts",
+    "src/core/plan/target-meaning.ts",
+    "src/xlsx/template/render-template.ts",
+    "src/xlsx/return/read-return.ts",
+    "src/core/check/check-return.ts",
+  ],
+);
 const ExcelJS = require("exceljs");
 
 const tasks = Array.from({ length: 50 }, (_, i) => ({
@@ -29,9 +33,10 @@ const base = (t, indicator, unitOfMeasure) => ({
   unitOfMeasure,
   deadline: null,
 });
+// Each target gets its scope and roll-up as the parser gives them.
 const targets = tasks.flatMap((t, i) => [
-  { ...base(t, `指标${i}甲覆盖率`, "%"), op: ">=", value: 90 },
-  { ...base(t, `指标${i}乙机构数`, "家"), op: "between", min: 3, max: 5 },
+  withMeaning({ ...base(t, `指标${i}甲覆盖率`, "%"), op: ">=", value: 90 }),
+  withMeaning({ ...base(t, `指标${i}乙机构数`, "家"), op: "between", min: 3, max: 5 }),
 ]);
 const built = buildTemplateSpec(
   { title: "2024年卫生健康工作要点", year: 2024, tasks, targets },

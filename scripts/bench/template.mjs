@@ -2,12 +2,16 @@
 // written with the copy writer (render once, patch the unit per copy), against rendering each copy with exceljs.
 import { loadSources } from "../load-sources.mjs";
 
-const { buildTemplateSpec, makeCopyWriter, nodeSyncFlush, renderTemplate } = loadSources("bench-template", [
-  "src/core/template/build-spec.ts",
-  "src/xlsx/template/copy-writer.ts",
-  "src/cli/template/sync-flush.ts",
-  "src/xlsx/template/render-template.ts",
-]);
+const { buildTemplateSpec, makeCopyWriter, nodeSyncFlush, renderTemplate, withMeaning } = loadSources(
+  "bench-template",
+  [
+    "src/core/template/build-spec.ts",
+    "src/core/plan/target-meaning.ts",
+    "src/xlsx/template/copy-writer.ts",
+    "src/cli/template/sync-flush.ts",
+    "src/xlsx/template/render-template.ts",
+  ],
+);
 
 const tasks = Array.from({ length: 50 }, (_, i) => ({
   id: String(i + 1),
@@ -16,8 +20,9 @@ const tasks = Array.from({ length: 50 }, (_, i) => ({
   responsible: ["医政医管科"],
   line: i + 1,
 }));
+// Each target gets its scope and roll-up as the parser gives them.
 const targets = tasks.flatMap((t, i) => [
-  {
+  withMeaning({
     task: t.id,
     text: "",
     indicator: `指标${i}甲覆盖率`,
@@ -25,8 +30,8 @@ const targets = tasks.flatMap((t, i) => [
     deadline: null,
     op: ">=",
     value: 90,
-  },
-  {
+  }),
+  withMeaning({
     task: t.id,
     text: "",
     indicator: `指标${i}乙机构数`,
@@ -35,7 +40,7 @@ const targets = tasks.flatMap((t, i) => [
     op: "between",
     min: 3,
     max: 5,
-  },
+  }),
 ]);
 const units = Array.from({ length: 1000 }, (_, i) => `第${i + 1}人民医院`);
 const built = buildTemplateSpec(

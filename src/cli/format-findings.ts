@@ -19,7 +19,8 @@ export function formatLocation(location: Location, lang: Lang): string {
   }
 }
 
-/** One finding per line: "[错误] place: message". */
+/** One finding per line: "[错误] place: message", or "[错误] message" for a finding about no file in particular. */
 export function formatFinding(f: Finding, lang: Lang): string {
-  return `[${t(SEVERITY_LABEL[f.severity], lang)}] ${formatLocation(f.location, lang)}: ${t(f.message, lang)}`;
+  const where = formatLocation(f.location, lang);
+  return `[${t(SEVERITY_LABEL[f.severity], lang)}] ${where ? `${where}: ` : ""}${t(f.message, lang)}`;
 }

@@ -1,4 +1,5 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { version } from "../../package.json";
 import { InternalError } from "../core/errors";
 import { runOnCommandThread, runsOnCommandThread, serveCommandThread } from "./command-thread";
 import { registerCheck } from "./commands/check";
@@ -9,7 +10,8 @@ import { registerTemplate } from "./commands/template";
 import { fileSystemMessage, InputError, UsageError } from "./errors";
 import { formatFinding } from "./format-findings";
 import type { CliContext } from "./context";
-import { detectLang, t } from "./lang";
+import { detectLang, LANG_REFUSED, langOf, t } from "./lang";
+import { localiseCommander } from "./usage-text";
 
 const HELP = {
   zh: "report-kit：把工作要点变成填报模板，校验并汇总各单位报送的工作簿",
@@ -18,15 +20,26 @@ const HELP = {
 
 /** Builds the command-line program. */
 export function buildProgram(ctx: CliContext): Command {
+  const en = ctx.lang === "en";
   const program = new Command("report-kit")
-    .description(t(HELP, ctx.lang))
-    .option(
-      "--lang <lang>",
-      ctx.lang === "en" ? "language of messages: zh or en" : "提示语言：zh（默认）或 en",
-    )
     .exitOverride()
     .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
     .showHelpAfterError();
+  // Before anything else: the options and commands below inherit commander's words in the chosen language.
+  localiseCommander(program, ctx.lang);
+  program
+    .description(t(HELP, ctx.lang))
+    .version(version, "-V, --version", en ? "print the version number" : "显示版本号")
+    .addOption(
+      // The language was chosen before parsing (detectLang); here a value naming none is refused, not ignored.
+      new Option(
+        "--lang <lang>",
+        en ? "language of messages: zh or en" : "提示语言：zh（默认）或 en",
+      ).argParser((value) => {
+        if (!langOf(value)) throw new InvalidArgumentError(t(LANG_REFUSED, ctx.lang));
+        return value;
+      }),
+    );
   registerParse(program, ctx);
   registerTemplate(program, ctx);
   registerCheck(program, ctx);
@@ -99,6 +112,16 @@ export function main(): void {
     progress: startProgress,
     exitCode: 0,
   };
+  const envLang = process.env.REPORT_KIT_LANG;
+  if (envLang && !langOf(envLang)) {
+    ctx.err(
+      ctx.lang === "en"
+        ? `REPORT_KIT_LANG "${envLang}" is not a language: ${LANG_REFUSED.en}`
+        : `环境变量 REPORT_KIT_LANG 的值“${envLang}”无效：${LANG_REFUSED.zh}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   // A consolidation runs on a thread whose memory can be limited; this thread keeps the terminal (see command-thread).
   const bundle = typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
   const running =

@@ -1,7 +1,15 @@
 import { makeFinding } from "../core/findings/make-finding";
 import type { Finding } from "../core/findings/types";
 import { formatBytes, MAX_PLAN_BYTES, planTooLarge } from "../core/plan/plan-size";
-import { DEFAULT_ZIP_LIMITS, listZip, readZipEntry, type ZipLimits } from "../xlsx/safe-zip/safe-unzip";
+import {
+  both,
+  DEFAULT_ZIP_LIMITS,
+  listZip,
+  readZipEntry,
+  zipDetail,
+  type ZipDetail,
+  type ZipLimits,
+} from "../xlsx/safe-zip/safe-unzip";
 import { docxHtmlToText } from "./docx-html-to-text";
 
 export type DecodeResult =
@@ -59,16 +67,22 @@ const MEDIA = /\.(?:png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|wdp|webp|odttf|ttf|otf|m
  */
 function checkDocx(bytes: Uint8Array, file: string): Finding | null {
   const where = { kind: "file" as const, file };
-  const refuse = (problem: { readonly kind: string; readonly detail: string }): Finding =>
+  const refuse = (problem: { readonly kind: string } & ZipDetail): Finding =>
     problem.kind === "corrupt"
       ? makeFinding("plan.file_bad_docx", where, { file })
-      : makeFinding("plan.file_docx_too_large", where, { file, detail: problem.detail });
+      : makeFinding("plan.file_docx_too_large", where, { file, ...zipDetail(problem) });
   const listing = listZip(bytes, DOCX_ZIP_LIMITS);
   if (!listing.ok) return refuse(listing.problem);
   const xml = listing.entries.filter((e) => !MEDIA.test(e.name));
   const total = xml.reduce((sum, e) => sum + e.size, 0);
   if (total > MAX_DOCX_XML_BYTES)
-    return refuse({ kind: "bomb", detail: `XML ${formatBytes(total)} > ${formatBytes(MAX_DOCX_XML_BYTES)}` });
+    return refuse({
+      kind: "bomb",
+      ...both(
+        `XML ${formatBytes(total)} > ${formatBytes(MAX_DOCX_XML_BYTES)}`,
+        `XML ${formatBytes(total)} > ${formatBytes(MAX_DOCX_XML_BYTES)}`,
+      ),
+    });
   for (const entry of xml) {
     const read = readZipEntry(bytes, entry, DOCX_ZIP_LIMITS);
     if (!read.ok) return refuse(read.problem);

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { makeFinding } from "../core/findings/make-finding";
+import type { Finding } from "../core/findings/types";
 import { planTooLarge } from "../core/plan/plan-size";
 import { decodePlanBytes, type DecodeResult } from "./decode-plan";
 
@@ -12,16 +13,18 @@ export const MAX_PLAN_FILE_BYTES = 128 * 1024 * 1024;
 /** Reads a plan file from disk (.txt in any common encoding, or .docx). A missing or oversized file is a finding. */
 export async function readPlanFile(path: string): Promise<DecodeResult> {
   const info = await stat(path).catch(() => null);
-  if (!info || !info.isFile()) {
-    return {
-      ok: false,
-      findings: [makeFinding("plan.file_missing", { kind: "file", file: path }, { file: path })],
-    };
-  }
+  if (!info || !info.isFile()) return { ok: false, findings: [await notAPlanFile(path)] };
   if (info.size > MAX_PLAN_FILE_BYTES)
     return {
       ok: false,
       findings: [planTooLarge(info.size, { kind: "file", file: path }, MAX_PLAN_FILE_BYTES)],
     };
   return decodePlanBytes(new Uint8Array(await readFile(path)), path);
+}
+
+/** Why a plan path cannot be read as a file: a folder is said to be one, anything else is not found. */
+export async function notAPlanFile(path: string): Promise<Finding> {
+  const info = await stat(path).catch(() => null);
+  const where = { kind: "file", file: path } as const;
+  return makeFinding(info?.isDirectory() ? "plan.file_folder" : "plan.file_missing", where, { file: path });
 }

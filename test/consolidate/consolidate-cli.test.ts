@@ -204,13 +204,18 @@ describe("report-kit consolidate", () => {
     expect(wb.getWorksheet("明细")!.actualRowCount).toBe(json.records.length + 1);
   });
 
-  it("writes the tidy records as UTF-8 CSV with a BOM", () => {
+  it("writes the tidy records as UTF-8 CSV with a BOM, in Chinese", () => {
     const csv = readFileSync(join(out, "records.csv"), "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "\ufefftemplateId,unit,key,task,indicator,field,value,raw,status,file,sheet,cell,sha256",
+      "\ufeff模板标识,填报单位,行键,工作任务,指标,字段,值,原始内容,状态,来源文件,工作表,单元格,文件SHA-256",
     );
+    // Fields and statuses as 明细 shows them, never the JSON's keys.
+    expect(csv).toMatch(/,分子,/);
+    expect(csv).toMatch(/,(正常|有警告|有错误),/);
+    expect(csv).not.toMatch(/,(numerator|denominator|value),/);
+    expect(csv).not.toMatch(/,(ok|warning|error|superseded),/);
     expect(lines).toHaveLength(json.records.length + 1);
     expect(lines.some((l) => l.includes("丙县") && l.includes("county.zip › inner.zip › 丙县.xlsx"))).toBe(
       true,

@@ -30,7 +30,7 @@ describe("--json and --csv, written chunk by chunk", () => {
   });
 
   it("--csv has a row per record after the heading, in chunks", () => {
-    const chunks = [...recordsCsv(many)];
+    const chunks = [...recordsCsv(many, "en")];
     expect(chunks.length).toBeGreaterThan(2);
     const lines = chunks.join("").split("\r\n");
     expect(lines[0]).toMatch(/^\uFEFFtemplateId,unit,key,/);

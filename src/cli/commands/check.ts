@@ -1,5 +1,4 @@
 import { readdir, stat, writeFile } from "node:fs/promises";
-import { makeFolder } from "../make-folder";
 import { extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CheckResult } from "../../core/check/types";
@@ -13,6 +12,7 @@ import { checkTable } from "../check/check-table";
 import type { TemplateSpec } from "../../core/template/spec";
 import type { CliContext } from "../context";
 import { readAuthority } from "../read-authority";
+import { checkWritable } from "../consolidate/outputs";
 import { readRegularSync } from "../consolidate/read-regular";
 import { UsageError } from "../errors";
 
@@ -105,6 +105,10 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     )
     .action(async (args: string[], options: { json?: boolean; notice?: string; template?: string }) => {
       const authority = await readAuthority(options.template, ctx.cwd);
+      // A notice folder that cannot be made or written (a file of that name, no permission) is said before the
+      // work, not after.
+      const noticeDir = options.notice === undefined ? null : resolve(ctx.cwd, options.notice);
+      if (noticeDir) await checkWritable(join(noticeDir, "退回意见.xlsx"));
       const files = await expand(args, ctx.cwd);
       if (files.length === 0) {
         throw new UsageError({ zh: "没有找到要校验的工作簿", en: "No workbooks to check" });
@@ -117,15 +121,14 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       } else {
         ctx.out(checked.map((c) => checkTable(c.file, c.result, ctx.lang)).join("\n\n"));
       }
-      if (options.notice) await writeNotices(checked, options.notice, ctx);
+      if (noticeDir) await writeNotices(checked, noticeDir, ctx);
       if (checked.some((c) => hasErrors(c.result.findings))) ctx.exitCode = 1;
     });
 }
 
-async function writeNotices(checked: readonly Checked[], dir: string, ctx: CliContext): Promise<void> {
+/** Writes the notices into `out`, a folder made before the returns were checked. */
+async function writeNotices(checked: readonly Checked[], out: string, ctx: CliContext): Promise<void> {
   const en = ctx.lang === "en";
-  const out = resolve(ctx.cwd, dir);
-  await makeFolder(out);
   const why = {
     nothing_to_correct: en ? "nothing to correct" : "无需退回",
     unreadable: en ? "the file cannot be read" : "文件无法读取",

@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { consolidateReturns, type ConsolidationResult } from "../../core/consolidate/consolidate";
 import { hasErrors } from "../../core/findings/make-finding";
@@ -82,6 +82,14 @@ export function registerConsolidate(program: Command, ctx: CliContext): void {
           zh: "请用 -o 指定汇总工作簿，如 -o 汇总.xlsx",
           en: "Give the summary workbook with -o, e.g. -o summary.xlsx",
         });
+      // The summary is an .xlsx: written under another name (汇总.txt) it would open as nonsense, or not at all.
+      if (extname(options.out).toLowerCase() !== ".xlsx") {
+        const suggested = `${basename(options.out, extname(options.out))}.xlsx`;
+        throw new UsageError({
+          zh: `汇总工作簿的文件名应以 .xlsx 结尾（收到 -o ${options.out}），如 -o ${suggested}`,
+          en: `The summary workbook's name must end in .xlsx (got -o ${options.out}), e.g. -o ${suggested}`,
+        });
+      }
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
         throw new UsageError({ zh: "--workers 应为非负整数", en: "--workers must be a whole number ≥ 0" });
@@ -155,8 +163,7 @@ async function consolidateWith(
       authority,
       summaryName: (spec, i) => summaryPath(options.out!, spec, i),
     });
-    if (result.summaries.length === 0)
-      throw new InputError([...result.findings].filter((f) => f.severity === "error"));
+    // No returns at all (consolidate.no_returns): nothing is written, and the account or --json says why.
     for (const [i, summary] of result.summaries.entries()) {
       const path = summaryPath(out, summary.spec, i);
       const writeOptions = {
@@ -173,9 +180,9 @@ async function consolidateWith(
   } finally {
     await pool.close();
   }
-  if (options.csv)
+  if (options.csv && result.summaries.length > 0)
     await writeAtomicWith(join(resolve(ctx.cwd, options.csv), "records.csv"), (write) => {
-      for (const chunk of recordsCsv(result)) write(Buffer.from(chunk));
+      for (const chunk of recordsCsv(result, ctx.lang)) write(Buffer.from(chunk));
     });
   if (options.json) for (const chunk of consolidationJson(result, ctx.lang)) ctx.out(chunk);
   else for (const line of formatReport(result, written, ctx.lang)) ctx.out(line);

@@ -6,6 +6,7 @@ import { makeFolder } from "../make-folder";
 import { removeStaleTemps, tempName } from "../stale-temp";
 import { basename, dirname, extname, join } from "node:path";
 import type { ConsolidationResult } from "../../core/consolidate/consolidate";
+import { FIELD_LABELS, RECORD_STATUS_LABELS } from "../../core/consolidate/labels";
 import type { TargetSummary, TidyRecord } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import type { TemplateSpec } from "../../core/template/spec";
@@ -74,7 +75,8 @@ export function flatFinding(f: Finding, lang: Lang) {
     f.location.kind === "cell"
       ? { file: f.location.file, sheet: f.location.sheet, cell: f.location.cell, key: f.location.key ?? null }
       : f.location.kind === "file"
-        ? { file: f.location.file, sheet: f.location.sheet ?? null, cell: null, key: null }
+        ? // (A finding about the inputs as a whole, consolidate.no_returns, names no file: null, never "".)
+          { file: f.location.file || null, sheet: f.location.sheet ?? null, cell: null, key: null }
         : { file: null, sheet: null, cell: null, key: null };
   return {
     severity: f.severity,
@@ -181,20 +183,24 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
 /** Characters of text gathered before it is handed on (a string of over 128 KB would be a large object). */
 const CHUNK = 1 << 14;
 
+/**
+ * The CSV's columns: the record's field, and its heading in Chinese. In English (--lang en) the headings are the
+ * field names and a field's and a status's values their keys (numerator, superseded), as the JSON has them.
+ */
 const CSV_COLUMNS = [
-  "templateId",
-  "unit",
-  "key",
-  "task",
-  "indicator",
-  "field",
-  "value",
-  "raw",
-  "status",
-  "file",
-  "sheet",
-  "cell",
-  "sha256",
+  ["templateId", "模板标识"],
+  ["unit", "填报单位"],
+  ["key", "行键"],
+  ["task", "工作任务"],
+  ["indicator", "指标"],
+  ["field", "字段"],
+  ["value", "值"],
+  ["raw", "原始内容"],
+  ["status", "状态"],
+  ["file", "来源文件"],
+  ["sheet", "工作表"],
+  ["cell", "单元格"],
+  ["sha256", "文件SHA-256"],
 ] as const;
 
 /** What a spreadsheet program reads as the start of a formula (OWASP's list for CSV injection). */
@@ -213,16 +219,22 @@ export const csvField = (v: unknown): string => {
 };
 
 /**
- * The tidy records as CSV: UTF-8 with a BOM (so Excel shows Chinese correctly), CRLF, one row per figure, in
- * chunks (a thousand returns make 60 MB, never held at once). Every field is neutralised against formula injection
- * (see csvField).
+ * The tidy records as CSV, for people who open it in Excel: in Chinese (headings, 分子, 重复未采用) unless English is
+ * asked for. UTF-8 with a BOM (so Excel shows Chinese correctly), CRLF, one row per figure, in chunks (a thousand
+ * returns make 60 MB, never held at once). Every field is neutralised against formula injection (see csvField).
  */
-export function* recordsCsv(result: ConsolidationResult): Generator<string> {
-  let chunk = `\uFEFF${CSV_COLUMNS.join(",")}\r\n`;
+export function* recordsCsv(result: ConsolidationResult, lang: Lang): Generator<string> {
+  const en = lang === "en";
+  let chunk = `\uFEFF${CSV_COLUMNS.map(([field, zh]) => (en ? field : zh)).join(",")}\r\n`;
   for (const s of result.summaries)
     for (const r of s.records) {
-      const row = { ...r, templateId: s.spec.templateId };
-      chunk += `${CSV_COLUMNS.map((c) => csvField(row[c])).join(",")}\r\n`;
+      const row = {
+        ...r,
+        templateId: s.spec.templateId,
+        field: en ? r.field : FIELD_LABELS[r.field].zh,
+        status: en ? r.status : RECORD_STATUS_LABELS[r.status].zh,
+      };
+      chunk += `${CSV_COLUMNS.map(([c]) => csvField(row[c])).join(",")}\r\n`;
       if (chunk.length >= CHUNK) {
         yield chunk;
         chunk = "";

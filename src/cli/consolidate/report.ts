@@ -22,8 +22,9 @@ export function formatReport(result: ConsolidationResult, written: readonly stri
   const files = [...outcomes]
     .map(([k, n]) => `${t(FILE_OUTCOME_LABELS[k], lang)} ${n}`)
     .join(en ? ", " : "，");
+  const kinds = files ? (en ? ` (${files})` : `（${files}）`) : "";
   lines.push(
-    en ? `Files read: ${result.files.length} (${files})` : `读取文件 ${result.files.length} 个（${files}）`,
+    en ? `Files read: ${result.files.length}${kinds}` : `读取文件 ${result.files.length} 个${kinds}`,
   );
   result.summaries.forEach((s, i) => {
     const states = counts<UnitState>(s.unitReports.map((u) => u.state));
@@ -39,10 +40,12 @@ export function formatReport(result: ConsolidationResult, written: readonly stri
     );
   });
   const { error, warning, info } = result.findings.counts;
+  // With no returns nothing is written, so there is no 问题清单 to point to.
+  const listed = written.length ? (en ? " (all in 问题清单)" : "（全部列在“问题清单”工作表）") : "";
   lines.push(
     en
-      ? `Findings: ${error} errors, ${warning} warnings, ${info} notes (all in 问题清单)`
-      : `问题：错误 ${error} 个，警告 ${warning} 个，提示 ${info} 个（全部列在“问题清单”工作表）`,
+      ? `Findings: ${error} errors, ${warning} warnings, ${info} notes${listed}`
+      : `问题：错误 ${error} 个，警告 ${warning} 个，提示 ${info} 个${listed}`,
   );
   // The first errors and warnings, in order; the list is read only as far as these.
   let shown = 0;

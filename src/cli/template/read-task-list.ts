@@ -5,7 +5,7 @@ import type { Finding } from "../../core/findings/types";
 import { parsePlan } from "../../core/plan/parse-plan";
 import { readTaskListJson } from "../../core/plan/task-list-json";
 import type { TaskList } from "../../core/plan/types";
-import { readPlanFile } from "../../plan-file/read-plan-file";
+import { notAPlanFile, readPlanFile } from "../../plan-file/read-plan-file";
 
 /** The task list of PLAN: a task list JSON (parse --json, maybe hand-corrected) or a plan (.txt, .docx) parsed here. */
 export async function readTaskListInput(
@@ -15,11 +15,7 @@ export async function readTaskListInput(
 > {
   if (extname(path).toLowerCase() === ".json") {
     const text = await readFile(path, "utf8").catch(() => null);
-    if (text === null)
-      return {
-        ok: false,
-        findings: [makeFinding("plan.file_missing", { kind: "file", file: path }, { file: path })],
-      };
+    if (text === null) return { ok: false, findings: [await notAPlanFile(path)] };
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ""));

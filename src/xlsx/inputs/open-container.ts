@@ -2,7 +2,14 @@ import { assertNever } from "../../core/errors";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { FindingCode } from "../../core/findings/codes";
 import type { FindingData } from "../../core/findings/types";
-import { DEFAULT_ZIP_LIMITS, isZip, listZip, readZipEntry, zipProblemCode } from "../safe-zip/safe-unzip";
+import {
+  DEFAULT_ZIP_LIMITS,
+  isZip,
+  listZip,
+  readZipEntry,
+  zipDetail,
+  zipProblemCode,
+} from "../safe-zip/safe-unzip";
 import { UnpackBudget, type UnpackLimits } from "../safe-zip/unpack-budget";
 import { DEFAULT_SKELETON_LIMITS, OmittedParts, skeletonOf } from "./email/mime-skeleton";
 import { readEmail } from "./email/read-email";
@@ -118,7 +125,10 @@ export async function* expand(
     case "email": {
       const skeleton = skeletonOf(bytes, u.omitted);
       if (!skeleton.ok)
-        return yield item(shown, fileTime, "consolidate.email_unreadable", { reason: skeleton.reason });
+        return yield item(shown, fileTime, "consolidate.email_unreadable", {
+          reason: skeleton.reason,
+          reasonEn: skeleton.reasonEn,
+        });
       return yield* fromEmail(skeleton.bytes, shown, fileTime, u, depth);
     }
     case "tnef":
@@ -148,7 +158,7 @@ async function* fromZip(
 ): AsyncGenerator<InputItem> {
   const listing = listZip(bytes);
   if (!listing.ok) {
-    yield item(shown, fileTime, zipProblemCode(listing.problem), { detail: listing.problem.detail });
+    yield item(shown, fileTime, zipProblemCode(listing.problem), zipDetail(listing.problem));
     return;
   }
   const entries = listing.entries
@@ -159,7 +169,7 @@ async function* fromZip(
     const time = zipTime(bytes, entry.localHeaderOffset) ?? fileTime;
     if (!u.budget.take(entry.size)) return yield budgetSpent(inner, time, u);
     const read = readZipEntry(bytes, entry);
-    if (!read.ok) yield item(inner, time, zipProblemCode(read.problem), { detail: read.problem.detail });
+    if (!read.ok) yield item(inner, time, zipProblemCode(read.problem), zipDetail(read.problem));
     else yield* expand(read.data, inner, time, u, depth + 1);
     if (u.budget.exhausted) return;
   }
@@ -174,7 +184,11 @@ export async function* fromEmail(
   depth: number,
 ): AsyncGenerator<InputItem> {
   const read = await readEmail(skeleton, u.omitted);
-  if (!read.ok) return yield item(shown, fileTime, "consolidate.email_unreadable", { reason: read.reason });
+  if (!read.ok)
+    return yield item(shown, fileTime, "consolidate.email_unreadable", {
+      reason: read.reason,
+      reasonEn: read.reason,
+    });
   const time = read.sent ? localTime(read.sent) : fileTime;
   if (read.parts.length === 0)
     return yield item(shown, time, "consolidate.email_no_workbook", { attachments: 0 });

@@ -3,7 +3,13 @@ import type { Finding } from "../../core/findings/types";
 import { validStoredSpec } from "../../core/check/stored-spec";
 import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
 import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
-import { DEFAULT_ZIP_LIMITS, readNamed, type ZipEntry, type ZipLimits } from "../safe-zip/safe-unzip";
+import {
+  DEFAULT_ZIP_LIMITS,
+  readNamed,
+  zipDetail,
+  type ZipEntry,
+  type ZipLimits,
+} from "../safe-zip/safe-unzip";
 import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
 import { readStyles } from "./read-styles";
 import { scanSheet, type SharedStrings } from "./scan-sheet";
@@ -87,7 +93,7 @@ function readParts(
     if (!read) return null;
     if (!read.ok) {
       const code = read.problem.kind === "bomb" ? "file.zip_bomb" : "file.corrupt_zip";
-      throw new PartProblem(makeFinding(code, { kind: "file", file }, { detail: read.problem.detail }));
+      throw new PartProblem(makeFinding(code, { kind: "file", file }, zipDetail(read.problem)));
     }
     return read.data;
   };

@@ -15,10 +15,13 @@ import {
 } from "./zip-directory";
 
 export {
+  both,
   DEFAULT_ZIP_LIMITS,
   isZip,
   listZip,
+  zipDetail,
   zipProblemCode,
+  type ZipDetail,
   type ZipEntry,
   type ZipLimits,
   type ZipListing,
@@ -36,13 +39,17 @@ export type RawInflate = (data: Uint8Array, maxOutput: number) => Uint8Array | n
 export type ZipRead =
   { readonly ok: true; readonly data: Uint8Array } | { readonly ok: false; readonly problem: ZipProblem };
 
-const corrupt = (detail: string): { ok: false; problem: ZipProblem } => ({
+const corrupt = (name: string, zh: string, en: string): { ok: false; problem: ZipProblem } => ({
   ok: false,
-  problem: { kind: "corrupt", detail },
+  problem: { kind: "corrupt", detail: `${name}：${zh}`, detailEn: `${name}: ${en}` },
 });
-const bomb = (detail: string): { ok: false; problem: ZipProblem } => ({
+const bomb = (name: string): { ok: false; problem: ZipProblem } => ({
   ok: false,
-  problem: { kind: "bomb", detail },
+  problem: {
+    kind: "bomb",
+    detail: `${name}：超过声明大小`,
+    detailEn: `${name}: expands past its declared size`,
+  },
 });
 
 /**
@@ -56,14 +63,16 @@ export function readZipEntry(
   inflate?: RawInflate,
 ): ZipRead {
   const p = entry.localHeaderOffset;
-  if (p + 30 > bytes.length || u32(bytes, p) !== LOCAL) return corrupt(`${entry.name}: local header`);
-  if (entry.encrypted) return corrupt(`${entry.name}: encrypted entry`);
+  if (p + 30 > bytes.length || u32(bytes, p) !== LOCAL)
+    return corrupt(entry.name, "本地文件头损坏", "local header");
+  if (entry.encrypted) return corrupt(entry.name, "已加密", "encrypted entry");
   const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
   const stop = start + entry.compressedSize;
-  if (stop > bytes.length) return corrupt(`${entry.name}: 数据不完整 / data cut off (truncated?)`);
+  if (stop > bytes.length) return corrupt(entry.name, "数据不完整", "data cut off (truncated?)");
   const data = bytes.subarray(start, stop);
   if (entry.method === 0) return { ok: true, data };
-  if (entry.method !== 8) return corrupt(`${entry.name}: method ${entry.method}`);
+  if (entry.method !== 8)
+    return corrupt(entry.name, `不支持的压缩方式 ${entry.method}`, `method ${entry.method}`);
   const limit = Math.min(entry.size, limits.maxEntryBytes);
   return inflate ? inflateWith(inflate, data, limit, entry.name) : inflateBounded(data, limit, entry.name);
 }
@@ -74,11 +83,10 @@ function inflateWith(inflate: RawInflate, data: Uint8Array, size: number, name: 
   try {
     out = inflate(data, size + 1);
   } catch {
-    return corrupt(`${name}: 解压失败 / inflate failed`);
+    return corrupt(name, "解压失败", "inflate failed");
   }
-  if (out === null || out.length > size)
-    return bomb(`${name}: 超过声明大小 / expands past its declared size`);
-  if (out.length !== size) return corrupt(`${name}: 大小不符 / size mismatch`);
+  if (out === null || out.length > size) return bomb(name);
+  if (out.length !== size) return corrupt(name, "大小不符", "size mismatch");
   return { ok: true, data: out };
 }
 
@@ -96,10 +104,10 @@ function inflateOnce(data: Uint8Array, size: number, name: string): ZipRead {
   try {
     out = inflateSync(data, { out: new Uint8Array(size + 1) });
   } catch {
-    return corrupt(`${name}: 解压失败 / inflate failed`);
+    return corrupt(name, "解压失败", "inflate failed");
   }
-  if (out.length > size) return bomb(`${name}: 超过声明大小 / expands past its declared size`);
-  if (out.length !== size) return corrupt(`${name}: 大小不符 / size mismatch`);
+  if (out.length > size) return bomb(name);
+  if (out.length !== size) return corrupt(name, "大小不符", "size mismatch");
   return { ok: true, data: out };
 }
 
@@ -122,11 +130,10 @@ function inflateBounded(data: Uint8Array, limit: number, name: string): ZipRead 
       inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
     if (data.length === 0) inflate.push(data, true);
   } catch (e) {
-    if (overflow || e instanceof TooLarge)
-      return bomb(`${name}: 超过声明大小 / expands past its declared size`);
-    return corrupt(`${name}: 解压失败 / inflate failed`);
+    if (overflow || e instanceof TooLarge) return bomb(name);
+    return corrupt(name, "解压失败", "inflate failed");
   }
-  if (length !== limit) return corrupt(`${name}: 大小不符 / size mismatch`);
+  if (length !== limit) return corrupt(name, "大小不符", "size mismatch");
   return { ok: true, data: out };
 }
 

@@ -5,6 +5,7 @@ import {
   isZip,
   listZip,
   readNamed,
+  zipDetail,
   zipProblemCode,
   type RawInflate,
   type ZipEntry,
@@ -112,7 +113,7 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
   if (!isZip(bytes)) return reject("file.unknown_format");
   const listing = listZip(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   if (!listing.ok) {
-    return reject(zipProblemCode(listing.problem), { detail: listing.problem.detail });
+    return reject(zipProblemCode(listing.problem), zipDetail(listing.problem));
   }
   const entries = listing.entries;
   const types = readNamed(bytes, entries, "[Content_Types].xml", options.limits, options.inflate);
@@ -120,7 +121,7 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
     return reject("file.not_xlsx", { format: zipFormat(entries) });
   }
   if (!types.ok) {
-    return reject(zipProblemCode(types.problem), { detail: types.problem.detail });
+    return reject(zipProblemCode(types.problem), zipDetail(types.problem));
   }
   const macro =
     /macroEnabled/i.test(new TextDecoder().decode(types.data)) ||

@@ -36,18 +36,36 @@ export interface ZipEntry {
   readonly encrypted: boolean;
 }
 
-export type ZipProblem =
-  { readonly kind: "corrupt"; readonly detail: string } | { readonly kind: "bomb"; readonly detail: string };
+/** What is wrong with an archive, in both languages: a finding's `detail` and `detailEn`. */
+// (A type, not an interface: it is a finding's data as it stands.)
+export type ZipDetail = {
+  readonly detail: string;
+  readonly detailEn: string;
+};
+
+export type ZipProblem = ({ readonly kind: "corrupt" } | { readonly kind: "bomb" }) & ZipDetail;
 
 /**
  * Why an archive's directory is refused: damaged, a bomb by its declared sizes, or entries whose data overlap (one
  * local entry named by many directory entries, the trick that makes a 31 KB zip unpack into 65,536 workbooks).
  */
-export type ZipListProblem = ZipProblem | { readonly kind: "overlap"; readonly detail: string };
+export type ZipListProblem = ZipProblem | ({ readonly kind: "overlap" } & ZipDetail);
+
+/**
+ * The data of a finding about a refused archive or entry: what is wrong, in both languages.
+ * @example zipDetail({ kind: "corrupt", detail: "zip 目录损坏", detailEn: "damaged directory" }) // → { detail: "zip 目录损坏", detailEn: "damaged directory" }
+ */
+export const zipDetail = (problem: ZipDetail): ZipDetail => ({
+  detail: problem.detail,
+  detailEn: problem.detailEn,
+});
+
+/** A detail of both languages ("zip 目录损坏", "damaged directory"). */
+export const both = (detail: string, detailEn: string): ZipDetail => ({ detail, detailEn });
 
 /**
  * The finding code of a refused archive or entry.
- * @example zipProblemCode({ kind: "overlap", detail: "…" }) // → "file.zip_overlap"
+ * @example zipProblemCode({ kind: "overlap", detail: "…", detailEn: "…" }) // → "file.zip_overlap"
  */
 export function zipProblemCode(
   problem: ZipListProblem,
@@ -85,9 +103,9 @@ const u64 = (b: Uint8Array, i: number): number => {
   const high = u32(b, i + 4);
   return high >= 0x200000 ? Infinity : high * 2 ** 32 + u32(b, i);
 };
-const refuse = (kind: ZipListProblem["kind"], detail: string): { ok: false; problem: ZipListProblem } => ({
+const refuse = (kind: ZipListProblem["kind"], detail: ZipDetail): { ok: false; problem: ZipListProblem } => ({
   ok: false,
-  problem: { kind, detail },
+  problem: { kind, ...detail },
 });
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -114,14 +132,14 @@ interface Directory {
  * The directory from the end record, or from the zip64 end record when a locator stands just before it (Info-ZIP's
  * `zip -fz`, mail gateways and Java write one even for small archives, with 0xFFFFFFFF in the old fields).
  */
-function findDirectory(bytes: Uint8Array): Directory | string {
+function findDirectory(bytes: Uint8Array): Directory | ZipDetail {
   const end = findEndRecord(bytes);
-  if (end < 0) return "找不到 zip 目录 / no zip directory (truncated?)";
+  if (end < 0) return both("找不到 zip 目录（文件可能不完整）", "no zip directory (truncated?)");
   const locator = end - 20;
   if (locator >= 0 && u32(bytes, locator) === ZIP64_LOCATOR) {
     const at = u64(bytes, locator + 8);
     if (at + 56 > locator || u32(bytes, at) !== ZIP64_EOCD)
-      return "zip64 目录记录损坏 / damaged zip64 end record";
+      return both("zip64 目录记录损坏", "damaged zip64 end record");
     return { count: u64(bytes, at + 32), size: u64(bytes, at + 40), offset: u64(bytes, at + 48), limit: at };
   }
   return {
@@ -141,7 +159,7 @@ function zip64Fields(
   p: number,
   extraFrom: number,
   extraTo: number,
-): { size: number; compressedSize: number; localHeaderOffset: number } | string {
+): { size: number; compressedSize: number; localHeaderOffset: number } | ZipDetail {
   const fields = {
     size: u32(bytes, p + 24),
     compressedSize: u32(bytes, p + 20),
@@ -156,13 +174,13 @@ function zip64Fields(
     const dataEnd = Math.min(extraTo, q + 4 + u16(bytes, q + 2));
     let r = q + 4;
     for (const k of marked) {
-      if (r + 8 > dataEnd) return "zip64 扩展字段不完整 / zip64 extra field too short";
+      if (r + 8 > dataEnd) return both("zip64 扩展字段不完整", "zip64 extra field too short");
       fields[k] = u64(bytes, r);
       r += 8;
     }
     return fields;
   }
-  return "缺少 zip64 扩展字段 / zip64 extra field missing";
+  return both("缺少 zip64 扩展字段", "zip64 extra field missing");
 }
 
 /** The bytes an entry's local header and data take up, for the overlap check. */
@@ -190,11 +208,14 @@ function overlapProblem(
   if (shared > 0)
     return refuse(
       "overlap",
-      `${shared + 1} 个条目数据重叠，如 ${example} / ${shared + 1} entries overlap, e.g. ${example}`,
+      both(`${shared + 1} 个条目数据重叠，如 ${example}`, `${shared + 1} entries overlap, e.g. ${example}`),
     );
   const last = spans.at(-1);
   if (last && last.to > dirOffset)
-    return refuse("corrupt", `${last.e.name}: 数据超出范围 / data runs into the directory`);
+    return refuse(
+      "corrupt",
+      both(`${last.e.name}：数据超出范围`, `${last.e.name}: data runs into the directory`),
+    );
   return null;
 }
 
@@ -206,23 +227,27 @@ function overlapProblem(
  */
 export function listZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipListing {
   const dir = findDirectory(bytes);
-  if (typeof dir === "string") return refuse("corrupt", dir);
+  if ("detail" in dir) return refuse("corrupt", dir);
   const dirEnd = dir.offset + dir.size;
   if (dirEnd > dir.limit)
-    return refuse("corrupt", "zip 目录超出文件末尾 / directory past the end (truncated?)");
-  if (dir.count > limits.maxEntries) return refuse("bomb", `${dir.count} entries`);
+    return refuse(
+      "corrupt",
+      both("zip 目录超出文件末尾（文件可能不完整）", "directory past the end (truncated?)"),
+    );
+  if (dir.count > limits.maxEntries)
+    return refuse("bomb", both(`${dir.count} 个条目`, `${dir.count} entries`));
   const entries: ZipEntry[] = [];
   let total = 0;
   let p = dir.offset;
   for (let n = 0; n < dir.count; n++) {
     if (p + 46 > dirEnd || u32(bytes, p) !== CENTRAL)
-      return refuse("corrupt", "zip 目录损坏 / damaged directory");
+      return refuse("corrupt", both("zip 目录损坏", "damaged directory"));
     const nameLength = u16(bytes, p + 28);
     const extraFrom = p + 46 + nameLength;
     const extraTo = extraFrom + u16(bytes, p + 30);
-    if (extraTo > dirEnd) return refuse("corrupt", "zip 目录损坏 / damaged directory");
+    if (extraTo > dirEnd) return refuse("corrupt", both("zip 目录损坏", "damaged directory"));
     const fields = zip64Fields(bytes, p, extraFrom, extraTo);
-    if (typeof fields === "string") return refuse("corrupt", fields);
+    if ("detail" in fields) return refuse("corrupt", fields);
     const entry: ZipEntry = {
       name: utf8.decode(bytes.subarray(p + 46, extraFrom)),
       method: u16(bytes, p + 10),
@@ -230,12 +255,16 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
       encrypted: (u16(bytes, p + 8) & 1) === 1,
     };
     p = extraTo + u16(bytes, p + 32);
-    if (entry.size > limits.maxEntryBytes) return refuse("bomb", `${entry.name}: ${mb(entry.size)}`);
+    if (entry.size > limits.maxEntryBytes)
+      return refuse("bomb", both(`${entry.name}：${mb(entry.size)}`, `${entry.name}: ${mb(entry.size)}`));
     const ratio = entry.size / Math.max(1, entry.compressedSize);
     if (entry.size > 1024 * 1024 && ratio > limits.maxRatio)
-      return refuse("bomb", `${entry.name}: ${ratio.toFixed(0)}:1`);
+      return refuse(
+        "bomb",
+        both(`${entry.name}：压缩比 ${ratio.toFixed(0)}:1`, `${entry.name}: ${ratio.toFixed(0)}:1`),
+      );
     total += entry.size;
-    if (total > limits.maxTotalBytes) return refuse("bomb", `total ${mb(total)}`);
+    if (total > limits.maxTotalBytes) return refuse("bomb", both(`共 ${mb(total)}`, `total ${mb(total)}`));
     entries.push(entry);
   }
   return overlapProblem(bytes, entries, dir.offset) ?? { ok: true, entries };

@@ -74,7 +74,7 @@ export const consolidateMessages = {
     severity: "warning",
     text: (d) => ({
       zh: `无法解析邮件文件（${d.reason}），其中的附件未读取`,
-      en: `The email could not be read (${d.reason}); its attachments were not taken`,
+      en: `The email could not be read (${d.reasonEn ?? d.reason}); its attachments were not taken`,
     }),
   },
   "consolidate.email_no_workbook": {

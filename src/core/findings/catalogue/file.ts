@@ -71,14 +71,14 @@ export const fileMessages = {
     severity: "error",
     text: (d) => ({
       zh: `文件已损坏或不完整（${d.detail}），可能是下载或邮件附件传输中断。请重新发送原文件`,
-      en: `The file is damaged or incomplete (${d.detail}); perhaps a broken download or attachment. Send the file again`,
+      en: `The file is damaged or incomplete (${d.detailEn ?? d.detail}); perhaps a broken download or attachment. Send the file again`,
     }),
   },
   "file.zip_bomb": {
     severity: "error",
     text: (d) => ({
       zh: `文件解压后异常巨大（${d.detail}），为安全起见未读取`,
-      en: `The file would expand to an abnormal size (${d.detail}); not read, for safety`,
+      en: `The file would expand to an abnormal size (${d.detailEn ?? d.detail}); not read, for safety`,
     }),
   },
   "file.too_many_sheets": {
@@ -120,7 +120,7 @@ export const fileMessages = {
     severity: "error",
     text: (d) => ({
       zh: `压缩包中的文件数据相互重叠（${d.detail}），这是“压缩炸弹”的手法（一段数据被当作许多文件解出），为安全起见未读取`,
-      en: `Entries of the archive overlap (${d.detail}), the trick of a zip bomb (one piece of data unpacked as many files); not read, for safety`,
+      en: `Entries of the archive overlap (${d.detailEn ?? d.detail}), the trick of a zip bomb (one piece of data unpacked as many files); not read, for safety`,
     }),
   },
   "file.not_regular": {

@@ -59,6 +59,13 @@ export const planMessages = {
     severity: "error",
     text: (d) => ({ zh: `找不到文件“${d.file}”`, en: `File "${d.file}" not found` }),
   },
+  "plan.file_folder": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”是文件夹，不是文件。请给出工作要点文件（.txt 或 .docx），如“${d.file}/工作要点.docx”`,
+      en: `"${d.file}" is a folder, not a file. Give the plan's file (.txt or .docx), such as "${d.file}/plan.docx"`,
+    }),
+  },
   "plan.file_pdf": {
     severity: "error",
     text: () => ({
@@ -91,7 +98,7 @@ export const planMessages = {
     severity: "error",
     text: (d) => ({
       zh: `“${d.file}”中的内容解压后过大（${d.detail}），为安全起见未解压读取。请确认这是工作要点的 Word 文件；若是，请把正文复制到 .txt 文件再读取`,
-      en: `The contents of "${d.file}" would unpack to too much (${d.detail}); for safety it was not unpacked. Check that this is the plan's Word file; if it is, paste its text into a .txt file and read that`,
+      en: `The contents of "${d.file}" would unpack to too much (${d.detailEn ?? d.detail}); for safety it was not unpacked. Check that this is the plan's Word file; if it is, paste its text into a .txt file and read that`,
     }),
   },
   "plan.file_bad_docx": {

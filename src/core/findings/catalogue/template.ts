@@ -58,6 +58,13 @@ export const templateMessages = {
       en: `The unit list "${d.file}" has no unit names`,
     }),
   },
+  "template.units_not_found": {
+    severity: "error",
+    text: (d) => ({
+      zh: `找不到单位名录“${d.file}”，请检查文件名和所在文件夹`,
+      en: `Unit list "${d.file}" not found; check the file name and its folder`,
+    }),
+  },
   "template.units_unreadable": {
     severity: "error",
     text: (d) => ({

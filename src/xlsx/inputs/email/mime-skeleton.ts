@@ -25,9 +25,14 @@ export const DEFAULT_SKELETON_LIMITS: SkeletonLimits = {
 };
 
 export type Skeleton =
-  { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: string; readonly reasonEn: string };
 
 const TOKEN = "report-kit omitted part ";
+
+/** Why a mail is not read, in both languages (consolidate.email_unreadable's reason and reasonEn). */
+const HEADERS_TOO_LONG = { reason: "邮件头过长", reasonEn: "headers too long" } as const;
+const TOO_MANY_PARTS = { reason: "邮件分段过多", reasonEn: "too many parts" } as const;
 
 /**
  * The parts left out of the skeletons of one input, each stood for by a token: "report-kit omitted part 3 <nonce>".
@@ -115,7 +120,7 @@ export class MimeSkeleton {
   private carry: Uint8Array | null = null;
   /** The current line is longer than LONG_LINE: its rest is body, never a boundary. */
   private midLine = false;
-  private failure: string | null = null;
+  private failure: { readonly reason: string; readonly reasonEn: string } | null = null;
 
   constructor(
     private readonly omitted: OmittedParts,
@@ -144,7 +149,7 @@ export class MimeSkeleton {
   end(): Skeleton {
     if (this.carry && this.failure === null) this.line(this.carry);
     this.closePart();
-    if (this.failure !== null) return { ok: false, reason: this.failure };
+    if (this.failure !== null) return { ok: false, ...this.failure };
     return { ok: true, bytes: concatAll(this.out.done(), this.out.size) };
   }
 
@@ -153,7 +158,7 @@ export class MimeSkeleton {
     this.carry = carry;
     if (carry.length <= LONG_LINE) return;
     if (this.mode === "header") {
-      if (carry.length > this.limits.maxHeader) this.failure = "邮件头过长 / headers too long";
+      if (carry.length > this.limits.maxHeader) this.failure = HEADERS_TOO_LONG;
       return;
     }
     this.carry = null;
@@ -196,7 +201,7 @@ export class MimeSkeleton {
 
   private headerLine(piece: Uint8Array): void {
     this.header.append(piece);
-    if (this.header.size > this.limits.maxHeader) this.failure = "邮件头过长 / headers too long";
+    if (this.header.size > this.limits.maxHeader) this.failure = HEADERS_TOO_LONG;
     else if (isBlank(piece)) this.endHeader();
   }
 
@@ -256,12 +261,12 @@ export class MimeSkeleton {
 
   private emit(piece: Uint8Array): void {
     this.out.append(piece);
-    if (this.out.size > this.limits.maxSkeleton) this.failure ??= "邮件分段过多 / too many parts";
+    if (this.out.size > this.limits.maxSkeleton) this.failure ??= TOO_MANY_PARTS;
   }
 
   private emitSink(sink: ByteSink): void {
     this.out.take(sink);
-    if (this.out.size > this.limits.maxSkeleton) this.failure ??= "邮件分段过多 / too many parts";
+    if (this.out.size > this.limits.maxSkeleton) this.failure ??= TOO_MANY_PARTS;
   }
 }
 
