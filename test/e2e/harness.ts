@@ -117,7 +117,7 @@ export async function startHarness(buildArgs: readonly string[] = []): Promise<H
 
 export const seedPlan = (name: string): string => readFileSync(path.join(root, "seeds", name), "utf8");
 /**
- * Where a screenshot goes: docs/ (shown in the README) with RK_SCREENSHOTS=1 (`npm run test:e2e:docs`), else a
+ * Where a screenshot goes: docs/ (shown in docs/addin.md) with RK_SCREENSHOTS=1 (`npm run test:e2e:docs`), else a
  * temporary folder, so that an ordinary test run does not rewrite tracked images.
  */
 const shots = process.env.RK_SCREENSHOTS

@@ -54,7 +54,7 @@ describe("the corpus of real plans", () => {
     const task = totalF1(results.map((r) => r.counts.task));
     const target = totalF1(results.map((r) => r.counts.target));
     const [right, matched] = results.reduce((a, r) => [a[0] + r.deadlines[0], a[1] + r.deadlines[1]], [0, 0]);
-    // The figures README reports (printed so a run shows them).
+    // The figures docs/plans.md reports (printed so a run shows them).
     console.log(
       `corpus: task F1 ${task.toFixed(1)}, target F1 ${target.toFixed(1)}, deadlines right ${((100 * right) / matched).toFixed(1)}% of ${matched}`,
     );

@@ -1,6 +1,6 @@
 /**
  * The words that decide what a target means: whom it applies to (its scope) and how its figures roll up across
- * units (its method). One file, read by target-meaning.ts; README's table of rules is written from it. Matching is
+ * units (its method). One file, read by target-meaning.ts; docs/targets.md's table of rules is written from it. Matching is
  * done on normalised text (simplified, half-width), so only simplified forms are listed.
  */
 

@@ -38,7 +38,7 @@ export const fieldNameZh = (field: string | number | undefined): string =>
 
 /**
  * Findings of the check area (校验). Codes are stable: add new ones, never reword or reuse a code. Each is
- * documented in README.md.
+ * documented in docs/finding-codes.md.
  */
 export const checkMessages = {
   // ── Reading entries (the normaliser) ──────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ const mb = (bytes: string | number | undefined): string => (Number(bytes) / 1024
 
 /**
  * Findings about a workbook file before anything is read from it (sniffing, safe unzip). Codes are stable: add
- * new ones, never reword or reuse a code. Each is documented in README.md.
+ * new ones, never reword or reuse a code. Each is documented in docs/finding-codes.md.
  */
 export const fileMessages = {
   "file.not_found": {
