@@ -367,7 +367,9 @@ const built = existsSync(join(__dirname, "../../dist/cli.js"));
       { encoding: "utf8" },
     );
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain(join(dir, "no-such-input"));
+    // No input is a return: the account says why (on stdout, as every account), and nothing is written.
+    expect(missing.stdout).toContain(join(dir, "no-such-input"));
+    expect(missing.stdout).toContain("None of the 1 input file(s) is a returned workbook");
     expect(missing.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
   });
 });
@@ -397,20 +399,22 @@ describe("writing the summary", () => {
 
   it("says plainly when the summary cannot be written where asked (exit 2, no stack trace)", async () => {
     writeFileSync(join(dir, "a-file"), "not a folder");
-    mkdirSync(join(dir, "a-folder"), { recursive: true });
+    mkdirSync(join(dir, "a-folder.xlsx"), { recursive: true });
     const under = await run(["consolidate", input, "-o", join(dir, "a-file", "汇总.xlsx")]);
     expect(under.code).toBe(2);
     expect(under.err.trim()).toBe(`无法创建文件夹 ${join(dir, "a-file")}：已存在同名文件（EEXIST）`);
-    const onto = await run(["consolidate", input, "-o", join(dir, "a-folder"), "--lang", "en"]);
+    const onto = await run(["consolidate", input, "-o", join(dir, "a-folder.xlsx"), "--lang", "en"]);
     expect(onto.code).toBe(2);
     expect(onto.err.trim()).toBe(
-      `Cannot save ${join(dir, "a-folder")}: it is a folder, a file is needed here (EISDIR)`,
+      `Cannot save ${join(dir, "a-folder.xlsx")}: it is a folder, a file is needed here (EISDIR)`,
     );
-    expect(readdirSync(join(dir, "a-folder"))).toEqual([]); // no temporary file left behind
+    expect(readdirSync(join(dir, "a-folder.xlsx"))).toEqual([]); // no temporary file left behind
     // Said before any input is read: a missing input would otherwise end the run first (exit 1).
-    const first = await run(["consolidate", join(dir, "no-such-input"), "-o", join(dir, "a-folder")]);
+    const first = await run(["consolidate", join(dir, "no-such-input"), "-o", join(dir, "a-folder.xlsx")]);
     expect(first.code).toBe(2);
-    expect(first.err.trim()).toBe(`无法保存 ${join(dir, "a-folder")}：这是文件夹，这里需要文件（EISDIR）`);
+    expect(first.err.trim()).toBe(
+      `无法保存 ${join(dir, "a-folder.xlsx")}：这是文件夹，这里需要文件（EISDIR）`,
+    );
     const csv = await run([
       "consolidate",
       join(dir, "no-such-input"),
@@ -427,8 +431,8 @@ describe("writing the summary", () => {
   it("fails cleanly when no input is a return (exit 1, no stack trace)", async () => {
     const r = await run(["consolidate", join(input, "说明.txt"), "-o", join(dir, "none.xlsx")]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("没有找到任何填报工作簿");
-    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.out).toContain("[错误] 在 1 个输入文件中没有找到任何填报工作簿，无法汇总");
+    expect(r.out + r.err).not.toMatch(/at .*\.ts:\d+/);
     expect(existsSync(join(dir, "none.xlsx"))).toBe(false);
   });
 });
