@@ -222,8 +222,8 @@ const en: Strings = {
   },
   weight: "Weighted by (optional)",
   weightHint:
-    "When given, the template asks each unit for it in the 分母（权数） column and the summary averages by it; blank: the mean of the units' figures.",
-  weightPlaceholder: "e.g. 常住人口 (resident population)",
+    "When given, the template asks each unit for it in the denominator (weight) column and the summary averages by it; blank: the mean of the units' figures.",
+  weightPlaceholder: "e.g. resident population",
   reviewTitle: (n) => `${count(n, "target")} to check`,
   reviewNone: "No targets are marked for checking.",
   reviewHint:

@@ -61,6 +61,8 @@ const fieldsOf = (t: Target): Record<string, string> => ({
   计量单位: t.unitOfMeasure ?? "",
   适用范围: t.scope,
   汇总方式: t.method,
+  // (A mean's editor asks what it is weighted by: blank for a plain mean.)
+  ...(t.method === "mean" ? { "加权依据（可选）": t.weight ?? "" } : {}),
 });
 
 describe("what the pane shows is what goes into the file", () => {
