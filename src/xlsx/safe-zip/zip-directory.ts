@@ -96,6 +96,22 @@ const ZIP64_MARK = 0xffffffff;
 const ZIP64_EXTRA = 0x0001;
 
 const utf8 = new TextDecoder("utf-8");
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const gb18030 = new TextDecoder("gb18030");
+
+/**
+ * An entry's name: UTF-8 when the archive says so (flag bit 11) or the bytes are UTF-8; else the code page of the
+ * Chinese Windows that zipped it (GBK, read as GB18030), as Windows' own "send to compressed folder" writes names.
+ * @example entryName(Uint8Array.of(0xbc, 0xd7, 0xcf, 0xd8), 0) // → "甲县"
+ */
+export function entryName(raw: Uint8Array, flags: number): string {
+  if (flags & 0x800) return utf8.decode(raw);
+  try {
+    return strictUtf8.decode(raw);
+  } catch {
+    return gb18030.decode(raw);
+  }
+}
 export const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
 export const u32 = (b: Uint8Array, i: number): number => (u16(b, i) | (u16(b, i + 2) << 16)) >>> 0;
 /** A 64-bit field; past 2^53 it is Infinity (past every limit, and past the end of any file). */
@@ -249,7 +265,7 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     const fields = zip64Fields(bytes, p, extraFrom, extraTo);
     if ("detail" in fields) return refuse("corrupt", fields);
     const entry: ZipEntry = {
-      name: utf8.decode(bytes.subarray(p + 46, extraFrom)),
+      name: entryName(bytes.subarray(p + 46, extraFrom), u16(bytes, p + 8)),
       method: u16(bytes, p + 10),
       ...fields,
       encrypted: (u16(bytes, p + 8) & 1) === 1,
