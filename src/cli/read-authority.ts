@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import { specShapeProblem, validStoredSpec } from "../core/check/stored-spec";
-import { TEMPLATE_KIND, type TemplateSpec } from "../core/template/spec";
+import { readStoredSpec, specShapeProblem } from "../core/check/stored-spec";
+import type { TemplateSpec } from "../core/template/spec";
 import { readReturn } from "../xlsx/return/read-return";
 import { MAX_WORKBOOK_BYTES } from "../xlsx/safe-zip/sniff";
 import { UsageError } from "./errors";
@@ -32,22 +32,21 @@ function specOfJson(text: string, file: string): TemplateSpec {
   return json as TemplateSpec;
 }
 
-/** The spec stored in a template workbook (its identity sheet), read with the return reader. */
+/** The spec stored in a template workbook (its identity sheet or document properties), read with the return reader. */
 function specOfWorkbook(bytes: Uint8Array, file: string): TemplateSpec {
   const read = readReturn(bytes, file);
   if (!read.ok) {
     const first = read.findings.find((f) => f.severity === "error") ?? read.findings[0];
     throw refuse(file, first?.message.zh ?? "无法读取", first?.message.en ?? "cannot be read");
   }
-  const rows = read.unitReturn.identityRows;
-  const kind = rows?.find(([k]) => k.trim() === "kind")?.[1];
-  if (!rows || kind !== TEMPLATE_KIND)
+  const stored = readStoredSpec(read.unitReturn);
+  if (!stored.ok)
     throw refuse(
       file,
       "不是 report-kit 生成的模板（找不到模板标识）",
       "not a report-kit template (no identity)",
     );
-  const spec = validStoredSpec(rows);
+  const spec = stored.spec;
   if (!spec) throw refuse(file, "模板标识已损坏", "its template identity is damaged");
   return spec;
 }

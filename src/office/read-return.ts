@@ -20,6 +20,8 @@ const ERROR_VALUE =
 export function snapshotToReturn(snapshot: WorkbookSnapshot, file: string): UnitReturn {
   const identitySheet = snapshot.sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identitySheet ? identityRowsOf(toRawSheet(identitySheet)) : null;
+  // Office.js gives the custom document properties only asynchronously (workbook.properties.custom); the open
+  // workbook's identity sheet is read as Excel shows it, so the sheet alone carries the identity here.
   const stored = identityRows ? readIdentityRows(identityRows) : null;
   return {
     file,

@@ -46,6 +46,17 @@ function editIdentity(wb: ExcelJS.Workbook, change: (key: string, value: string)
   });
 }
 
+/** Edits the spec JSON stored across the identity sheet's "spec" cells (as many cells as before, evenly cut). */
+function editSpec(wb: ExcelJS.Workbook, change: (json: string) => string): void {
+  const cells: ExcelJS.Cell[] = [];
+  wb.getWorksheet(IDENTITY_SHEET)?.eachRow((r) => {
+    if (r.getCell(1).value === "spec") cells.push(r.getCell(2));
+  });
+  const json = change(cells.map((c) => String(c.value)).join(""));
+  const size = Math.ceil(json.length / cells.length);
+  cells.forEach((c, i) => (c.value = json.slice(i * size, (i + 1) * size)));
+}
+
 function swapRows(ws: ExcelJS.Worksheet, a: number, b: number): void {
   for (let c = 1; c <= 13; c++) {
     const x = ws.getRow(a).getCell(c);
@@ -312,14 +323,10 @@ const CASES: readonly Case[] = [
   {
     code: "check.old_spec_version",
     title: "a template of spec version 0",
-    edit: (wb) =>
-      editIdentity(wb, (k, v) =>
-        k === "specVersion"
-          ? "0"
-          : k === "spec"
-            ? JSON.stringify({ ...JSON.parse(v), specVersion: 0 })
-            : null,
-      ),
+    edit: (wb) => {
+      editIdentity(wb, (k) => (k === "specVersion" ? "0" : null));
+      editSpec(wb, (json) => JSON.stringify({ ...JSON.parse(json), specVersion: 0 }));
+    },
     severity: "warning",
   },
   {
@@ -343,7 +350,7 @@ const CASES: readonly Case[] = [
   {
     code: "check.spec_changed",
     title: "a target lowered in the copy of the spec the return carries, checked against the template sent",
-    edit: (wb) => editIdentity(wb, (k, v) => (k === "spec" ? v.replace('"value":95', '"value":80') : null)),
+    edit: (wb) => editSpec(wb, (json) => json.replace('"value":95', '"value":80')),
     expected: spec,
     severity: "error",
   },

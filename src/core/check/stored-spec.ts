@@ -1,5 +1,7 @@
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
+import { assertNever } from "../errors";
+import type { ReadIdentityResult } from "../template/identity";
 import { readIdentityRowsCached } from "./identity-cache";
 import { templateLayout } from "../template/layout";
 import { TEMPLATE_KIND, type SpecRow, type TemplateIdentity, type TemplateSpec } from "../template/spec";
@@ -112,18 +114,75 @@ export function specShapeProblem(raw: unknown): string | null {
   return specProblem(raw as unknown as TemplateSpec);
 }
 
-/**
- * The spec stored in identity rows when it is whole and well-formed, else null (for readers that only need the
- * layout; checkReturn reports why with readStoredSpec).
- * @example validStoredSpec(unitReturn.identityRows) // → { kind: "report-kit/template", layout: { entrySheet: "填报表", … }, … }
- */
-export function validStoredSpec(rows: readonly (readonly [string, string])[]): TemplateSpec | null {
+type Rows = readonly (readonly [string, string])[];
+
+/** The identity's two carriers in a file: the identity sheet's rows and the document properties' rows. */
+export interface IdentityCarriers {
+  readonly identityRows: Rows | null;
+  readonly identityProperties?: Rows | null;
+}
+
+const kindOf = (rows: Rows | null | undefined): string | undefined =>
+  rows?.find(([k]) => k.trim() === "kind")?.[1];
+
+/** One carrier read: its identity and spec when whole and well-formed, else why not. */
+function readCarrier(rows: Rows): ReadIdentityResult {
   const read = readIdentityRowsCached(rows);
-  return read.ok && specProblem(read.spec) === null ? read.spec : null;
+  const problem = read.ok ? specProblem(read.spec) : null;
+  return problem ? { ok: false, reason: problem } : read;
+}
+
+/** The two carriers say the same (every row but the unit, values trimmed: a program may trim a cell or a property). */
+function sameRows(sheet: Rows, properties: Rows): boolean {
+  const rest = (rows: Rows) =>
+    rows.filter(([k]) => k.trim() !== "unit").map(([k, v]) => `${k.trim()}\u0000${v.trim()}`);
+  const a = rest(sheet);
+  const b = rest(properties);
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+type Chosen =
+  | { readonly kind: "none" }
+  | { readonly kind: "read"; readonly identity: TemplateIdentity; readonly spec: TemplateSpec }
+  | { readonly kind: "damaged"; readonly identity: TemplateIdentity; readonly detail: string };
+
+/**
+ * Which carrier of the identity to read: the identity sheet when it is whole, else the document properties (a
+ * program that damages long cell text keeps them), with the unit from the sheet. Both whole but saying different
+ * things is damage too: one was edited, and neither is trusted.
+ */
+function chooseCarrier({ identityRows: sheet, identityProperties: properties }: IdentityCarriers): Chosen {
+  const sheetOurs = kindOf(sheet) === TEMPLATE_KIND ? sheet : null;
+  const propsOurs = kindOf(properties) === TEMPLATE_KIND ? (properties ?? null) : null;
+  if (!sheetOurs && !propsOurs) return { kind: "none" };
+  const fromSheet = sheetOurs ? readCarrier(sheetOurs) : null;
+  const fromProps = propsOurs ? readCarrier(propsOurs) : null;
+  if (fromSheet?.ok && fromProps?.ok && sheetOurs && propsOurs && !sameRows(sheetOurs, propsOurs)) {
+    const detail = "identity sheet ≠ document properties";
+    return { kind: "damaged", identity: looseIdentity(sheetOurs), detail };
+  }
+  if (fromSheet?.ok) return { kind: "read", identity: fromSheet.identity, spec: fromSheet.spec };
+  if (fromProps?.ok) {
+    const unit = sheetOurs ? looseIdentity(sheetOurs).unit : null;
+    return { kind: "read", identity: { ...fromProps.identity, unit }, spec: fromProps.spec };
+  }
+  const detail =
+    fromSheet && !fromSheet.ok ? fromSheet.reason : fromProps && !fromProps.ok ? fromProps.reason : "spec";
+  return { kind: "damaged", identity: looseIdentity(sheetOurs ?? propsOurs ?? []), detail };
+}
+
+/**
+ * The spec a file carries when whole and well-formed (from its identity sheet, or its document properties when the
+ * sheet is damaged), else null (for readers that only need the layout; checkReturn reports why with readStoredSpec).
+ * @example validStoredSpec(unitReturn) // → { kind: "report-kit/template", layout: { entrySheet: "填报表", … }, … }
+ */
+export function validStoredSpec(carriers: IdentityCarriers): TemplateSpec | null {
+  const chosen = chooseCarrier(carriers);
+  return chosen.kind === "read" ? chosen.spec : null;
 }
 
 /** The identity as written, even when the spec JSON is damaged (so that findings can still name the template). */
-function looseIdentity(rows: readonly (readonly [string, string])[]): TemplateIdentity {
+function looseIdentity(rows: Rows): TemplateIdentity {
   const get = (key: string) => rows.find(([k]) => k.trim() === key)?.[1] ?? "";
   return {
     templateId: get("templateId"),
@@ -135,23 +194,25 @@ function looseIdentity(rows: readonly (readonly [string, string])[]): TemplateId
 }
 
 /**
- * Reads the identity and the spec a template carries in its identity sheet (via readIdentityRows, the template
- * area's reader). Not ours → not ok; a damaged spec → ok with `spec: null` and a finding, so that a caller holding
- * the expected spec can still read the return.
+ * Reads the identity and the spec a template carries (via readIdentityRows, the template area's reader): in its
+ * identity sheet, or in its document properties when the sheet is damaged. Not ours → not ok; a damaged spec, or
+ * two carriers that disagree → ok with `spec: null` and a finding, so that a caller holding the expected spec can
+ * still read the return.
  * @example readStoredSpec(unitReturn) // → { ok: true, identity: { templateId: "rk-3f9a12c0", unit: "东湖区", … }, spec: {…}, findings: [] }
  */
 export function readStoredSpec(unitReturn: UnitReturn): StoredSpecResult {
   const where = { kind: "file" as const, file: unitReturn.file };
-  const rows = unitReturn.identityRows;
-  const kind = rows?.find(([k]) => k.trim() === "kind")?.[1];
-  if (!rows || kind !== TEMPLATE_KIND) {
-    return { ok: false, findings: [makeFinding("check.not_our_template", where)] };
+  const chosen = chooseCarrier(unitReturn);
+  switch (chosen.kind) {
+    case "none":
+      return { ok: false, findings: [makeFinding("check.not_our_template", where)] };
+    case "damaged": {
+      const findings = [makeFinding("check.identity_damaged", where, { detail: chosen.detail })];
+      return { ok: true, identity: chosen.identity, spec: null, findings };
+    }
+    case "read":
+      return { ok: true, identity: chosen.identity, spec: chosen.spec, findings: [] };
+    default:
+      return assertNever(chosen);
   }
-  const read = readIdentityRowsCached(rows);
-  const problem = read.ok ? specProblem(read.spec) : read.reason;
-  if (!read.ok || problem) {
-    const findings = [makeFinding("check.identity_damaged", where, { detail: problem ?? "spec" })];
-    return { ok: true, identity: looseIdentity(rows), spec: null, findings };
-  }
-  return { ok: true, identity: read.identity, spec: read.spec, findings: [] };
 }

@@ -46,6 +46,12 @@ export interface UnitReturn {
   readonly sheetNames: readonly { readonly name: string; readonly state: RawSheet["state"] }[];
   /** Rows of the identity sheet as [column A, column B] in sheet order; null when the sheet is absent. */
   readonly identityRows: readonly (readonly [string, string])[] | null;
+  /**
+   * The identity rows carried a second time by the custom document properties (rk_0001_kind…, see
+   * identityRowsOfProperties), all but the unit; null or absent when the file has none or the reader cannot see
+   * them (Office.js).
+   */
+  readonly identityProperties?: readonly (readonly [string, string])[] | null;
   /** The entry sheet, found by the name in the stored spec (or by its keys when renamed); null when absent. */
   readonly entrySheet: RawSheet | null;
   /** True when the workbook has external links (xl/externalLinks/*). */

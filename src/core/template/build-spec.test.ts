@@ -3,7 +3,7 @@ import { templateFileName, templateFileNames, safeFileName } from "./file-name";
 import { identityRows, readIdentityRows } from "./identity";
 import { measureOf } from "./measure";
 import { rowInputFields } from "./row-fields";
-import type { TargetRow, TemplateSpec } from "./spec";
+import { IDENTITY_CHUNK, type TargetRow, type TemplateSpec } from "./spec";
 import { makeTarget, makeTask, makeTaskList } from "./test-builders";
 import { checkUnitList } from "./units";
 
@@ -138,14 +138,14 @@ describe("measures and inputs", () => {
 });
 
 describe("identity rows", () => {
-  it("round-trip the spec through chunks of at most 30000 characters", () => {
+  it("round-trip the spec through chunks of at most IDENTITY_CHUNK characters", () => {
     const tasks = Array.from({ length: 400 }, (_, i) =>
       makeTask({ id: String(i + 1), title: `任务${i}`.repeat(20) }),
     );
     const spec = build(makeTaskList({ tasks, targets: [] }));
     const rows = identityRows(spec, "东湖区卫健委");
     expect(rows.filter(([k]) => k === "spec").length).toBeGreaterThan(1);
-    expect(rows.every(([, v]) => String(v).length <= 30000)).toBe(true);
+    expect(rows.every(([, v]) => String(v).length <= IDENTITY_CHUNK)).toBe(true);
     const back = readIdentityRows(rows);
     expect(back.ok && back.spec).toEqual(spec);
     expect(back.ok && back.identity.unit).toBe("东湖区卫健委");

@@ -2,6 +2,7 @@ import { isMethod, isScope, withMeaning, type BareTarget } from "../plan/target-
 import type { Target } from "../plan/types";
 import {
   IDENTITY_CHUNK,
+  IDENTITY_PROPERTY,
   TEMPLATE_KIND,
   type CarriedRollUp,
   type SpecRow,
@@ -59,10 +60,64 @@ export function withStoredMeaning(spec: TemplateSpec): TemplateSpec {
   return { ...spec, rows: (rows as Loose[]).map(fill) };
 }
 
+/**
+ * The JSON cut into pieces of at most IDENTITY_CHUNK characters. A cut never falls inside a surrogate pair (half a
+ * character is not valid XML text) nor next to white space (a program may trim a cell or a property value).
+ */
 function chunksOf(json: string): string[] {
   const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += IDENTITY_CHUNK) chunks.push(json.slice(i, i + IDENTITY_CHUNK));
+  const splitsPair = (at: number): boolean => /[\uDC00-\uDFFF]/.test(json[at] ?? "");
+  const bad = (at: number): boolean =>
+    splitsPair(at) || /\s/.test(json[at - 1] ?? "") || /\s/.test(json[at] ?? "");
+  for (let start = 0; start < json.length;) {
+    const max = Math.min(start + IDENTITY_CHUNK, json.length);
+    let end = max;
+    while (end < json.length && end > start + 1 && bad(end)) end--;
+    // A run of white space as long as a chunk: cut anywhere but inside a pair.
+    if (end < json.length && bad(end)) end = splitsPair(max) ? max - 1 : max;
+    chunks.push(json.slice(start, end));
+    start = end;
+  }
   return chunks;
+}
+
+/** A document property: its name and its text. */
+export type DocumentProperty = readonly [name: string, value: string];
+
+/**
+ * The identity rows as custom document properties (the second carrier of the identity; see IDENTITY_PROPERTY):
+ * every row but the unit, which a personalised copy carries in its identity sheet and its 填报单位 cell (so every
+ * copy of a template has the same properties, and the copy writer writes them once).
+ * @example identityProperties(spec)[1] // → ["rk_0002_templateId", "rk-3f9a12c0ab12"]
+ */
+export function identityProperties(
+  spec: TemplateSpec,
+  rollUp: TemplateIdentity["rollUp"] = undefined,
+): readonly DocumentProperty[] {
+  return identityRows(spec, null, rollUp)
+    .filter(([key]) => key !== "unit")
+    .map(([key, value], i): DocumentProperty => [
+      `rk_${String(i + 1).padStart(4, "0")}_${key}`,
+      String(value),
+    ]);
+}
+
+/**
+ * The identity rows carried by a workbook's custom document properties, in their numbered order (other properties
+ * ignored); null when it has none.
+ * @example identityRowsOfProperties([["rk_0002_templateId", "rk-3f9a12c0ab12"], ["rk_0001_kind", "report-kit/template"], ["作者", "张三"]])
+ *   // → [["kind", "report-kit/template"], ["templateId", "rk-3f9a12c0ab12"]]
+ */
+export function identityRowsOfProperties(
+  properties: readonly DocumentProperty[],
+): (readonly [string, string])[] | null {
+  const numbered: [number, string, string][] = [];
+  for (const [name, value] of properties) {
+    const m = IDENTITY_PROPERTY.exec(name);
+    if (m) numbered.push([Number(m[1]), m[2] ?? "", value]);
+  }
+  if (numbered.length === 0) return null;
+  return numbered.sort((a, b) => a[0] - b[0]).map(([, key, value]) => [key, value] as const);
 }
 
 /** The carried roll-up of a summary sent up as a return (see CarriedRollUp), when whole and well-formed. */

@@ -115,9 +115,10 @@ export type SpecRow = TaskRow | TargetRow;
  *
  * The identity sheet (`identitySheet`, veryHidden, "_rk_identity") holds key/value rows in A:B from row 1:
  * kind, templateId, specVersion, planTitle, period, unit ("" in the blank template), specChunks (N), then N rows
- * "spec" whose B cells concatenated are the spec JSON (≤ IDENTITY_CHUNK chars each, because a cell holds at
- * most 32767). Order is not significant: read by the key in column A. Defined names (DEFINED_NAMES) point at the
- * key cells too.
+ * "spec" whose B cells concatenated are the spec JSON (≤ IDENTITY_CHUNK chars each, see there). Order is not
+ * significant: read by the key in column A. Defined names (DEFINED_NAMES) point at the key cells too. The same rows
+ * but the unit are carried a second time as custom document properties (IDENTITY_PROPERTY), so that a file whose
+ * identity sheet a program damaged is still read.
  */
 export interface TemplateLayout {
   /** Entry sheet name, "填报表". */
@@ -153,8 +154,18 @@ export interface TemplateLayout {
 
 /** Identity sheet layout constants (see TemplateLayout). */
 export const IDENTITY_SHEET = "_rk_identity";
-/** Characters of spec JSON per identity cell (a cell holds at most 32767; .xls the same). */
-export const IDENTITY_CHUNK = 30000;
+/**
+ * Characters of spec JSON per identity cell and per document property. Well under every limit met on the way: a cell
+ * holds 32,767, a BIFF8 (.xls) record 8,224 bytes (about 4,100 characters of CJK text, where long strings were
+ * reported garbled by Gnumeric's .xls writer), and Excel keeps 255 characters of a text document property.
+ */
+export const IDENTITY_CHUNK = 255;
+
+/**
+ * The name of a custom document property carrying an identity row: "rk_0007_spec" is row 7 (from 1), key "spec".
+ * Numbered because programs list properties in their own order (LibreOffice and Gnumeric sort them by name).
+ */
+export const IDENTITY_PROPERTY = /^rk_(\d{4,})_(\w+)$/;
 
 /** Workbook-level defined names pointing at key cells (present in every rendered template). */
 export const DEFINED_NAMES = {

@@ -1,7 +1,9 @@
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
 import { validStoredSpec } from "../../core/check/stored-spec";
+import { identityRowsOfProperties } from "../../core/template/identity";
 import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
+import { CUSTOM_PROPERTIES_PART, readCustomProperties } from "../custom-properties";
 import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
 import {
   DEFAULT_ZIP_LIMITS,
@@ -57,7 +59,8 @@ function resolvePart(target: string): string {
 
 /**
  * Reads a returned workbook into a plain UnitReturn for the check engine, touching only the parts it needs:
- * workbook.xml and its rels, sharedStrings, styles, the identity sheet and the entry sheet (found by the name in
+ * workbook.xml and its rels, sharedStrings, styles, the identity sheet, the custom document properties (the
+ * identity's second carrier) and the entry sheet (found by the name in
  * the stored spec, or by its row keys when renamed). Sniffs the file first (not a workbook, .xls, encrypted,
  * truncated, zip bomb…): those are findings, never exceptions, and memory stays bounded. A sheet past its limits
  * (rows, cells, characters: see SheetLimits) is one finding too, and the file is not read further.
@@ -124,13 +127,16 @@ function readParts(
   };
   const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
   const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
-  const stored = identityRows ? validStoredSpec(identityRows) : null;
+  const customXml = part(CUSTOM_PROPERTIES_PART);
+  const identityProperties = customXml ? identityRowsOfProperties(readCustomProperties(customXml)) : null;
+  const stored = validStoredSpec({ identityRows, identityProperties });
   const layout = stored ? stored.layout : fallbackLayout;
   const keys = new Set((stored ?? { rows: [] }).rows.map((r) => r.key));
   return {
     file,
     sheetNames: sheets.map(({ name, state }) => ({ name, state })),
     identityRows,
+    identityProperties,
     entrySheet: layout ? findEntrySheet(sheets, layout, keys, scan) : null,
     hasExternalLinks: entries.some((e) => e.name.startsWith("xl/externalLinks/")),
   };
