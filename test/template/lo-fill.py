@@ -1,7 +1,7 @@
-"""Fills template input cells with LibreOffice Calc itself (UNO), then saves as .xlsx, as .xls, and .xls -> .xlsx.
+"""Fills template input cells with LibreOffice Calc itself (UNO), then saves as .xlsx, as .xls (and .ods), and .xls -> .xlsx.
 
 Usage: /usr/bin/python3 lo-fill.py JOB.json   (needs libreoffice-calc-nogui and python3-uno)
-JOB: {"input", "xlsx", "xls", "xlsFromXls", "cells": [{"sheet", "address", "kind": "text"|"number"|"date", "value"}],
+JOB: {"input", "xlsx", "xls", "xlsFromXls", "ods" (optional), "cells": [{"sheet", "address", "kind": "text"|"number"|"date", "value"}],
       "insertRowAt": {"sheet", "row"} (optional: insert a blank row before this 1-based row after filling)}
 """
 import datetime
@@ -70,6 +70,8 @@ def main():
         doc.calculateAll()
         doc.storeToURL(url(job["xlsx"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         doc.storeToURL(url(job["xls"]), (prop("FilterName", "MS Excel 97"),))
+        if job.get("ods"):
+            doc.storeToURL(url(job["ods"]), (prop("FilterName", "calc8"),))
         doc.close(True)
         again = desktop.loadComponentFromURL(url(job["xls"]), "_blank", 0, hidden)
         again.storeToURL(url(job["xlsFromXls"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
