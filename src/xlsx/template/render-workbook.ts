@@ -1,11 +1,17 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "../exceljs";
+import { validationRanges } from "./validation-ranges";
 import {
   CELL_STYLES,
   type CellStyle,
   type SheetModel,
   type WorkbookModel,
 } from "../../core/template/sheet-model";
+
+/** exceljs's per-sheet validations by address or range (not in its typings). */
+interface ExcelValidations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
 
 const THIN = { style: "thin", color: { argb: "FFBFBFBF" } } as const;
 
@@ -68,8 +74,10 @@ async function renderSheet(wb: ExcelJS.Workbook, m: SheetModel): Promise<void> {
   }
   for (const [row, height] of Object.entries(m.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const range of m.merges) ws.mergeCells(range);
-  for (const v of m.dataValidations) {
-    ws.getCell(v.range).dataValidation = {
+  // Ranges given whole, so that exceljs writes each once (see validationRanges).
+  const validations = (ws as unknown as { dataValidations: ExcelValidations }).dataValidations;
+  for (const { range, validation: v } of validationRanges(m.dataValidations)) {
+    validations.add(range, {
       type: v.type,
       operator: v.operator,
       allowBlank: true,
@@ -81,7 +89,7 @@ async function renderSheet(wb: ExcelJS.Workbook, m: SheetModel): Promise<void> {
       errorStyle: "stop",
       errorTitle: v.error.title,
       error: v.error.message,
-    };
+    });
   }
   for (const cf of m.conditionalFormats)
     ws.addConditionalFormatting({
