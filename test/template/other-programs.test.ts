@@ -3,9 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import * as XLSX from "@e965/xlsx";
+import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { identityProperties, identityRows, readIdentityRows } from "../../src/core/template/identity";
 import { IDENTITY_SHEET, type TemplateSpec } from "../../src/core/template/spec";
+import type { CheckResult } from "../../src/core/check/types";
+import { noticeFor } from "../../src/xlsx/notice/notice-for";
 import { checkWorkbook } from "../../src/xlsx/return/check-workbook";
 import { readReturn } from "../../src/xlsx/return/read-return";
 import { renderTemplate } from "../../src/xlsx/template/render-template";
@@ -27,11 +30,20 @@ const L = spec.layout;
 const rowOf = (key: string) => L.firstDataRow + spec.rows.findIndex((r) => r.key === key);
 const firstTarget = spec.rows.find((r) => r.kind === "target" && r.measure !== "rate");
 if (!firstTarget) throw new Error("the sample plan has no count target");
-const valueCell = `${L.columns.value}${rowOf(firstTarget.key)}`;
+const rate = spec.rows.find((r) => r.kind === "target" && r.measure === "rate");
+const count = spec.rows.find((r) => r.kind === "target" && r.measure !== "rate" && r !== firstTarget);
+if (!rate || !count) throw new Error("the sample plan has no rate target or a single count");
+const cellOf = (key: string, field: keyof typeof L.columns) => `${L.columns[field]}${rowOf(key)}`;
+const valueCell = cellOf(firstTarget.key, "value");
 const typed = [
   { sheet: L.entrySheet, address: L.headerCells.reporter ?? "", kind: "text", value: "李四" },
   { sheet: L.entrySheet, address: L.headerCells.phone ?? "", kind: "text", value: "13812345678" },
   { sheet: L.entrySheet, address: valueCell, kind: "number", value: 7 },
+  // 完成值 of a rate is a formula: LibreOffice computes it, Gnumeric stores its result.
+  { sheet: L.entrySheet, address: cellOf(rate.key, "numerator"), kind: "number", value: 96 },
+  { sheet: L.entrySheet, address: cellOf(rate.key, "denominator"), kind: "number", value: 100 },
+  // A count typed as text: the unit's own finding, which the notice must keep.
+  { sheet: L.entrySheet, address: cellOf(count.key, "value"), kind: "text", value: "3" },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "rk-programs-"));
@@ -57,6 +69,8 @@ beforeAll(async () => {
     ods: at("lo.ods"),
     xlsFromXls: at("lo-xls.xlsx"),
     cells: typed,
+    // As a clerk might: a blank row inserted between data rows, so the notice must place values by their key.
+    insertRowAt: { sheet: L.entrySheet, row: L.firstDataRow + 3 },
   };
   writeFileSync(at("job.json"), JSON.stringify(job));
   execFileSync("/usr/bin/python3", [join(__dirname, "lo-fill.py"), at("job.json")], { timeout: 120_000 });
@@ -207,4 +221,68 @@ describe("report-kit check on a Gnumeric-saved return whose carriers were damage
     const json = JSON.parse(r.out) as { findings: { code: string; message: string }[] };
     expect(json.findings.filter((f) => f.code === "check.identity_damaged")).toHaveLength(1);
   });
+});
+
+/** What a fresh unit copy has on its entry sheet: protection, print setup and the locked state of every cell. */
+async function sheetSetup(bytes: Uint8Array) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(L.entrySheet);
+  if (!ws) throw new Error("no entry sheet");
+  const unlocked: string[] = [];
+  for (let r = 1; r <= L.lastDataRow; r++)
+    for (let c = 1; c <= 13; c++) {
+      const cell = ws.getCell(r, c);
+      if (cell.protection?.locked === false) unlocked.push(cell.address);
+    }
+  const { fitToPage, fitToWidth, fitToHeight, orientation, paperSize, printTitlesRow } = ws.pageSetup;
+  return {
+    isProtected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+    print: { fitToPage, fitToWidth, fitToHeight, orientation, paperSize, printTitlesRow },
+    unlocked,
+  };
+}
+
+/** The findings of a check as "code key" (where they are may differ: the notice has no inserted row). */
+const found = (result: CheckResult) =>
+  result.findings.map((f) => `${f.code} ${f.location.kind === "cell" ? (f.location.key ?? "") : ""}`).sort();
+
+describe("a correction notice made from a return LibreOffice or Gnumeric saved is a fresh template", () => {
+  test.each([
+    ["LibreOffice", "lo.xlsx"],
+    ["Gnumeric", "gn.xlsx"],
+  ])(
+    "%s: rechecked, it has the unit's own findings only, with protection, unlocked inputs and print setup",
+    async (_t, file) => {
+      const bytes = new Uint8Array(readFileSync(at(file)));
+      const result = checkWorkbook(bytes, file, { today: "2024-01-10" });
+      const outcome = await noticeFor(bytes, result, file);
+      if (outcome.kind !== "written") throw new Error(outcome.kind);
+      const again = checkWorkbook(outcome.bytes, outcome.name, { today: "2024-01-10" });
+      const codes = again.findings.map((f) => f.code);
+      for (const code of [
+        "check.protection_removed",
+        "check.rate_value_mismatch",
+        "check.identity_damaged",
+        "check.sheet_added",
+      ])
+        expect(codes).not.toContain(code);
+      // The unit's own findings come back (the text-typed count among them); what the program did does not.
+      const own = (r: CheckResult) =>
+        found(r).filter(
+          (f) => !/^check\.(protection_removed|rate_value_mismatch|row_added|rows_moved)/.test(f),
+        );
+      expect(found(again)).toEqual(own(result));
+      expect(codes).toContain("check.text_in_number_cell");
+      const value = (key: string, field: string) =>
+        again.entries.find((e) => e.key === key && e.field === field)?.value;
+      expect([
+        value(firstTarget.key, "value"),
+        value(rate.key, "numerator"),
+        value(count.key, "value"),
+      ]).toEqual([7, 96, 3]);
+      expect(await sheetSetup(outcome.bytes)).toEqual(await sheetSetup(await renderTemplate(spec, UNIT)));
+    },
+    30_000,
+  );
 });

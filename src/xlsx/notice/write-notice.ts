@@ -1,6 +1,9 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "../exceljs";
-import { NOTICE_SHEET } from "../../core/check/notice";
+import { NOTICE_SHEET, planNotice, type PlacedFinding } from "../../core/check/notice";
+import { buildWorkbookModel } from "../../core/template/workbook-model";
+import { renderWorkbook } from "../template/render-workbook";
+import { templateFile } from "../template/render-template";
 import type { CheckResult } from "../../core/check/types";
 import type { Finding, Severity } from "../../core/findings/types";
 
@@ -27,16 +30,16 @@ function place(f: Finding): { sheet: string; cell: string; key: string } {
 }
 
 /** Highlights and comments every cell with a finding (the worst severity colours the cell). */
-function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[]): void {
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const p = place(f);
-    if (!p.cell || f.severity === "info" || !wb.getWorksheet(p.sheet)) continue;
-    const id = `${p.sheet}!${p.cell}`;
-    byCell.set(id, [...(byCell.get(id) ?? []), f]);
+function markCells(wb: ExcelJS.Workbook, placed: readonly PlacedFinding[]): void {
+  const byCell = new Map<string, { sheet: string; cell: string; list: Finding[] }>();
+  for (const { finding: f, at } of placed) {
+    if (!at || f.severity === "info" || !wb.getWorksheet(at.sheet)) continue;
+    const id = `${at.sheet}!${at.cell}`;
+    const known = byCell.get(id) ?? { ...at, list: [] };
+    known.list.push(f);
+    byCell.set(id, known);
   }
-  for (const [id, list] of byCell) {
-    const [sheet = "", cell = ""] = [id.slice(0, id.lastIndexOf("!")), id.slice(id.lastIndexOf("!") + 1)];
+  for (const { sheet, cell, list } of byCell.values()) {
     const target = wb.getWorksheet(sheet)?.getCell(cell);
     if (!target) continue;
     const worst = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0]?.severity ?? "warning";
@@ -47,7 +50,12 @@ function markCells(wb: ExcelJS.Workbook, findings: readonly Finding[]): void {
 }
 
 /** The 问题清单 sheet: one row per finding, worst first, each linked to its cell. */
-function addFindingList(wb: ExcelJS.Workbook, result: CheckResult, file: string): void {
+function addFindingList(
+  wb: ExcelJS.Workbook,
+  result: CheckResult,
+  placed: readonly PlacedFinding[],
+  file: string,
+): void {
   const ws = wb.addWorksheet(NOTICE_SHEET, { properties: { tabColor: { argb: "FFC00000" } } });
   // exceljs writes sheets by orderNo (not in its typings): put the list in front.
   (ws as unknown as { orderNo: number }).orderNo = -1;
@@ -78,14 +86,15 @@ function addFindingList(wb: ExcelJS.Workbook, result: CheckResult, file: string)
     c.fill = solid("FFD9E1F2");
     c.border = thin;
   });
-  const sorted = [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  sorted.forEach((f, i) => {
+  const sorted = [...placed].sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity]);
+  sorted.forEach(({ finding: f, at }, i) => {
     const p = place(f);
     const row = ws.getRow(5 + i);
-    const where = p.cell ? `${p.sheet}!${p.cell}` : p.sheet;
+    // Where it is in this workbook (linked), else where it was in the return.
+    const where = at ? `${at.sheet}!${at.cell}` : p.cell ? `${p.sheet}!${p.cell}` : p.sheet;
     row.values = [i + 1, SEVERITY_ZH[f.severity], where, p.key, f.message.zh, f.code];
-    if (p.cell && wb.getWorksheet(p.sheet))
-      row.getCell(3).value = { text: where, hyperlink: linkTo(p.sheet, p.cell) };
+    if (at && wb.getWorksheet(at.sheet))
+      row.getCell(3).value = { text: where, hyperlink: linkTo(at.sheet, at.cell) };
     row.getCell(2).fill = solid(FILL[f.severity]);
     row.getCell(5).alignment = { wrapText: true, vertical: "top" };
     row.eachCell((c) => (c.border = thin));
@@ -95,22 +104,51 @@ function addFindingList(wb: ExcelJS.Workbook, result: CheckResult, file: string)
 }
 
 /**
- * A correction notice (退回意见) to email back to the unit: a copy of its return with each problem cell
- * highlighted (red error, yellow warning) and commented, and a 问题清单 sheet in front listing every finding with a
- * link to its cell. The rest of the workbook (identity, protection) is kept, so the unit fixes this copy and
- * sends it again.
+ * A correction notice (退回意见) to email back to the unit: the template rebuilt from the spec the return was read
+ * with, holding the unit's typed values (planNotice), each problem cell highlighted (red error, yellow warning) and
+ * commented, and a 问题清单 sheet in front listing every finding with a link to its cell. Rebuilt, not copied: a
+ * return re-saved by LibreOffice or Gnumeric has lost its protection, its unlocked cells, its print setup or its
+ * formulas, and the unit fixes the notice and sends it again as its return. Without a readable spec there is no
+ * template to rebuild, and the return itself is marked.
  */
 export async function writeNotice(bytes: Uint8Array, result: CheckResult, file: string): Promise<Uint8Array> {
+  const spec = result.spec;
+  if (!spec) return markedCopy(bytes, result, file);
+  const identity = result.identity;
+  const wb = await renderWorkbook(buildWorkbookModel(spec, identity?.unit ?? null, identity?.rollUp));
+  const plan = planNotice(spec, result);
+  const entrySheet = wb.getWorksheet(spec.layout.entrySheet);
+  for (const { cell, value } of plan.values) if (entrySheet) entrySheet.getCell(cell).value = value;
+  finish(wb, result, plan.findings, file);
+  return templateFile(wb, spec, identity?.rollUp);
+}
+
+/** The return itself with its problem cells marked and the list in front (when it has no spec to rebuild from). */
+async function markedCopy(bytes: Uint8Array, result: CheckResult, file: string): Promise<Uint8Array> {
   const wb = new (await loadExcelJS()).Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const old = wb.getWorksheet(NOTICE_SHEET);
   if (old) wb.removeWorksheet(old.id);
-  markCells(wb, result.findings);
-  addFindingList(wb, result, file);
+  const placed = result.findings.map((finding): PlacedFinding => {
+    const p = place(finding);
+    return { finding, at: p.cell ? { sheet: p.sheet, cell: p.cell } : null };
+  });
+  finish(wb, result, placed, file);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Marks the cells, puts the list in front and opens the workbook on it. */
+function finish(
+  wb: ExcelJS.Workbook,
+  result: CheckResult,
+  placed: readonly PlacedFinding[],
+  file: string,
+): void {
+  markCells(wb, placed);
+  addFindingList(wb, result, placed, file);
   for (const ws of wb.worksheets)
     ws.views = (ws.views ?? []).map((v) => ({ ...v, tabSelected: ws.name === NOTICE_SHEET }));
   wb.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" },
   ];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

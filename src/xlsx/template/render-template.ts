@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
 import { identityProperties } from "../../core/template/identity";
-import type { TemplateSpec } from "../../core/template/spec";
+import type ExcelJS from "exceljs";
+import type { TemplateIdentity, TemplateSpec } from "../../core/template/spec";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { withCustomProperties } from "../custom-properties";
 import { renderWorkbook } from "./render-workbook";
@@ -8,14 +9,24 @@ import { packEntry, writeZip } from "./zip-writer";
 
 /**
  * The .xlsx bytes of the blank template (unit null) or of a unit's personalised copy. Works in Node and in the
- * browser (no Node APIs). Re-zipped with fixed timestamps, so the same spec always gives the same bytes, and with the
- * identity carried a second time in custom document properties (which exceljs does not write). For many copies use
- * `makeCopyWriter` (./copy-writer.ts), which renders once.
+ * browser (no Node APIs). For many copies use `makeCopyWriter` (./copy-writer.ts), which renders once.
  */
 export async function renderTemplate(spec: TemplateSpec, unit: string | null): Promise<Uint8Array> {
-  const wb = await renderWorkbook(buildWorkbookModel(spec, unit));
+  return templateFile(await renderWorkbook(buildWorkbookModel(spec, unit)), spec);
+}
+
+/**
+ * The .xlsx bytes of a workbook rendered from a spec (a template, or a correction notice built on one): re-zipped
+ * with fixed timestamps, so the same workbook always gives the same bytes, and with the identity carried a second
+ * time in custom document properties (which exceljs does not write).
+ */
+export async function templateFile(
+  wb: ExcelJS.Workbook,
+  spec: TemplateSpec,
+  rollUp: TemplateIdentity["rollUp"] = undefined,
+): Promise<Uint8Array> {
   const written = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
-  const files = withCustomProperties(written, identityProperties(spec));
+  const files = withCustomProperties(written, identityProperties(spec, rollUp));
   return writeZip(
     Object.entries(files)
       .filter(([name]) => !name.endsWith("/"))
