@@ -5,7 +5,7 @@ import { attributes, xmlText } from "./return/xml-text";
  * Custom document properties (docProps/custom.xml, "文件 › 属性 › 自定义" in Excel and WPS): the second carrier of a
  * template's identity. exceljs neither writes nor keeps them, so the written zip is completed here. Excel,
  * LibreOffice and Gnumeric keep them through .xlsx, .xls (the DocumentSummaryInformation stream) and .ods
- * (meta:user-defined); see docs/workbook-identity.md.
+ * (meta:user-defined); see docs/template-identity.md.
  */
 const PART = "docProps/custom.xml";
 const CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
