@@ -79,3 +79,99 @@ export function readCustomProperties(xml: string): DocumentProperty[] {
   }
   return out;
 }
+
+/**
+ * The user-defined properties of an .ods (meta.xml's meta:user-defined, where LibreOffice and Gnumeric keep the
+ * custom properties of an .xlsx they open), given as a byte string like readCustomProperties.
+ * @example readOdsCustomProperties('<meta:user-defined meta:name="rk_0001_kind" meta:value-type="string">report-kit/template</meta:user-defined>')
+ *   // → [["rk_0001_kind", "report-kit/template"]]
+ */
+export function readOdsCustomProperties(metaXml: string): DocumentProperty[] {
+  const out: DocumentProperty[] = [];
+  const re = /<(?:\w+:)?user-defined\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?user-defined>)/g;
+  for (let m = re.exec(metaXml); m; m = re.exec(metaXml)) {
+    const name = attributes(m[1] ?? "").name;
+    if (name !== undefined) out.push([name, xmlText(m[2] ?? "")]);
+  }
+  return out;
+}
+
+/** FMTID_UserDefinedProperties as stored (a GUID's first three fields little-endian). */
+const USER_DEFINED = "05d5cdd59c2e1b10939708002b2cf9ae";
+const VT_LPSTR = 0x1e;
+const VT_LPWSTR = 0x1f;
+
+/** A Windows code page's decoder (the property set says which; LibreOffice and Gnumeric write UTF-8). */
+function decoderOf(codePage: number): TextDecoder {
+  const label: Record<number, string> = {
+    1200: "utf-16le",
+    65001: "utf-8",
+    936: "gbk",
+    950: "big5",
+    1252: "windows-1252",
+  };
+  try {
+    return new TextDecoder(label[codePage] ?? `windows-${codePage}`);
+  } catch {
+    return new TextDecoder("utf-8");
+  }
+}
+
+/**
+ * The user-defined properties of an .xls (the second property set of its "\u0005DocumentSummaryInformation" stream,
+ * MS-OLEPS), text values only; [] for anything it cannot follow (a property set is a few hundred bytes to a few
+ * dozen KB, and every offset is checked against its end).
+ * @example readOleCustomProperties(stream) // → [["rk_0001_kind", "report-kit/template"], …]
+ */
+export function readOleCustomProperties(stream: Uint8Array): DocumentProperty[] {
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  const ok = (at: number, size: number) => at >= 0 && at + size <= stream.length;
+  if (!ok(0, 28) || view.getUint16(0, true) !== 0xfffe) return [];
+  const sets = view.getUint32(24, true);
+  for (let i = 0; i < Math.min(sets, 4); i++) {
+    const at = 28 + i * 20;
+    if (!ok(at, 20)) return [];
+    const fmtid = Array.from(stream.subarray(at, at + 16), (b) => b.toString(16).padStart(2, "0")).join("");
+    if (fmtid === USER_DEFINED) return propertySet(stream, view, view.getUint32(at + 16, true));
+  }
+  return [];
+}
+
+function propertySet(stream: Uint8Array, view: DataView, start: number): DocumentProperty[] {
+  const ok = (at: number, size: number) => at >= start && at + size <= stream.length && size >= 0;
+  if (!ok(start, 8)) return [];
+  const count = Math.min(view.getUint32(start + 4, true), 100_000);
+  const offsets = new Map<number, number>();
+  for (let i = 0; i < count && ok(start + 8 + i * 8, 8); i++)
+    offsets.set(view.getUint32(start + 8 + i * 8, true), start + view.getUint32(start + 12 + i * 8, true));
+  const codePageAt = offsets.get(1);
+  const codePage =
+    codePageAt !== undefined && ok(codePageAt, 6) ? view.getUint16(codePageAt + 4, true) : 1252;
+  const decode = decoderOf(codePage);
+  const unicode = codePage === 1200;
+  const names = new Map<number, string>();
+  const dictionary = offsets.get(0);
+  if (dictionary !== undefined && ok(dictionary, 4)) {
+    let at = dictionary + 4;
+    for (let n = view.getUint32(dictionary, true); n > 0 && ok(at, 8); n--) {
+      const id = view.getUint32(at, true);
+      const bytes = view.getUint32(at + 4, true) * (unicode ? 2 : 1);
+      if (!ok(at + 8, bytes)) break;
+      names.set(id, decode.decode(stream.subarray(at + 8, at + 8 + bytes)).replace(/\0+$/, ""));
+      at += 8 + bytes;
+      if (unicode) at += (4 - (bytes % 4)) % 4;
+    }
+  }
+  const out: DocumentProperty[] = [];
+  for (const [id, at] of offsets) {
+    const name = names.get(id);
+    if (id < 2 || name === undefined || !ok(at, 8)) continue;
+    const type = view.getUint16(at, true);
+    const size = view.getUint32(at + 4, true);
+    const bytes = type === VT_LPWSTR ? size * 2 : size;
+    if ((type !== VT_LPSTR && type !== VT_LPWSTR) || !ok(at + 8, bytes)) continue;
+    const text = type === VT_LPWSTR ? new TextDecoder("utf-16le") : decode;
+    out.push([name, text.decode(stream.subarray(at + 8, at + 8 + bytes)).replace(/\0+$/, "")]);
+  }
+  return out;
+}

@@ -41,7 +41,7 @@ def main():
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         ctx = None
-        for _ in range(300):
+        for _ in range(900):  # up to 90 s: a loaded machine starts LibreOffice slowly
             try:
                 ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
                 break

@@ -5,10 +5,16 @@ import { basename, join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { identityProperties, identityRows, readIdentityRows } from "../../src/core/template/identity";
+import {
+  identityProperties,
+  identityRows,
+  readIdentityRows,
+  type DocumentProperty,
+} from "../../src/core/template/identity";
 import { IDENTITY_SHEET, type TemplateSpec } from "../../src/core/template/spec";
 import type { CheckResult } from "../../src/core/check/types";
 import { noticeFor } from "../../src/xlsx/notice/notice-for";
+import { readOdsCustomProperties, readOleCustomProperties } from "../../src/xlsx/custom-properties";
 import { checkWorkbook } from "../../src/xlsx/return/check-workbook";
 import { readReturn } from "../../src/xlsx/return/read-return";
 import { renderTemplate } from "../../src/xlsx/template/render-template";
@@ -115,18 +121,13 @@ function identityBySheetJs(path: string) {
   return readIdentityRows(rows.map((r) => [r[0], r[1]] as const));
 }
 
-/** The .ods's user-defined properties (meta.xml), decoded. */
-function odsProperties(path: string): [string, string][] {
-  const meta = strFromU8(unzipSync(new Uint8Array(readFileSync(path)))["meta.xml"] ?? new Uint8Array());
-  const re = /<meta:user-defined\b[^>]*meta:name="([^"]*)"[^>]*>([\s\S]*?)<\/meta:user-defined>/g;
-  const decode = (s: string) =>
-    s
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, "&");
-  return [...meta.matchAll(re)].map((m) => [decode(m[1] ?? ""), decode(m[2] ?? "")]);
+/** The custom document properties of an .xls (its property stream) or an .ods (meta.xml), as our readers read them. */
+function fileProperties(path: string): DocumentProperty[] {
+  const bytes = new Uint8Array(readFileSync(path));
+  if (path.endsWith(".ods"))
+    return readOdsCustomProperties(strFromU8(unzipSync(bytes)["meta.xml"] ?? new Uint8Array(), true));
+  const stream = XLSX.CFB.find(XLSX.CFB.read(bytes, { type: "array" }), "\u0005DocumentSummaryInformation");
+  return stream ? readOleCustomProperties(new Uint8Array(stream.content as ArrayLike<number>)) : [];
 }
 
 describe("the identity of a big template survives LibreOffice and Gnumeric", () => {
@@ -147,11 +148,13 @@ describe("the identity of a big template survives LibreOffice and Gnumeric", () 
   });
 
   test.each([
+    ["LibreOffice .xls", "lo.xls"],
     ["LibreOffice .ods", "lo.ods"],
+    ["Gnumeric .xls", "gn.xls"],
     ["Gnumeric .ods", "gn.ods"],
-  ])("%s keeps the document properties (meta:user-defined)", (_t, file) => {
-    const rk = odsProperties(at(file)).filter(([name]) => name.startsWith("rk_"));
-    expect(rk.sort()).toEqual([...expectedProperties].sort());
+  ])("%s keeps the document properties (.xls property stream, .ods meta:user-defined)", (_t, file) => {
+    const rk = fileProperties(at(file)).filter(([name]) => name.startsWith("rk_"));
+    expect([...rk].sort()).toEqual([...expectedProperties].sort());
   });
 
   test.each([
