@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../cli/run-cli";
+import { printToPdf } from "../libreoffice-pdf";
 import { filledReturn, fixtureSpec } from "./fixtures";
 
 /**
@@ -69,21 +70,7 @@ beforeAll(async () => {
   const out = join(dir, "summary.xlsx");
   const result = await run(["consolidate", returns, "-o", out, "--units", units]);
   expect(result.err).toBe("");
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      out,
-    ],
-    { timeout: 120_000, stdio: "ignore" },
-  );
-  pdf = join(dir, "summary.pdf");
-  readFileSync(pdf);
+  pdf = printToPdf(out, dir);
   pages = pageWords(pdf);
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

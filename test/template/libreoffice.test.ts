@@ -11,6 +11,7 @@ import type { Target } from "../../src/core/plan/types";
 import { nodeSyncFlush } from "../../src/cli/template/sync-flush";
 import { makeCopyWriter } from "../../src/xlsx/template/copy-writer";
 import { cellText, readTemplateIdentity } from "../../src/xlsx/template/read-identity";
+import { printToPdf } from "../libreoffice-pdf";
 import { readRowsByKey, sampleSpec } from "./helpers";
 
 /**
@@ -198,26 +199,8 @@ describe("LibreOffice Calc fills and re-saves a personalised copy", () => {
     const row = new RegExp(`<row r="${L.firstDataRow}"[^>]*>`).exec(xml)![0];
     // Four lines of 10 pt text in 完成情况说明's width, not the one line the copy was made with.
     expect(Number(/ ht="([\d.]+)"/.exec(row)![1])).toBeGreaterThan(45);
-    execFileSync(
-      "soffice",
-      [
-        "--headless",
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        out.xlsx,
-      ],
-      {
-        timeout: 90_000,
-        stdio: "ignore",
-      },
-    );
-    const text = execFileSync("pdftotext", [join(dir, "filled.pdf"), "-"], { encoding: "utf8" }).replace(
-      /\s/g,
-      "",
-    );
+    const pdf = printToPdf(out.xlsx, dir);
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s/g, "");
     expect(text).toContain(LONG_NOTE.slice(-12));
   }, 120_000);
 });
