@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders the first printed page of the 汇总 sheet of a summary to docs/consolidate-summary.png, cut to the printed
-# table so that it can be read: LibreOffice prints the workbook to PDF, pdftotext finds the page whose first line ends
-# in 汇总表 and where its words end, and pdftoppm renders that part at 200 dpi. The summary is the demo's first one
+# Renders the printed page of the 汇总 sheet that has 汇总是否达标 (its colours, and the name columns repeated on every
+# page) to docs/consolidate-summary.png, cut to the printed table so that it can be read: LibreOffice prints the
+# workbook to PDF, pdftotext finds that page and where its words end, and pdftoppm renders that part at 200 dpi. The summary is the demo's first one
 # (out/demo/000/汇总.xlsx, made by `npm run demo` when it is missing), or the workbook given as the argument.
 # Needs libreoffice-calc-nogui, poppler-utils and fonts-noto-cjk.
 set -euo pipefail
@@ -15,7 +15,7 @@ soffice --headless "-env:UserInstallation=file://$work/profile" --convert-to pdf
 pages="$(pdfinfo "$work/summary.pdf" | sed -n 's/^Pages: *//p')"
 page=""
 for p in $(seq 1 "$pages"); do
-  if pdftotext -f "$p" -l "$p" "$work/summary.pdf" - | head -1 | grep -q '汇总表$'; then page="$p" && break; fi
+  if pdftotext -f "$p" -l "$p" "$work/summary.pdf" - | grep -q '^汇总是否达标$'; then page="$p" && break; fi
 done
 [ -n "$page" ] || { echo "no page of 汇总 in $summary" >&2; exit 1; }
 pdftotext -f "$page" -l "$page" -bbox "$work/summary.pdf" "$work/words.html"

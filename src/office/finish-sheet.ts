@@ -78,7 +78,10 @@ function applyLook(range: Excel.Range, address: string, look: CellLook): void {
   }
 }
 
-/** One custom rule per text, `=E8="达标"` relative to the range's top-left cell: an exact match, not "contains". */
+/**
+ * One custom rule per entry: `=E8="达标"` relative to the range's top-left cell for a text (an exact match, not
+ * "contains"), or the entry's own formula.
+ */
 function addConditionalFormats(
   sheet: Excel.Worksheet,
   cf: NonNullable<SheetPlan["conditionalFormats"]>[number],
@@ -87,18 +90,43 @@ function addConditionalFormats(
   const topLeft = cf.address.split(":")[0]!.replace(/\$/g, "");
   for (const rule of cf.rules) {
     const format = range.conditionalFormats.add("Custom");
-    format.custom.rule.formula = `=${topLeft}="${rule.text.replace(/"/g, '""')}"`;
-    format.custom.format.fill.color = rule.fill;
+    format.custom.rule.formula =
+      "text" in rule ? `=${topLeft}="${rule.text.replace(/"/g, '""')}"` : `=${rule.formula}`;
+    if (rule.fill) format.custom.format.fill.color = rule.fill;
     format.custom.format.font.color = rule.color;
+    if (rule.italic) format.custom.format.font.italic = true;
   }
 }
 
-/** A4 landscape fitted to the page width, repeated heading rows, page numbers (ExcelApi 1.9). */
+/** The left, centre and right parts of an Excel footer ("&L汇总&R第 &P 页" → 汇总, "", 第 &P 页). */
+function footerParts(footer: string): { left: string; center: string; right: string } {
+  const parts = { left: "", center: "", right: "" };
+  let at: keyof typeof parts = "center";
+  for (const piece of footer.split(/(&[LCR])/)) {
+    if (piece === "&L") at = "left";
+    else if (piece === "&C") at = "center";
+    else if (piece === "&R") at = "right";
+    else parts[at] += piece;
+  }
+  return parts;
+}
+
+/**
+ * A4, landscape or portrait, fitted to the page width or at a scale with column breaks, repeated heading rows and
+ * name columns, page numbers (ExcelApi 1.9).
+ */
 function setUpPrint(sheet: Excel.Worksheet, print: NonNullable<SheetPlan["print"]>): void {
   const layout = sheet.pageLayout;
   layout.orientation = print.landscape ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  else if (print.scale) layout.zoom = { scale: print.scale };
   if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.replace(":", ":$")}`);
-  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer.replace(/^&C/, "");
+  if (print.repeatColumns) layout.setPrintTitleColumns(`$${print.repeatColumns.replace(":", ":$")}`);
+  for (const c of print.columnBreaks ?? []) sheet.verticalPageBreaks.add(`${columnLetter(c - 1)}1`);
+  const footer = footerParts(print.footer);
+  const pages = layout.headersFooters.defaultForAllPages;
+  if (footer.left) pages.leftFooter = footer.left;
+  if (footer.center) pages.centerFooter = footer.center;
+  if (footer.right) pages.rightFooter = footer.right;
 }

@@ -21,6 +21,13 @@ export interface ChartPlan {
   readonly type: "ColumnClustered" | "BarClustered";
 }
 
+/** One conditional format: when the text equals `text`, or when `formula` is true; colours "#RRGGBB". */
+export type ConditionalRule = ({ readonly text: string } | { readonly formula: string }) & {
+  readonly fill?: string;
+  readonly color: string;
+  readonly italic?: boolean;
+};
+
 /** How a range looks (colours "#RRGGBB"). */
 export interface CellLook {
   readonly bold?: boolean;
@@ -56,10 +63,13 @@ export interface SheetPlan {
   readonly fills?: readonly { readonly address: string; readonly color: string }[];
   /** Looks of ranges, applied after the values. */
   readonly looks?: readonly { readonly address: string; readonly look: CellLook }[];
-  /** Fills and font colours for cells whose text equals a value (the live 是否达标 column). */
+  /**
+   * Fills and font looks for cells whose text equals a value (the live 是否达标 column), or for which a formula
+   * (relative to the range's top-left cell, without "=") is true (the summary's "begins with" rules).
+   */
   readonly conditionalFormats?: readonly {
     readonly address: string;
-    readonly rules: readonly { readonly text: string; readonly fill: string; readonly color: string }[];
+    readonly rules: readonly ConditionalRule[];
   }[];
   /** Columns frozen at the left. */
   readonly frozenColumns?: number;
@@ -71,7 +81,15 @@ export interface SheetPlan {
   readonly print?: {
     readonly landscape: boolean;
     readonly fitToWidth: boolean;
+    /** Rows repeated on every page, "1:2". */
     readonly repeatRows: string | null;
+    /** Columns repeated at the left of every page, "A:C". */
+    readonly repeatColumns?: string | null;
+    /** Scale in percent when not fitted to the page width. */
+    readonly scale?: number | null;
+    /** 1-based columns that start a new page (see src/xlsx/print-layout.ts). */
+    readonly columnBreaks?: readonly number[];
+    /** Excel header/footer codes: "&C第 &P 页" or "&L汇总&R第 &P 页，共 &N 页". */
     readonly footer: string;
   };
   /** Workbook-level defined names pointing into this sheet, e.g. { name: "rk_unit", address: "$C$3" }. */

@@ -344,6 +344,7 @@ class Worksheet {
     freezeAt: (range: Range) => void;
   };
   readonly pageLayout: any;
+  readonly verticalPageBreaks: { add: (at: string) => void };
   readonly charts: { add: (type: string, source: Range, seriesBy: string) => any };
 
   constructor(
@@ -375,7 +376,16 @@ class Worksheet {
     };
     this.pageLayout = recorder((path, v) => fake.queue(() => (model().pageLayout[path] = v)), "", {
       setPrintTitleRows: (rows: string) => fake.queue(() => (model().pageLayout.printTitleRows = rows)),
+      setPrintTitleColumns: (columns: string) =>
+        fake.queue(() => (model().pageLayout.printTitleColumns = columns)),
     });
+    this.verticalPageBreaks = {
+      add: (at: string) =>
+        fake.queue(() => {
+          const breaks = (model().pageLayout.verticalPageBreaks ??= []) as string[];
+          breaks.push(at);
+        }),
+    };
     this.charts = {
       add: (type, source, _seriesBy) => {
         const chart = { type, source: source.addressText, title: "", anchor: "" };

@@ -82,6 +82,7 @@ describe("consolidation in the pane's worker", () => {
       "明细",
       "进展",
       "报送情况",
+      "文件清单",
       "问题清单",
     ]);
     const chart = result.sheets[1]!;

@@ -3,7 +3,9 @@ import path from "node:path";
 import { consolidateReturns } from "../../src/core/consolidate/consolidate";
 import { readTaskListJson } from "../../src/core/plan/task-list-json";
 import { buildTemplateSpec } from "../../src/core/template/build-spec";
-import { cellAddress, parseRange } from "../../src/office/a1";
+import { cellAddress, columnLetter, parseRange } from "../../src/office/a1";
+import type { ExcelHost } from "../../src/office/excel-batch";
+import { writeSheets } from "../../src/office/write-sheets";
 import type { CellLook, SheetPlan } from "../../src/office/sheet-plan";
 import { summarySheetPlans } from "../../src/taskpane/consolidate/summary-sheet-plans";
 import { workbookToSheetPlans } from "../../src/taskpane/shell/xlsx-to-sheet-plans";
@@ -11,6 +13,7 @@ import { checkInputFile } from "../../src/xlsx/return/checked-input";
 import { buildSummaryWorkbook } from "../../src/xlsx/summary/write-summary";
 import { renderTemplate } from "../../src/xlsx/template/render-template";
 import { fillReturn, plausibleFills } from "../consolidate/fill-return";
+import { FakeExcel, newSheet } from "../office/fake-excel";
 
 const UNITS = ["东湖区卫健委", "西湖区卫健委", "青山湖区卫健委", "南昌县卫健委"];
 
@@ -86,5 +89,29 @@ describe("the summary's sheets for the open workbook", () => {
     // A unit that missed a target is light red in 汇总 (the second sample row's look).
     const missed = [...perCell(fast.find((p) => p.name === "汇总")!).looks.values()];
     expect(missed.filter((l) => l.fill === "#FFC7CE").length).toBeGreaterThan(0);
+  });
+
+  test("are printed and coloured in the open workbook as in the file: pages, repeated names, 是否达标 colours", async () => {
+    const { model, findings } = await summaryModel();
+    const plans = await summarySheetPlans(model, { filledOn: "2024-07-10", findings });
+    const fake = new FakeExcel([newSheet("Sheet1")]);
+    const result = await writeSheets(fake.host("1.9") as unknown as ExcelHost, plans);
+    expect(result.ok).toBe(true);
+    const summary = fake.sheet("汇总")!;
+    const firstUnit = columnLetter(plans.find((p) => p.name === "汇总")!.rows[1]!.indexOf(UNITS[0]!));
+    expect(summary.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      printTitleRows: "$1:$2",
+      printTitleColumns: "$A:$C",
+    });
+    expect(summary.pageLayout["zoom"]).toEqual({ scale: expect.any(Number) });
+    expect((summary.pageLayout["zoom"] as { scale: number }).scale).toBeGreaterThanOrEqual(80);
+    expect(summary.pageLayout["verticalPageBreaks"]).toContain(`${firstUnit}1`);
+    expect(summary.conditionalFormats.map((c) => c.formula)).toEqual(
+      expect.arrayContaining(['=LEFT(S3,3)="未达标"', '=LEFT(S3,2)="达标"']),
+    );
+    expect(summary.conditionalFormats.find((c) => c.formula === '=LEFT(S3,3)="未达标"')!.fill).toBe(
+      "#FFC7CE",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { basename, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { consolidateReturns, type ConsolidationResult } from "../../core/consolidate/consolidate";
+import { filledOnDate } from "../../core/consolidate/dates";
 import { hasErrors } from "../../core/findings/make-finding";
 import { checkUnitList } from "../../core/template/units";
 import { loadExcelJS } from "../../xlsx/exceljs";
@@ -33,6 +34,7 @@ interface ConsolidateCliOptions {
   readonly unit?: string;
   readonly reporter?: string;
   readonly phone?: string;
+  readonly date?: string;
   readonly workers?: string;
   readonly template?: string;
 }
@@ -74,6 +76,10 @@ export function registerConsolidate(program: Command, ctx: CliContext): void {
     )
     .option("--reporter <name>", en ? "填报人 of the summary as a return" : "汇总表的填报人")
     .option("--phone <number>", en ? "联系电话 of the summary as a return" : "汇总表的联系电话")
+    .option(
+      "--date <YYYY-MM-DD>",
+      en ? "填报日期 of the summary as a return (default: today)" : "汇总表的填报日期（默认今天）",
+    )
     .option("--workers <n>", en ? "worker threads (default: one per core)" : "并行线程数（默认每核一个）")
     .description(en ? "consolidate returns into one summary workbook" : "把各单位报表汇总为一个工作簿")
     .action(async (inputs: string[], options: ConsolidateCliOptions) => {
@@ -90,6 +96,11 @@ export function registerConsolidate(program: Command, ctx: CliContext): void {
           en: `The summary workbook's name must end in .xlsx (got -o ${options.out}), e.g. -o ${suggested}`,
         });
       }
+      if (options.date !== undefined && filledOnDate(options.date) === null)
+        throw new UsageError({
+          zh: `--date 应为日期，如 2024-07-08，收到“${options.date}”`,
+          en: `--date must be a date such as 2024-07-08, got "${options.date}"`,
+        });
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
         throw new UsageError({ zh: "--workers 应为非负整数", en: "--workers must be a whole number ≥ 0" });
@@ -167,7 +178,8 @@ async function consolidateWith(
     for (const [i, summary] of result.summaries.entries()) {
       const path = summaryPath(out, summary.spec, i);
       const writeOptions = {
-        filledOn: day,
+        filledOn: (options.date !== undefined && filledOnDate(options.date)) || day,
+        lang: ctx.lang,
         reporter: options.reporter ?? null,
         phone: options.phone ?? null,
         compression: zlibCompression,

@@ -180,9 +180,9 @@ export class WorkerPool {
         if (this.failure) return reject(this.failure);
         const id = this.nextRender++;
         this.renders.set(id, { resolve, reject });
-        const { kinds, numbers, ends } = job.block;
+        const { kinds, numbers, ends, heights } = job.block;
         const request: RenderRequest = { render: id, job };
-        this.post(request, [kinds.buffer, numbers.buffer, ends.buffer] as ArrayBuffer[]);
+        this.post(request, [kinds.buffer, numbers.buffer, ends.buffer, heights.buffer] as ArrayBuffer[]);
       });
     return { render, piece: zlibPiece };
   }

@@ -213,6 +213,7 @@ function serveRender(request: RenderRequest): void {
       block.ends.buffer as ArrayBuffer,
       block.kinds.buffer as ArrayBuffer,
       block.numbers.buffer as ArrayBuffer,
+      block.heights.buffer as ArrayBuffer,
     ]);
   } catch (e) {
     port.postMessage({

@@ -94,7 +94,9 @@ export function checkHeader(
   if (unit !== null && identity.unit && unit !== identity.unit) {
     findings.push(makeFinding("check.unit_changed", unitWhere, { got: unit, expected: identity.unit }));
   }
-  const list = options.units ?? spec.units;
+  // A summary sent up as a return (it carries rollUp) reports as the consolidating unit, which is not one of the units
+  // in its spec (those reported to it): its unit is checked only against a unit list given for the level above.
+  const list = options.units ?? (identity.rollUp ? [] : spec.units);
   if (unit !== null && list.length > 0 && !list.includes(unit)) {
     findings.push(makeFinding("check.unit_not_in_list", unitWhere, { got: unit }));
   }

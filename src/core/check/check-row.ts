@@ -81,7 +81,8 @@ export function checkRow(
     });
   }
   if (!target) {
-    if (values.get("status")?.kind === "blank" || !values.has("status")) {
+    const asks = row.kind === "task" && !row.heading;
+    if (asks && (values.get("status")?.kind === "blank" || !values.has("status"))) {
       const cell = `${spec.layout.columns.status ?? ""}${raw.row}`;
       findings.push(makeFinding("check.missing_status", cellAt(place, cell, row.key), { label }));
     }

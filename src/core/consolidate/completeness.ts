@@ -21,8 +21,9 @@ export function unitColumns(unitList: readonly string[], placed: readonly Placed
 }
 
 /**
- * 报送情况 by unit: received (with or without errors), rejected (with the reason), missing, or unexpected (not on
- * the list); how many returns came from it; late when 填报日期 (else the file's date) is after the deadline.
+ * 报送情况 by unit: received (with or without errors), sent back unfilled, rejected (with the reason), missing, or
+ * unexpected (not on the list); how many returns came from it; late when 填报日期 (else, when the unit left it
+ * empty, the file's date, and lateBy says so) is after the deadline.
  * Missing, unexpected and late units each get a finding.
  * @example unitReports(["甲", "乙"], ["甲", "乙"], [placed甲], "2024-07-10").reports[1].state // → "missing"
  */
@@ -55,22 +56,41 @@ export function unitReports(
           filledOn: rejected.filledOn,
           returns: mine.length,
           late: false,
+          lateBy: null,
           reason: rejected.findings[0]?.message ?? null,
         };
       findings.push(makeFinding("consolidate.missing_unit", where, { unit }));
-      return { unit, state: "missing", file: null, filledOn: null, returns: 0, late: false, reason: null };
+      return {
+        unit,
+        state: "missing",
+        file: null,
+        filledOn: null,
+        returns: 0,
+        late: false,
+        lateBy: null,
+        reason: null,
+      };
     }
-    const late = isLate(kept, deadline);
+    const unfilled = isUnfilled(kept);
+    // A copy sent back blank answers nothing, so it is not late either: the unit still owes its return.
+    const late = unfilled ? null : isLate(kept, deadline);
     if (late) findings.push(makeFinding("consolidate.late", where, { unit, deadline: deadline!, ...late }));
     if (!listed.has(unit)) findings.push(makeFinding("consolidate.unexpected_unit", where, { unit }));
     const duplicate = mine.length > 1;
     return {
       unit,
-      state: !listed.has(unit) ? "unexpected" : kept.outcome === "used" ? "received" : "received_with_errors",
+      state: !listed.has(unit)
+        ? "unexpected"
+        : unfilled
+          ? "unfilled"
+          : kept.outcome === "used"
+            ? "received"
+            : "received_with_errors",
       file: kept.unitReturn.file,
       filledOn: kept.filledOn,
       returns: mine.length,
       late: late !== null,
+      lateBy: late === null ? null : late.basis === "填报日期" ? "filledOn" : "fileTime",
       reason: duplicate
         ? {
             zh: `重复报送 ${mine.length} 份，采用填报最晚的一份`,
@@ -80,6 +100,12 @@ export function unitReports(
     };
   });
   return { reports, findings };
+}
+
+/** True when nothing is entered on any task or target row (the header may be: a copy carries its unit). */
+function isUnfilled(p: Placed): boolean {
+  for (const e of p.unitReturn.entries) if (e.key !== "header" && e.kind !== "blank") return false;
+  return true;
 }
 
 function isLate(p: Placed, deadline: string | null): { basis: string; basisEn: string; date: string } | null {

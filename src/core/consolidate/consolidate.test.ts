@@ -131,9 +131,9 @@ describe("consolidateReturns", () => {
   it("lists missing, late and unexpected units against the unit list", () => {
     const result = consolidateReturns(
       [
-        makeReturn(spec, { unit: "甲县", filledOn: "2024-07-10" }),
-        makeReturn(spec, { unit: "乙县", filledOn: "2024年7月11日" }),
-        makeReturn(spec, { unit: "丁县" }),
+        makeReturn(spec, { unit: "甲县", filledOn: "2024-07-10", figures: { "T1.2": { value: 3 } } }),
+        makeReturn(spec, { unit: "乙县", filledOn: "2024年7月11日", figures: { "T1.2": { value: 4 } } }),
+        makeReturn(spec, { unit: "丁县", figures: { "T1.2": { value: 5 } } }),
       ],
       { units: ["甲县", "乙县", "丙县"] },
     );
@@ -147,6 +147,36 @@ describe("consolidateReturns", () => {
     ]);
     const codes = [...result.findings].map((f) => f.code).sort();
     expect(codes).toEqual(["consolidate.late", "consolidate.missing_unit", "consolidate.unexpected_unit"]);
+  });
+
+  it("tells a copy sent back blank (未填写) from a return, and judges lateness by 填报日期, else the file's time", () => {
+    const result = consolidateReturns(
+      [
+        // Nothing entered on any row, sent after the deadline: no answer yet, so neither received nor late.
+        makeReturn(spec, { unit: "甲县", filledOn: "2024-07-20" }),
+        // 填报日期 on the deadline, the file saved later: on time (the unit's date is what counts).
+        makeReturn(spec, {
+          unit: "乙县",
+          filledOn: "2024-07-10",
+          fileTime: "2024-07-15T09:00:00",
+          figures: { "T1.2": { value: 4 } },
+        }),
+        // No 填报日期: the file's time decides, and the summary says so.
+        makeReturn(spec, {
+          unit: "丙县",
+          filledOn: null,
+          fileTime: "2024-07-15T09:00:00",
+          figures: { "T1.2": { value: 5 } },
+        }),
+      ],
+      { units: ["甲县", "乙县", "丙县"] },
+    );
+    const s = result.summaries[0]!;
+    expect(s.unitReports.map((u) => [u.unit, u.state, u.late, u.lateBy])).toEqual([
+      ["甲县", "unfilled", false, null],
+      ["乙县", "received", false, null],
+      ["丙县", "received", true, "fileTime"],
+    ]);
   });
 
   it("consolidates a return with errors with its figures marked, and rejects it with --strict", () => {

@@ -142,7 +142,7 @@ function summarise(
       : [],
   );
   const progress = spec.rows.flatMap((row) =>
-    row.kind === "task" ? [summariseProgress(row, units, indexes, slots)] : [],
+    row.kind === "task" && !row.heading ? [summariseProgress(row, units, indexes, slots)] : [],
   );
   problemCuts(progress, units, indexes, slots, given, notes);
   provenanceNotes(given, unitList, notes);

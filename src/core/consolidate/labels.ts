@@ -37,6 +37,7 @@ export const RECORD_STATUS_LABELS: Readonly<Record<RecordStatus, Text>> = {
 export const UNIT_STATE_LABELS: Readonly<Record<UnitState, Text>> = {
   received: { zh: "已报送", en: "received" },
   received_with_errors: { zh: "已报送（有错误）", en: "received (with errors)" },
+  unfilled: { zh: "未填写", en: "not filled in" },
   rejected: { zh: "已退回", en: "rejected" },
   missing: { zh: "未报", en: "missing" },
   unexpected: { zh: "名录外单位", en: "not on the unit list" },

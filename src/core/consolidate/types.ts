@@ -84,8 +84,12 @@ export interface FileReport extends SourceFile {
   readonly findings: readonly Finding[];
 }
 
-/** Completeness state of one unit of the unit list (报送情况). */
-export type UnitState = "received" | "received_with_errors" | "rejected" | "missing" | "unexpected";
+/**
+ * Completeness state of one unit of the unit list (报送情况). `unfilled`: the unit sent its copy back with nothing
+ * entered on any task or target row (a blank template is not a return with errors, it is no answer yet).
+ */
+export type UnitState =
+  "received" | "received_with_errors" | "unfilled" | "rejected" | "missing" | "unexpected";
 
 export interface UnitReport {
   readonly unit: string;
@@ -97,6 +101,8 @@ export interface UnitReport {
   readonly returns: number;
   /** Filled (or, without 填报日期, sent) after the deadline. */
   readonly late: boolean;
+  /** What lateness was judged by: 填报日期, or the file's time when 填报日期 is empty; null when not late. */
+  readonly lateBy: "filledOn" | "fileTime" | null;
   readonly reason: { readonly zh: string; readonly en: string } | null;
 }
 

@@ -595,3 +595,17 @@ export const SECTION_HEADINGS = [
   "职责分工",
   "工作要求",
 ] as const;
+
+/**
+ * Titles of a plan's sections of guidance (一、指导思想, 二、基本原则): prose that sets the direction, no work a unit
+ * reports progress on. A template shows such a section as a heading when nothing in it is measured or assigned.
+ */
+export const GUIDANCE_SECTION_WORDS = [
+  "指导思想",
+  "基本原则",
+  "工作原则",
+  "总体要求",
+  "总体思路",
+  "工作思路",
+  "工作要求",
+] as const;

@@ -3,7 +3,8 @@ import { SCOPE_NAMES } from "../plan/target-meaning";
 import { makeFinding } from "../findings/make-finding";
 import { hasErrors } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
-import type { TaskList } from "../plan/types";
+import { GUIDANCE_SECTION_WORDS } from "../plan/lexicon";
+import type { Task, TaskList } from "../plan/types";
 import { templateLayout } from "./layout";
 import { measureOf } from "./measure";
 import { parseDeadline, parsePeriod } from "./period";
@@ -93,6 +94,19 @@ function resolveDeadline(text: string | null, findings: Finding[]): string | nul
   return date;
 }
 
+/**
+ * True when a task of the list is a section of guidance that holds no work, so the template shows it as a heading
+ * that asks for nothing: titled as guidance (一、指导思想, 基本原则, 总体要求…: GUIDANCE_SECTION_WORDS), with no target
+ * and no responsible unit. A top-level section without numbered items is not enough (四、完善医疗纠纷调处机制 is
+ * work). Which tasks the parser finds is not changed: this is about the template's rows.
+ * @example isGuidanceOnly({ title: "指导思想", responsible: [] }, 0) // → true
+ */
+export function isGuidanceOnly(task: Pick<Task, "title" | "responsible">, targets: number): boolean {
+  if (targets > 0 || task.responsible.length > 0) return false;
+  const title = task.title.trim();
+  return GUIDANCE_SECTION_WORDS.some((w) => title.startsWith(w));
+}
+
 /** Task rows with their target rows beneath, keyed "T<id>" and "T<id>.<n>"; repeated ids get a suffix. */
 function buildRows(list: TaskList): SpecRow[] {
   const rows: SpecRow[] = [];
@@ -102,20 +116,24 @@ function buildRows(list: TaskList): SpecRow[] {
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
     used.add(key);
-    rows.push({ kind: "task", key, task });
-    list.targets
-      .filter((t) => t.task === task.id)
-      .forEach((target, i) => {
-        const measure = measureOf(target.unitOfMeasure);
-        rows.push({
-          kind: "target",
-          key: `${key}.${i + 1}`,
-          taskKey: key,
-          target,
-          measure,
-          targetLabel: `${SCOPE_NAMES[target.scope].zh} ${formatTargetLabel(target)}`,
-        });
+    const targets = list.targets.filter((t) => t.task === task.id);
+    rows.push({
+      kind: "task",
+      key,
+      task,
+      ...(isGuidanceOnly(task, targets.length) ? { heading: true } : {}),
+    });
+    targets.forEach((target, i) => {
+      const measure = measureOf(target.unitOfMeasure);
+      rows.push({
+        kind: "target",
+        key: `${key}.${i + 1}`,
+        taskKey: key,
+        target,
+        measure,
+        targetLabel: `${SCOPE_NAMES[target.scope].zh} ${formatTargetLabel(target)}`,
       });
+    });
   }
   return rows;
 }

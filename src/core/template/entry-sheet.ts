@@ -169,21 +169,37 @@ function headerBlock(spec: TemplateSpec, unit: string | null, { cells, validatio
     validations.push(dateValidation(h.filledOn, spec.period.start, Number(spec.period.end.slice(0, 4)) + 1));
 }
 
-/** A task row: number and title, then 进展情况 (dropdown), 完成情况说明 and 存在问题 as inputs. */
+/**
+ * The 序号 of a task: its numbering path with a dot between levels, so that 二、(五) 3. reads "二.(五).3", not the
+ * glued "二(五)3".
+ * @example taskNumber(["二", "(五)", "3"]) // → "二.(五).3"
+ */
+export function taskNumber(path: readonly string[]): string {
+  return path.join(".");
+}
+
+/**
+ * A task row: number and title, then 进展情况 (dropdown), 完成情况说明 and 存在问题 as inputs. A heading (a section
+ * of guidance with no work, see TaskRow.heading) has its number and title only: no input cells.
+ */
 function taskCells(row: TaskRow, r: number, spec: TemplateSpec, { cells, validations }: Sink): void {
   const C = spec.layout.columns;
   const F = spec.layout.fixedColumns;
   const at = (col: string | undefined) => `${col ?? "?"}${r}`;
+  const inputs = [C.status, C.note, C.problems];
   cells.push(
-    { address: at(F.seq), value: row.task.path.join(""), style: "taskText" },
+    { address: at(F.seq), value: taskNumber(row.task.path), style: "taskText" },
     { address: at(F.task), value: row.task.title, style: "taskText" },
     ...[F.indicator, F.target, F.unitOfMeasure, C.numerator, C.denominator, C.value, F.attainment].map(
       (col): ModelCell => ({ address: at(col), value: null, style: "taskText" }),
     ),
-    { address: at(C.status), value: null, style: "input" },
-    { address: at(C.note), value: null, style: "input" },
-    { address: at(C.problems), value: null, style: "input" },
+    ...inputs.map((col): ModelCell => ({
+      address: at(col),
+      value: null,
+      style: row.heading ? "taskText" : "input",
+    })),
   );
+  if (row.heading) return;
   validations.push(
     listValidation(at(C.status), listRanges(spec).statuses, "选择进展情况", "进展情况"),
     textValidation(at(C.note), "填写完成情况说明", 500),

@@ -13,7 +13,8 @@ export function buildInstructions(spec: TemplateSpec, unit: string | null = null
     const weight = weightOf(r);
     return r.kind === "target" && weight !== null ? [{ indicator: r.target.indicator, weight }] : [];
   });
-  const tasks = spec.rows.length - targets;
+  // A section of guidance shown as a heading (see isGuidanceOnly) is no task to report on.
+  const tasks = spec.rows.filter((r) => r.kind === "task" && !r.heading).length;
   const lines = [
     `${spec.plan.title || "工作要点"} ${spec.period.label} 填报说明`,
     `报告期：${spec.period.label}（${spec.period.start} 至 ${spec.period.end}）。${unit ? `填报单位：${unit}。` : ""}`,

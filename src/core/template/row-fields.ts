@@ -27,11 +27,12 @@ export function isRate(measure: Measure): boolean {
 }
 
 /**
- * The fields a clerk types on one row (the unlocked cells). 完成值 of a rate is a formula, not an input.
+ * The fields a clerk types on one row (the unlocked cells). 完成值 of a rate is a formula, not an input; a heading
+ * (a section of guidance) asks for nothing.
  * @example rowInputFields({ kind: "task", key: "T1", task }) // → ["status", "note", "problems"]
  */
 export function rowInputFields(row: SpecRow): readonly EntryField[] {
-  if (row.kind === "task") return ["status", "note", "problems"];
+  if (row.kind === "task") return row.heading ? [] : ["status", "note", "problems"];
   if (isRate(row.measure)) return ["numerator", "denominator", "note"];
   return weightOf(row) === null ? ["value", "note"] : ["value", "denominator", "note"];
 }

@@ -133,16 +133,34 @@ export interface WorkbookModel {
 }
 
 /**
+ * Lines a text takes wrapped in a column `width` characters wide (a CJK character takes about two; a line break
+ * starts a new line).
+ * @example wrappedLines("推进检查检验结果互认共享", 10) // → 3
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let lines = 0;
+  for (const part of text.split("\n")) {
+    let w = 0;
+    for (const ch of part) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1.1;
+    lines += Math.max(1, Math.ceil(w / room));
+  }
+  return lines;
+}
+
+/**
+ * Height in points of a row of `lines` lines of 10 pt text (at most Excel's 409).
+ * @example lineHeight(3) // → 45
+ */
+export const lineHeight = (lines: number): number => Math.min(409, 6 + lines * 13);
+
+/**
  * Estimated height (points) of a row whose wrapped texts sit in columns of the given widths (in characters; a CJK
  * character takes about two).
- * @example estimateRowHeight([["推进检查检验结果互认共享", 10]]) // → 42 (three lines)
+ * @example estimateRowHeight([["推进检查检验结果互认共享", 10]]) // → 45 (three lines)
  */
 export function estimateRowHeight(texts: readonly (readonly [text: string, width: number])[]): number {
   let lines = 1;
-  for (const [text, width] of texts) {
-    let w = 0;
-    for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1.1;
-    lines = Math.max(lines, Math.ceil(w / Math.max(1, width - 1)));
-  }
-  return Math.min(409, 6 + lines * 13);
+  for (const [text, width] of texts) lines = Math.max(lines, wrappedLines(text, width));
+  return lineHeight(lines);
 }

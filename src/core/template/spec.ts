@@ -85,6 +85,11 @@ export interface TaskRow {
   /** Stable row key, e.g. "T3". Survives inserted, deleted and sorted rows. */
   readonly key: string;
   readonly task: Task;
+  /**
+   * A section of guidance that holds no work (一、指导思想: prose, nothing measured or assigned, see isGuidanceOnly):
+   * shown as a heading, it asks for no 进展情况 and has no input cells. Absent on every other task row.
+   */
+  readonly heading?: true;
 }
 
 export interface TargetRow {

@@ -1,13 +1,23 @@
-import type { Cell, CellValue as XlsxCellValue, DataValidation, Workbook, Worksheet } from "exceljs";
+import type {
+  Cell,
+  CellValue as XlsxCellValue,
+  ConditionalFormattingOptions,
+  DataValidation,
+  Style,
+  Workbook,
+  Worksheet,
+} from "exceljs";
+import { printLayoutOf } from "../../xlsx/print-layout";
 import { cellAddress, joinCells, parseRange } from "../../office/a1";
-import type { CellLook, PlanCell, SheetPlan, ValidationPlan } from "../../office/sheet-plan";
+import type { CellLook, ConditionalRule, PlanCell, SheetPlan, ValidationPlan } from "../../office/sheet-plan";
 
 /**
  * Turns a workbook made by the exceljs adapter (a template, a summary) into sheet plans the Office adapter
  * writes into the open workbook. This is how "insert as sheets of this workbook" works on ExcelApi 1.8, where
  * `insertWorksheetsFromBase64` (1.13) is missing: the same rendered file, written cell by cell in whole arrays,
- * with its formulas, data validation, unlocked inputs, fills, merges, frozen rows, hidden sheets, defined names
- * and protection. Not carried: conditional formatting, print setup, column styles other than width.
+ * with its formulas, data validation, unlocked inputs, fills, merges, frozen rows, hidden sheets, defined names,
+ * protection, conditional formats (text and formula rules) and print setup (with the column breaks the exceljs
+ * writers keep beside the sheet, see src/xlsx/print-layout.ts). Not carried: column styles other than width.
  */
 export function workbookToSheetPlans(workbook: Workbook): SheetPlan[] {
   const names = definedNamesBySheet(workbook);
@@ -54,6 +64,54 @@ function worksheetToPlan(ws: Worksheet, names: SheetPlan["names"]): SheetPlan {
     visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
     cellFormats: numberFormats,
     names,
+    conditionalFormats: conditionalFormatsOf(ws),
+    ...printOf(ws),
+  };
+}
+
+/** The sheet's text and formula rules (cellIs equal to a text, expression) as the Office adapter writes them. */
+function conditionalFormatsOf(ws: Worksheet): NonNullable<SheetPlan["conditionalFormats"]> {
+  const out: { address: string; rules: ConditionalRule[] }[] = [];
+  // exceljs keeps them on the sheet without declaring it in its types.
+  const all = (ws as unknown as { conditionalFormattings?: ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  for (const cf of all ?? []) {
+    const rules: ConditionalRule[] = [];
+    for (const rule of cf.rules) {
+      const style = (rule as { style?: Partial<Style> }).style ?? {};
+      const fill = style.fill?.type === "pattern" ? rgb(style.fill.bgColor?.argb) : undefined;
+      const look = {
+        ...(fill ? { fill } : {}),
+        color: rgb(style.font?.color?.argb) ?? "#000000",
+        ...(style.font?.italic ? { italic: true } : {}),
+      };
+      const formula = (rule as { formulae?: unknown[] }).formulae?.[0];
+      if (rule.type === "expression" && typeof formula === "string") rules.push({ formula, ...look });
+      const text = typeof formula === "string" ? /^"((?:[^"]|"")*)"$/.exec(formula)?.[1] : undefined;
+      if (rule.type === "cellIs" && rule.operator === "equal" && text !== undefined)
+        rules.push({ text: text.replace(/""/g, '"'), ...look });
+    }
+    if (rules.length) out.push({ address: cf.ref, rules });
+  }
+  return out;
+}
+
+/** Page setup of a sheet that has one (a footer), with the column breaks of its print layout. */
+function printOf(ws: Worksheet): Pick<SheetPlan, "print"> {
+  const footer = ws.headerFooter?.oddFooter;
+  if (!footer) return {};
+  const setup = ws.pageSetup;
+  const layout = printLayoutOf(ws);
+  return {
+    print: {
+      landscape: setup.orientation === "landscape",
+      fitToWidth: Boolean(setup.fitToPage),
+      repeatRows: setup.printTitlesRow ?? null,
+      repeatColumns: setup.printTitlesColumn ?? null,
+      scale: setup.fitToPage ? null : (setup.scale ?? null),
+      columnBreaks: layout?.columnBreaks ?? [],
+      footer,
+    },
   };
 }
 

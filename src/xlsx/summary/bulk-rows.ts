@@ -1,5 +1,7 @@
 import { unzipSync } from "fflate";
 import { fitCell } from "../../core/consolidate/text-cut";
+import { lineHeight, wrappedLines } from "../../core/template/sheet-model";
+import { withColumnBreaks } from "../print-layout";
 import { StreamZip, type Compression, type DeflatedPiece } from "./stream-zip";
 import { columnLetter } from "./styles";
 
@@ -22,6 +24,11 @@ export interface BulkRows {
   readonly samples?: 1 | 2;
   /** A table on the sheet whose range grows with the rows (its name in xl/tables). */
   readonly table?: string;
+  /**
+   * Columns whose text wraps, with their widths in characters (0-based column → width): each row is made as tall
+   * as its longest wrapped text needs, as LibreOffice and WPS do not grow rows to fit when they open a file.
+   */
+  readonly wrap?: ReadonlyMap<number, number>;
 }
 
 const decoder = new TextDecoder();
@@ -116,7 +123,11 @@ export interface RowBlock {
   /** Per cell: 0 nothing, 1 a number, 2 text (its shared-string index in `numbers`); +4 the second sample's style. */
   readonly kinds: Uint8Array;
   readonly numbers: Float64Array;
+  /** Per row, its height in points, or 0 for the default height. */
+  readonly heights: Float32Array;
 }
+
+type BlockArraySet = Pick<RowBlock, "ends" | "kinds" | "numbers" | "heights">;
 
 /**
  * The typed arrays of blocks, given back once a block is rendered and taken again for the next. New arrays for
@@ -124,20 +135,21 @@ export interface RowBlock {
  * when that thread's garbage collector came round, and piled up between collections.
  */
 export class BlockArrays {
-  private readonly free: Pick<RowBlock, "ends" | "kinds" | "numbers">[] = [];
+  private readonly free: BlockArraySet[] = [];
 
-  take(): Pick<RowBlock, "ends" | "kinds" | "numbers"> {
+  take(): BlockArraySet {
     return (
       this.free.pop() ?? {
         ends: new Int32Array(1024),
         kinds: new Uint8Array(BLOCK_CELLS),
         numbers: new Float64Array(BLOCK_CELLS),
+        heights: new Float32Array(1024),
       }
     );
   }
 
-  give(block: Pick<RowBlock, "ends" | "kinds" | "numbers">): void {
-    this.free.push({ ends: block.ends, kinds: block.kinds, numbers: block.numbers });
+  give(block: BlockArraySet): void {
+    this.free.push({ ends: block.ends, kinds: block.kinds, numbers: block.numbers, heights: block.heights });
   }
 }
 
@@ -179,16 +191,17 @@ export interface PieceRenderer {
 function* encodeBlocks(bulk: BulkRows, shared: SharedStrings, arrays: BlockArrays): Generator<RowBlock> {
   const lastText: (string | undefined)[] = [];
   const lastIndex: number[] = [];
-  let { ends, kinds, numbers } = arrays.take();
+  let { ends, kinds, numbers, heights } = arrays.take();
+  const wrap = bulk.wrap && bulk.wrap.size > 0 ? [...bulk.wrap] : null;
   let rows = 0;
   let at = 0;
   let firstRow = bulk.firstRow;
   for (const cells of bulk.rows()) {
     if (at + cells.length > kinds.length) {
       if (rows > 0) {
-        yield { firstRow, rows, ends, kinds, numbers };
+        yield { firstRow, rows, ends, kinds, numbers, heights };
         firstRow += rows;
-        ({ ends, kinds, numbers } = arrays.take());
+        ({ ends, kinds, numbers, heights } = arrays.take());
         rows = 0;
         at = 0;
       }
@@ -220,11 +233,26 @@ function* encodeBlocks(bulk: BulkRows, shared: SharedStrings, arrays: BlockArray
       const more = new Int32Array(ends.length * 2);
       more.set(ends);
       ends = more;
+      const taller = new Float32Array(ends.length);
+      taller.set(heights);
+      heights = taller;
     }
+    heights[rows] = wrap ? wrappedHeight(cells, wrap) : 0;
     ends[rows++] = at;
   }
-  if (rows > 0) yield { firstRow, rows, ends, kinds, numbers };
-  else arrays.give({ ends, kinds, numbers });
+  if (rows > 0) yield { firstRow, rows, ends, kinds, numbers, heights };
+  else arrays.give({ ends, kinds, numbers, heights });
+}
+
+/** The height a row needs for its wrapped texts (see estimateRowHeight), or 0 when one line is enough. */
+function wrappedHeight(cells: readonly BulkCell[], wrap: readonly (readonly [number, number])[]): number {
+  let lines = 1;
+  for (const [c, width] of wrap) {
+    const cell = cells[c];
+    const v = cell !== null && typeof cell === "object" ? cell.value : cell;
+    if (typeof v === "string" && v.length * 2 >= width - 1) lines = Math.max(lines, wrappedLines(v, width));
+  }
+  return lines > 1 ? lineHeight(lines) : 0;
 }
 
 const ROW = ascii('<row r="');
@@ -270,6 +298,11 @@ export function renderBlock(block: RowBlock, styles: RowStyles): Uint8Array {
     for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
     for (let i = nd - 1; i >= 0; i--) buf[at++] = rowDigits[i]!;
     buf[at++] = 34; // "
+    const height = block.heights[r]!;
+    if (height > 0) {
+      f = ascii(` ht="${height}" customHeight="1"`);
+      for (let i = 0; i < f.length; i++) buf[at++] = f[i]!;
+    }
     buf[at++] = 62; // >
     const cells = Math.max(end - start, styles.plain.length);
     for (let c = 0; c < cells; c++) {
@@ -432,7 +465,8 @@ function growTable(xml: string, last: number): string {
 
 /**
  * Re-zips an exceljs workbook with bulk rows streamed into their sheets, block by block to `sink`: memory holds a
- * few blocks of rows, not the sheet. The blocks are rendered here, or by `renderer` on other threads.
+ * few blocks of rows, not the sheet. The blocks are rendered here, or by `renderer` on other threads. Sheets named
+ * in `columnBreaks` get those page breaks (1-based columns that start a page).
  */
 export async function spliceBulkRows(
   xlsx: Uint8Array,
@@ -440,9 +474,16 @@ export async function spliceBulkRows(
   sink: (chunk: Uint8Array) => void,
   compression?: Compression,
   renderer?: PieceRenderer,
+  columnBreaks: ReadonlyMap<string, readonly number[]> = new Map(),
 ): Promise<void> {
   const files = unzipSync(xlsx);
   const parts = sheetParts(files);
+  // exceljs writes no column breaks: they go into the sheets' XML here (see ../print-layout.ts).
+  for (const [sheet, breaks] of columnBreaks) {
+    const part = parts.get(sheet);
+    const data = part ? files[part] : undefined;
+    if (part && data) files[part] = encoder.encode(withColumnBreaks(decoder.decode(data), breaks));
+  }
   const bulkByPart = new Map(bulks.map((b) => [parts.get(b.sheet) ?? "", b]));
   const tables = new Map<string, number>();
   for (const b of bulks) if (b.table) tables.set(b.table, b.firstRow + Math.max(b.count, 1) - 1);

@@ -5,35 +5,43 @@ import type { BulkCell, BulkRows } from "./bulk-rows";
 import {
   addTitle,
   attainmentFormats,
+  beginsWith,
   BORDER,
   columnLetter,
   freeze,
   printSetup,
   styleBody,
   styleHeader,
+  wrapWidths,
 } from "./styles";
 
+// Widths in characters: the names wrap (序号, 工作任务 and 指标 are repeated on every printed page), the figures
+// are narrow, so that the columns up to 汇总是否达标 go on one landscape page beside the names at 8 pt or larger.
 const FIXED = [
-  ["序号", 6],
-  ["工作任务", 28],
-  ["指标", 20],
-  ["目标", 12],
-  ["计量单位", 8],
-  ["适用范围", 8],
-  ["汇总方式", 12],
-  ["报送单位数", 8],
-  ["达标", 6],
-  ["未达标", 6],
-  ["不适用", 6],
-  ["未填", 6],
+  ["序号", 5],
+  ["工作任务", 20],
+  ["指标", 18],
+  ["目标", 11],
+  ["计量单位", 6],
+  ["适用范围", 6],
+  ["汇总方式", 10],
+  ["报送单位数", 6],
+  ["达标", 5],
+  ["未达标", 5],
+  ["不适用", 5],
+  ["未填", 5],
   ["汇总值", 10],
   ["Σ分子", 10],
   ["Σ分母", 10],
-  ["最小值", 9],
-  ["中位数", 9],
-  ["最大值", 9],
-  ["汇总是否达标", 16],
+  ["最小值", 8],
+  ["中位数", 8],
+  ["最大值", 8],
+  ["汇总是否达标", 13],
 ] as const;
+/** The name columns repeated at the left of every printed page. */
+const NAME_COLUMNS = 3;
+/** Columns whose text wraps (1-based): the task, the indicator, the target and 汇总是否达标. */
+const WRAPPED = new Set([2, 3, 4, FIXED.length]);
 
 const figureCell = (f: UnitFigure): number | string | null =>
   f.kind === "value" ? f.value : f.kind === "not_applicable" ? "不适用" : null;
@@ -50,10 +58,9 @@ export function addSummarySheet(
   const ws = wb.addWorksheet("汇总", { properties: { tabColor: { argb: "FF2F5597" } } });
   const columns = FIXED.length + model.units.length;
   addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 汇总表`, columns);
-  const head = ws.addRow([...FIXED.map(([h]) => h), ...model.units]);
-  styleHeader(head);
   FIXED.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
   model.units.forEach((_, i) => (ws.getColumn(FIXED.length + i + 1).width = 10));
+  styleHeader(ws.addRow([...FIXED.map(([h]) => h), ...model.units]));
   sampleRows(ws, columns, FIXED.length + 1);
   const last = Math.max(model.targets.length + 2, 3);
   const attainCol = columnLetter(FIXED.length);
@@ -62,22 +69,14 @@ export function addSummarySheet(
     bad: ["未达标"],
     warn: ["待填"],
   });
-  if (model.units.length)
-    ws.addConditionalFormatting({
-      ref: `${columnLetter(FIXED.length + 1)}3:${columnLetter(columns)}${last}`,
-      rules: [
-        {
-          type: "containsText",
-          operator: "containsText",
-          text: "不适用",
-          priority: 20,
-          style: { font: { color: { argb: "FF7F7F7F" }, italic: true } },
-        },
-      ],
-    });
+  if (model.units.length) {
+    const ref = `${columnLetter(FIXED.length + 1)}3:${columnLetter(columns)}${last}`;
+    const grey: Partial<ExcelJS.Style> = { font: { color: { argb: "FF7F7F7F" }, italic: true } };
+    ws.addConditionalFormatting({ ref, rules: [beginsWith(ref, "不适用", grey, 20)] });
+  }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns } };
   freeze(ws, 2, 3);
-  printSetup(ws, 2);
+  printSetup(ws, 2, { titleColumns: NAME_COLUMNS, sections: [FIXED.length + 1] });
   return {
     sheet: ws,
     bulk: {
@@ -85,6 +84,7 @@ export function addSummarySheet(
       firstRow: 3,
       samples: 2,
       count: model.targets.length,
+      wrap: wrapWidths(ws, WRAPPED),
       rows: () => targetRows(model),
     },
   };
@@ -99,7 +99,7 @@ function sampleRows(ws: ExcelJS.Worksheet, columns: number, firstUnitColumn: num
     for (let c = 1; c <= columns; c++) {
       const cell = row.getCell(c);
       cell.border = BORDER;
-      cell.alignment = { vertical: "top", wrapText: c === 2 || c === 3 };
+      cell.alignment = { vertical: "top", wrapText: WRAPPED.has(c) };
       if (row === missed && c >= firstUnitColumn)
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
     }

@@ -3,12 +3,13 @@ import { EXCEL_CELL_CHARACTERS, fitCell } from "../../core/consolidate/text-cut"
 import type { FindingList, SummaryModel } from "../../core/consolidate/types";
 import type { Finding } from "../../core/findings/types";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
+import { printLayoutOf } from "../print-layout";
 import { renderWorkbook } from "../template/render-workbook";
 import { spliceBulkRows, type BulkRows, type PieceRenderer } from "./bulk-rows";
 import { fitBulk } from "./fit-bulk";
 import type { Compression } from "./stream-zip";
 import { addDetailSheet, addProgressSheet } from "./detail-sheets";
-import { addCompletenessSheet, addFindingsSheet } from "./status-sheets";
+import { addCompletenessSheet, addFilesSheet, addFindingsSheet } from "./status-sheets";
 import { addSummarySheet } from "./summary-sheet";
 
 export interface SummaryWriteOptions {
@@ -23,13 +24,15 @@ export interface SummaryWriteOptions {
   readonly compression?: Compression;
   /** Renders and compresses the bulk rows' blocks on other threads (the CLI's workers); default: here. */
   readonly renderer?: PieceRenderer;
+  /** The language of 问题清单 (its headings and messages): Chinese unless English is asked for (--lang en). */
+  readonly lang?: "zh" | "en";
 }
 
 /**
  * Builds the summary workbook as an exceljs object with every row in it (for the task pane, which inserts its sheets
  * into the open workbook; for files, writeSummaryTo streams the big sheets instead): the template's own sheets for the consolidating unit (identity, 填报说明, and 填报表
- * filled with the aggregates, so the summary is itself a return one level up), then 汇总, 明细, 进展, 报送情况 and
- * 问题清单. Works in Node and in the browser.
+ * filled with the aggregates, so the summary is itself a return one level up), then 汇总, 明细, 进展, 报送情况, 文件清单
+ * and 问题清单. Works in Node and in the browser.
  */
 export async function buildSummaryWorkbook(
   model: SummaryModel,
@@ -53,12 +56,15 @@ export async function buildSummarySkeleton(
   const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit, model.asReturn.rollUp));
   fillEntrySheet(wb, model, options);
   const { sheet: summary, bulk } = addSummarySheet(wb, model);
+  const detail = addDetailSheet(wb, model);
+  const progress = addProgressSheet(wb, model);
+  addCompletenessSheet(wb, model);
   const bulks = [
     bulk,
-    addDetailSheet(wb, model),
-    addProgressSheet(wb, model),
-    addCompletenessSheet(wb, model),
-    addFindingsSheet(wb, options.findings ?? model.findings),
+    detail,
+    progress,
+    addFilesSheet(wb, model),
+    addFindingsSheet(wb, options.findings ?? model.findings, options.lang ?? "zh"),
   ].map((b) => fitBulk(b));
   fitTexts(wb);
   const index = wb.worksheets.indexOf(summary);
@@ -99,7 +105,12 @@ export async function writeSummaryTo(
   const skeleton = new Uint8Array(
     await workbook.xlsx.writeBuffer({ useSharedStrings: true, zip: { compression: "STORE" } }),
   );
-  await spliceBulkRows(skeleton, bulks, sink, options.compression, options.renderer);
+  const breaks = new Map<string, readonly number[]>();
+  for (const ws of workbook.worksheets) {
+    const layout = printLayoutOf(ws);
+    if (layout?.columnBreaks.length) breaks.set(ws.name, layout.columnBreaks);
+  }
+  await spliceBulkRows(skeleton, bulks, sink, options.compression, options.renderer, breaks);
 }
 
 /**
@@ -191,9 +202,16 @@ function fillBulkRows(wb: ExcelJS.Workbook, bulk: BulkRows): void {
       addRow(values: unknown[]): void;
       commit(): void;
     };
+    const sample: Partial<ExcelJS.Style>[] = [];
+    ws.getRow(bulk.firstRow).eachCell({ includeEmpty: true }, (cell, c) => (sample[c] = { ...cell.style }));
     table.removeRows(0, 1);
     for (const row of bulk.rows()) table.addRow(row.map((v) => (typeof v === "string" ? fitCell(v) : v)));
     table.commit();
+    // The rows look like the sample row, as the file writer's do (wrapped columns).
+    for (let r = bulk.firstRow; r < bulk.firstRow + bulk.count; r++)
+      ws.getRow(r).eachCell({ includeEmpty: true }, (cell, c) => {
+        if (sample[c]) cell.style = sample[c] as ExcelJS.Style;
+      });
     return;
   }
   const samples = [0, 1].map((i) => {

@@ -30,6 +30,18 @@ export async function templateFile(
   return writeZip(
     Object.entries(files)
       .filter(([name]) => !name.endsWith("/"))
-      .map(([name, data]) => packEntry(name, data)),
+      .map(([name, data]) => packEntry(name, name.startsWith("xl/worksheets/") ? rowsThatGrow(data) : data)),
   );
+}
+
+/**
+ * A sheet's rows keep their estimated heights but not as fixed ones: exceljs marks every height it writes
+ * customHeight, and Excel, WPS and LibreOffice then never grow the row, so a unit's long 完成情况说明 was clipped
+ * in print. Without the mark the programs grow a row to fit what is typed into it (LibreOffice: 18.75 pt → 72 pt
+ * for a four-line note).
+ */
+function rowsThatGrow(xml: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(xml);
+  const grown = text.replace(/(<row\b[^>]*?) customHeight="1"/g, "$1");
+  return grown === text ? xml : new TextEncoder().encode(grown);
 }
