@@ -35,6 +35,25 @@ const FIXED = [
   ["汇总是否达标", 16],
 ] as const;
 
+/** With a previous period: 上期值 and 环比 of the aggregate, after 汇总值. */
+const PREVIOUS_FIXED = [
+  ["上期值", 10],
+  ["环比", 9],
+] as const;
+const AFTER_VALUE = FIXED.findIndex(([h]) => h === "汇总值") + 1;
+
+/** The fixed columns of 汇总: with 上期值 and 环比 when the summary is compared with a previous period. */
+function fixedColumns(model: SummaryModel): readonly (readonly [string, number])[] {
+  if (!model.previousPeriod) return FIXED;
+  return [...FIXED.slice(0, AFTER_VALUE), ...PREVIOUS_FIXED, ...FIXED.slice(AFTER_VALUE)];
+}
+
+/** Each unit's headings: its name, and with a previous period its 上期 and 环比. */
+function unitHeadings(model: SummaryModel): string[] {
+  if (!model.previousPeriod) return [...model.units];
+  return model.units.flatMap((u) => [u, `${u} 上期`, `${u} 环比`]);
+}
+
 const figureCell = (f: UnitFigure): number | string | null =>
   f.kind === "value" ? f.value : f.kind === "not_applicable" ? "不适用" : null;
 
@@ -48,15 +67,18 @@ export function addSummarySheet(
   model: SummaryModel,
 ): { sheet: ExcelJS.Worksheet; bulk: BulkRows } {
   const ws = wb.addWorksheet("汇总", { properties: { tabColor: { argb: "FF2F5597" } } });
-  const columns = FIXED.length + model.units.length;
-  addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 汇总表`, columns);
-  const head = ws.addRow([...FIXED.map(([h]) => h), ...model.units]);
+  const fixed = fixedColumns(model);
+  const units = unitHeadings(model);
+  const columns = fixed.length + units.length;
+  const previous = model.previousPeriod ? `（上期：${model.previousPeriod.period.label}）` : "";
+  addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 汇总表${previous}`, columns);
+  const head = ws.addRow([...fixed.map(([h]) => h), ...units]);
   styleHeader(head);
-  FIXED.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
-  model.units.forEach((_, i) => (ws.getColumn(FIXED.length + i + 1).width = 10));
-  sampleRows(ws, columns, FIXED.length + 1);
+  fixed.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
+  units.forEach((_, i) => (ws.getColumn(fixed.length + i + 1).width = 10));
+  sampleRows(ws, columns, fixed.length + 1);
   const last = Math.max(model.targets.length + 2, 3);
-  const attainCol = columnLetter(FIXED.length);
+  const attainCol = columnLetter(fixed.length);
   attainmentFormats(ws, `${attainCol}3:${attainCol}${last}`, {
     good: ["达标"],
     bad: ["未达标"],
@@ -64,7 +86,7 @@ export function addSummarySheet(
   });
   if (model.units.length)
     ws.addConditionalFormatting({
-      ref: `${columnLetter(FIXED.length + 1)}3:${columnLetter(columns)}${last}`,
+      ref: `${columnLetter(fixed.length + 1)}3:${columnLetter(columns)}${last}`,
       rules: [
         {
           type: "containsText",
@@ -121,15 +143,18 @@ function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
       t.notApplicable,
       t.blank,
       t.value,
+      ...(model.previousPeriod ? [t.previous?.value ?? null, t.previous?.change ?? null] : []),
       t.numerator,
       t.denominator,
       t.min,
       t.median,
       t.max,
       verdictText(t).zh,
-      ...Array.from(t.byUnit, (f, u): BulkCell => {
+      ...Array.from(t.byUnit, (f, u): BulkCell[] => {
         const value = figureCell(f);
-        return t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
-      }),
+        const own: BulkCell = t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
+        if (!model.previousPeriod) return [own];
+        return [own, t.previous?.byUnit[u] ?? null, t.previous?.changeByUnit[u] ?? null];
+      }).flat(),
     ];
 }
