@@ -315,7 +315,8 @@ function targetCells(
 }
 
 /**
- * The unit's own figures of the previous period beside its inputs (locked: 上期分子 and 上期分母 for a rate, 上期值),
+ * The unit's own figures of the previous period beside its inputs (locked: 上期分子 and 上期分母 for a rate, 上期分母
+ * the weight of a weighted mean, 上期值),
  * and 变化, the live 完成值 − 上期值 (blank until both are numbers). Nothing in a template without them.
  */
 function previousCells(
@@ -332,8 +333,9 @@ function previousCells(
   cells.push(
     { address: `${P.numerator}${r}`, value: rate ? (figure?.numerator ?? null) : null, style: "previous" },
     {
+      // A rate's 分母, or a weighted mean's weight (its 分母（权数）).
       address: `${P.denominator}${r}`,
-      value: rate ? (figure?.denominator ?? null) : null,
+      value: rate || weightOf(row) !== null ? (figure?.denominator ?? null) : null,
       style: "previous",
     },
     { address: `${P.value}${r}`, value: figure?.value ?? null, style: "previous" },
