@@ -10,8 +10,7 @@ import { isAnswered, recordList, rowLabels } from "./records";
 import { provenanceNotes } from "./provenance";
 import { placeReturns, type Placed } from "./select";
 import { entryCut, fitCell, listCuts } from "./text-cut";
-import { previousMismatch } from "../period/same-plan";
-import { unitsAcrossPeriods, withChange, type PreviousSource } from "../period/summary-change";
+import { previousSource, unitsAcrossPeriods, withChange } from "../period/summary-change";
 import type { PreviousPeriod } from "../period/types";
 import type { PreviousFigures } from "../template/spec";
 import type {
@@ -237,20 +236,6 @@ function readEntries(
     if (index && p.unitReturn.identity.previous) carriedPrevious.set(p.unit!, p.unitReturn.identity.previous);
   }
   return { kept, carried, slots, answered, unknownRows, notes, carriedPrevious };
-}
-
-/**
- * The previous period a template's summary compares with: the one given, when it answers the same plan for an
- * earlier period; else the one its template was made with, each unit's figures as its copy carries them.
- */
-function previousSource(
-  spec: TemplateSpec,
-  given: PreviousPeriod | null,
-  carried: ReadonlyMap<string, PreviousFigures>,
-): PreviousSource | null {
-  if (given && previousMismatch(spec, { planKey: given.planKey, period: given.ref.period }) === null)
-    return { ref: given.ref, figuresOf: (unit) => given.figures[unit] };
-  return spec.previous ? { ref: spec.previous, figuresOf: (unit) => carried.get(unit) } : null;
 }
 
 /** A return's check findings (read when gone through), then consolidation's own about it. */

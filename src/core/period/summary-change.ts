@@ -2,7 +2,9 @@ import { round2 } from "../consolidate/stats";
 import type { TargetChange, TargetSummary } from "../consolidate/types";
 import { makeFinding } from "../findings/make-finding";
 import type { Finding } from "../findings/types";
-import type { PreviousFigures, PreviousRef } from "../template/spec";
+import type { PreviousFigures, PreviousRef, TemplateSpec } from "../template/spec";
+import { previousMismatch } from "./same-plan";
+import type { PreviousPeriod } from "./types";
 
 /** The previous period as a summary compares with it: which it was, and each unit's figures then. */
 export interface PreviousSource {
@@ -56,4 +58,19 @@ export function unitsAcrossPeriods(usedUnits: readonly string[], ref: PreviousRe
       ? usedUnits.filter((u) => !then.has(u)).map((u) => makeFinding("period.unit_new", where(u), data(u)))
       : []),
   ];
+}
+
+/**
+ * The previous period a template's summary compares with: the one given, when it answers the same plan for an
+ * earlier period; else the one its template was made with, each unit's figures as its copy carries them.
+ * @example previousSource(fullYearSpec, null, carriedByUnit)?.ref.period.label // → "2024年上半年"
+ */
+export function previousSource(
+  spec: TemplateSpec,
+  given: PreviousPeriod | null,
+  carried: ReadonlyMap<string, PreviousFigures>,
+): PreviousSource | null {
+  if (given && previousMismatch(spec, { planKey: given.planKey, period: given.ref.period }) === null)
+    return { ref: given.ref, figuresOf: (unit) => given.figures[unit] };
+  return spec.previous ? { ref: spec.previous, figuresOf: (unit) => carried.get(unit) } : null;
 }
