@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { consolidateReturns } from "../core/consolidate/consolidate";
 import type { CheckedInput } from "../core/consolidate/types";
 import { previousFromSummary } from "../core/period/previous-period";
-import { previousMismatch, type PreviousMismatch } from "../core/period/same-plan";
+import { previousMismatch, previousMismatchText } from "../core/period/same-plan";
 import type { PreviousPeriod } from "../core/period/types";
 import type { TemplateSpec } from "../core/template/spec";
 import { readPreviousSummary } from "../xlsx/previous/read-previous";
@@ -52,20 +52,6 @@ async function ofReturns(path: string, cwd: string, today: string): Promise<Prev
   return previousFromSummary(summary);
 }
 
-/** Why the previous period does not go with a template, in words. */
-function mismatchText(why: PreviousMismatch, previous: PreviousPeriod, spec: TemplateSpec) {
-  const then = previous.ref.period.label;
-  return why === "other_plan"
-    ? {
-        zh: `这是另一份工作要点或另一版任务清单的汇总（${then}，模板 ${previous.ref.templateId}），与本模板“${spec.plan.title}”的任务和指标不一致`,
-        en: `it summarises another plan or another version of its task list (${then}, template ${previous.ref.templateId}), not the tasks and targets of "${spec.plan.title}"`,
-      }
-    : {
-        zh: `其报告期 ${then} 不早于本期 ${spec.period.label}`,
-        en: `its period ${then} is not earlier than ${spec.period.label}`,
-      };
-}
-
 /**
  * Refuses a previous period that cannot serve `spec` (another plan, or not an earlier period) with a UsageError.
  * @example assertPreviousFits(previous, spec, "上半年/汇总.xlsx") // throws: --previous 上半年/汇总.xlsx：这是另一份工作要点…
@@ -73,7 +59,7 @@ function mismatchText(why: PreviousMismatch, previous: PreviousPeriod, spec: Tem
 export function assertPreviousFits(previous: PreviousPeriod, spec: TemplateSpec, file: string): void {
   const why = previousMismatch(spec, { planKey: previous.planKey, period: previous.ref.period });
   if (!why) return;
-  const text = mismatchText(why, previous, spec);
+  const text = previousMismatchText(why, previous.ref, spec);
   throw refuse(file, text.zh, text.en);
 }
 

@@ -1,4 +1,5 @@
 import { specMeaning } from "../template/spec-meaning";
+import type { LocalisedText } from "../findings/basics";
 import type { Period, TemplateSpec } from "../template/spec";
 import { stableHash } from "../template/stable-hash";
 
@@ -37,4 +38,25 @@ export function previousMismatch(
  */
 export function isCumulative(previous: Period, current: Period): boolean {
   return previous.start === current.start && previous.end < current.end;
+}
+
+/**
+ * Why a previous period does not go with a template, in words (the CLI's refusal and the pane's notice).
+ * @example previousMismatchText("not_earlier", { templateId: "rk-…", period: year.period }, half).zh // → "其报告期 2024年度 不早于本期 2024年上半年"
+ */
+export function previousMismatchText(
+  why: PreviousMismatch,
+  previous: { readonly templateId: string; readonly period: Period },
+  spec: Pick<TemplateSpec, "plan" | "period">,
+): LocalisedText {
+  const then = previous.period.label;
+  return why === "other_plan"
+    ? {
+        zh: `这是另一份工作要点或另一版任务清单的汇总（${then}，模板 ${previous.templateId}），与本模板“${spec.plan.title}”的任务和指标不一致`,
+        en: `it summarises another plan or another version of its task list (${then}, template ${previous.templateId}), not the tasks and targets of "${spec.plan.title}"`,
+      }
+    : {
+        zh: `其报告期 ${then} 不早于本期 ${spec.period.label}`,
+        en: `its period ${then} is not earlier than ${spec.period.label}`,
+      };
 }

@@ -1,0 +1,77 @@
+import { Button, Field, makeStyles, tokens } from "@fluentui/react-components";
+import { useRef } from "react";
+import type { PreviousPeriod } from "../../core/period/types";
+import { useStrings } from "../shell/strings-context";
+import { langOf } from "../strings";
+import { readFileBytes, type Notice } from "../shell/use-busy";
+import type { TemplateTools } from "./template-tools";
+
+const useStyles = makeStyles({
+  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  hidden: { display: "none" },
+});
+
+/** The previous period's figures and the file they were read from. */
+export interface OpenedPrevious {
+  readonly file: string;
+  readonly period: PreviousPeriod;
+}
+
+interface Props {
+  readonly previous: OpenedPrevious | null;
+  readonly onPrevious: (previous: OpenedPrevious | null) => void;
+  readonly busy: boolean;
+  /** Runs the file reading as a pane action (one at a time, failures said). */
+  readonly run: (action: () => Promise<void>) => void;
+  readonly onNotice: (notice: Notice | null) => void;
+  readonly tools: TemplateTools;
+}
+
+/**
+ * The previous period's summary (汇总.xlsx), opened to show each unit its own figures then in its copy, as
+ * `template --previous` does. Whether it goes with the plan and period is said when the template is made.
+ */
+export function PreviousField({ previous, onPrevious, busy, run, onNotice, tools }: Props) {
+  const s = useStrings();
+  const styles = useStyles();
+  const picker = useRef<HTMLInputElement>(null);
+  const open = (file: File) =>
+    run(async () => {
+      const read = await tools.readPrevious(await readFileBytes(file), file.name);
+      onPrevious(read.ok ? { file: file.name, period: read.previous } : null);
+      onNotice(read.ok ? null : { intent: "error", text: s.previousRefused(file.name, read.why[langOf(s)]) });
+    });
+  return (
+    <Field
+      label={s.previous}
+      hint={
+        previous
+          ? s.previousLoaded(previous.period.ref.period.label, previous.period.ref.units.length)
+          : s.previousHint
+      }
+    >
+      <div className={styles.buttons}>
+        <Button disabled={busy} onClick={() => picker.current?.click()}>
+          {s.openPrevious}
+        </Button>
+        {previous && (
+          <Button disabled={busy} onClick={() => onPrevious(null)}>
+            {s.clearPrevious}
+          </Button>
+        )}
+      </div>
+      <input
+        ref={picker}
+        className={styles.hidden}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="previous-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) open(file);
+          e.target.value = "";
+        }}
+      />
+    </Field>
+  );
+}
