@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { PreviousPeriod } from "../../core/period/types";
+import { HiddenFileInput } from "../shell/HiddenFileInput";
 import { useStrings } from "../shell/strings-context";
 import { langOf } from "../strings";
 import { readFileBytes, type Notice } from "../shell/use-busy";
@@ -8,7 +9,6 @@ import type { TemplateTools } from "./template-tools";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
-  hidden: { display: "none" },
 });
 
 /** The previous period's figures and the file they were read from. */
@@ -60,17 +60,11 @@ export function PreviousField({ previous, onPrevious, busy, run, onNotice, tools
           </Button>
         )}
       </div>
-      <input
-        ref={picker}
-        className={styles.hidden}
-        type="file"
+      <HiddenFileInput
+        inputRef={picker}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data-testid="previous-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) open(file);
-          e.target.value = "";
-        }}
+        testId="previous-file"
+        onFile={open}
       />
     </Field>
   );
