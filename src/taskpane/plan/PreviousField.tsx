@@ -1,5 +1,5 @@
-import { Button, Field, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef } from "react";
+import { Button, Label, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useRef } from "react";
 import type { PreviousPeriod } from "../../core/period/types";
 import { HiddenFileInput } from "../shell/HiddenFileInput";
 import { useStrings } from "../shell/strings-context";
@@ -8,7 +8,9 @@ import { readFileBytes, type Notice } from "../shell/use-busy";
 import type { TemplateTools } from "./template-tools";
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The previous period's figures and the file they were read from. */
@@ -41,15 +43,11 @@ export function PreviousField({ previous, onPrevious, busy, run, onNotice, tools
       onPrevious(read.ok ? { file: file.name, period: read.previous } : null);
       onNotice(read.ok ? null : { intent: "error", text: s.previousRefused(file.name, read.why[langOf(s)]) });
     });
+  const id = useId();
+  // A group of buttons named by its label (a Field would tie the label to one control only).
   return (
-    <Field
-      label={s.previous}
-      hint={
-        previous
-          ? s.previousLoaded(previous.period.ref.period.label, previous.period.ref.units.length)
-          : s.previousHint
-      }
-    >
+    <div className={styles.root} role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`}>
+      <Label id={`${id}-label`}>{s.previous}</Label>
       <div className={styles.buttons}>
         <Button disabled={busy} onClick={() => picker.current?.click()}>
           {s.openPrevious}
@@ -60,12 +58,17 @@ export function PreviousField({ previous, onPrevious, busy, run, onNotice, tools
           </Button>
         )}
       </div>
+      <Text id={`${id}-hint`} size={200} className={styles.hint}>
+        {previous
+          ? s.previousLoaded(previous.period.ref.period.label, previous.period.ref.units.length)
+          : s.previousHint}
+      </Text>
       <HiddenFileInput
         inputRef={picker}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         testId="previous-file"
         onFile={open}
       />
-    </Field>
+    </div>
   );
 }
