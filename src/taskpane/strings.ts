@@ -249,7 +249,7 @@ const en: Strings = {
   createInWorkbook: "Insert as sheets of this workbook",
   downloadCopies: "Download per-unit copies (.zip)",
   previous: "Previous period's summary (optional)",
-  previousHint: "Open the previous period's summary (汇总.xlsx): each unit's copy shows its figures then",
+  previousHint: "Open the summary workbook of the previous period: each unit's copy shows its figures then",
   openPrevious: "Open the previous summary…",
   clearPrevious: "Without previous figures",
   previousLoaded: (period, units) => `Previous period ${period}: figures of ${count(units, "unit")}`,
