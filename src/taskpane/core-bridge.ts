@@ -21,15 +21,18 @@ export const templateTools: TemplateTools = {
     }),
   sheets: (spec, unit) => modelToSheetPlans(buildWorkbookModel(spec, unit)),
   loadRenderer: async () => (await import("./plan/load-renderer")).renderer,
-  zipCopies: async (spec, progress) => {
+  zipCopies: async (spec, progress, previous) => {
     const done = await runWorkerJob<Extract<CopiesMessage, { type: "done" }>, CopiesRequest>({
       job: "copies",
       start: () => new Worker("taskpane/copies-worker.js"),
-      request: { spec },
+      request: { spec, previous },
       onProgress: progress,
     });
     return done.zip;
   },
+  // exceljs reads the summary: loaded on first use, like the renderer.
+  readPrevious: async (bytes, file) =>
+    (await import("../xlsx/previous/read-previous")).readPreviousSummary(bytes, file),
 };
 
 /** Today as YYYY-MM-DD in local time, for the plausibility of 填报日期 (the core never reads the clock). */

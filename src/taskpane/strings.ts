@@ -68,6 +68,12 @@ const zh = {
   createNewWorkbook: "在新工作簿中生成模板",
   createInWorkbook: "作为工作表插入当前工作簿",
   downloadCopies: "下载各单位模板 (.zip)",
+  previous: "上期汇总表（可选）",
+  previousHint: "打开上一报告期的汇总表（汇总.xlsx）：各单位模板会显示本单位的上期值",
+  openPrevious: "打开上期汇总表…",
+  clearPrevious: "不用上期值",
+  previousLoaded: (period: string, units: number) => `上期 ${period}：${units} 个单位有上期值`,
+  previousRefused: (file: string, why: string) => `不能用“${file}”作为上期汇总表：${why}`,
   downloadUnavailable:
     "当前 Excel 不支持下载文件。请在网页版 Excel 中下载，或使用命令行 report-kit template。",
   templateCreated: (sheets: string) => `模板已生成：${sheets}`,
@@ -242,6 +248,12 @@ const en: Strings = {
   createNewWorkbook: "Create the template in a new workbook",
   createInWorkbook: "Insert as sheets of this workbook",
   downloadCopies: "Download per-unit copies (.zip)",
+  previous: "Previous period's summary (optional)",
+  previousHint: "Open the summary workbook of the previous period: each unit's copy shows its figures then",
+  openPrevious: "Open the previous summary…",
+  clearPrevious: "Without previous figures",
+  previousLoaded: (period, units) => `Previous period ${period}: figures of ${count(units, "unit")}`,
+  previousRefused: (file, why) => `"${file}" cannot serve as the previous summary: ${why}`,
   downloadUnavailable:
     "This Excel cannot download files. Download from Excel on the web, or use the command line: report-kit template.",
   templateCreated: (sheets) => `Template created: ${sheets}`,
@@ -349,6 +361,9 @@ const en: Strings = {
 };
 
 export type Lang = "zh" | "en";
+
+/** The language of a set of strings, for texts that come in both (a finding's message, a reason). */
+export const langOf = (s: Strings): Lang => (s.languageName === STRINGS.en.languageName ? "en" : "zh");
 
 /** Chinese unless Office's display language is not Chinese (zh-CN, zh-TW, zh-HK… all get Chinese). */
 export function pickLang(displayLanguage: string | undefined): Lang {

@@ -13,10 +13,19 @@ import type { TemplateSpec } from "../../core/template/spec";
 import type { CliContext } from "../context";
 import { readAuthority } from "../read-authority";
 import { checkWritable } from "../consolidate/outputs";
+import { assertPreviousFits, assertPreviousFitsAny, readPrevious } from "../read-previous";
+import type { PreviousPeriod } from "../../core/period/types";
 import { readRegularSync } from "../consolidate/read-regular";
 import { UsageError } from "../errors";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
+
+interface CheckCliOptions {
+  readonly json?: boolean;
+  readonly notice?: string;
+  readonly template?: string;
+  readonly previous?: string;
+}
 
 /** A return read and checked, with its bytes for the correction notice. */
 interface Checked {
@@ -59,7 +68,12 @@ async function expand(args: readonly string[], cwd: string): Promise<string[]> {
 }
 
 /** Reads one file (never more than the size limit) and checks it, against the authority when one is given. */
-async function checkFile(file: string, cwd: string, authority: TemplateSpec | null): Promise<Checked> {
+async function checkFile(
+  file: string,
+  cwd: string,
+  authority: TemplateSpec | null,
+  previous: PreviousPeriod | null,
+): Promise<Checked> {
   let read;
   try {
     // Only a regular file, its size checked on the open file: a link to /dev/zero would never end.
@@ -73,7 +87,7 @@ async function checkFile(file: string, cwd: string, authority: TemplateSpec | nu
     return failed(file, "file.too_large", { size: read.size, limit: MAX_WORKBOOK_BYTES });
   const bytes = new Uint8Array(read.value);
   const today = new Date().toISOString().slice(0, 10);
-  return { file, bytes, result: checkWorkbook(bytes, file, { today, expected: authority }) };
+  return { file, bytes, result: checkWorkbook(bytes, file, { today, expected: authority, previous }) };
 }
 
 /**
@@ -97,24 +111,38 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         : "下发的空白模板（.xlsx）或其 .spec.json：以它为准校验，而不是报表中自带的模板内容",
     )
     .option(
+      "--previous <summary>",
+      en
+        ? "the previous period's summary (汇总.xlsx) or folder of returns: compare each return with its unit's figures then"
+        : "上一报告期的汇总表（汇总.xlsx）或报表文件夹：与本单位上期的数比较",
+    )
+    .option(
       "--notice <dir>",
       en ? "write a correction notice per return into DIR" : "为每份报表在 DIR 中生成退回意见",
     )
     .description(
       en ? "check returned workbooks against their template" : "校验报送的工作簿：数值、目标、完整性、篡改",
     )
-    .action(async (args: string[], options: { json?: boolean; notice?: string; template?: string }) => {
+    .action(async (args: string[], options: CheckCliOptions) => {
       const authority = await readAuthority(options.template, ctx.cwd);
       // A notice folder that cannot be made or written (a file of that name, no permission) is said before the
       // work, not after.
       const noticeDir = options.notice === undefined ? null : resolve(ctx.cwd, options.notice);
       if (noticeDir) await checkWritable(join(noticeDir, "退回意见.xlsx"));
+      const previous = await readPrevious(options.previous, ctx.cwd, new Date().toISOString().slice(0, 10));
+      if (previous && authority) assertPreviousFits(previous, authority, options.previous!);
       const files = await expand(args, ctx.cwd);
       if (files.length === 0) {
         throw new UsageError({ zh: "没有找到要校验的工作簿", en: "No workbooks to check" });
       }
       const checked: Checked[] = [];
-      for (const file of files) checked.push(await checkFile(file, ctx.cwd, authority));
+      for (const file of files) checked.push(await checkFile(file, ctx.cwd, authority, previous));
+      if (previous)
+        assertPreviousFitsAny(
+          previous,
+          checked.map((c) => c.result.spec),
+          options.previous!,
+        );
       if (options.json) {
         const json = checked.map((c) => checkJson(c.file, c.result, ctx.lang));
         ctx.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));

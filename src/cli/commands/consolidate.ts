@@ -22,6 +22,8 @@ import "../consolidate/worker-entry";
 import type { TemplateSpec } from "../../core/template/spec";
 import type { CliContext } from "../context";
 import { readAuthority } from "../read-authority";
+import { assertPreviousFits, assertPreviousFitsAny, readPrevious } from "../read-previous";
+import type { PreviousPeriod } from "../../core/period/types";
 import { InputError, UsageError } from "../errors";
 import { readUnitListFile } from "../template/read-unit-list";
 
@@ -37,6 +39,7 @@ interface ConsolidateCliOptions {
   readonly date?: string;
   readonly workers?: string;
   readonly template?: string;
+  readonly previous?: string;
 }
 
 const today = (): string => {
@@ -66,6 +69,12 @@ export function registerConsolidate(program: Command, ctx: CliContext): void {
       en
         ? "the commission's blank template (.xlsx) or its .spec.json: the authority for targets and rows"
         : "下发的空白模板（.xlsx）或其 .spec.json：以它的目标和行为准",
+    )
+    .option(
+      "--previous <summary>",
+      en
+        ? "the previous period's summary (汇总.xlsx) or folder of returns: 上期值 and 环比 in the summary"
+        : "上一报告期的汇总表（汇总.xlsx）或报表文件夹：汇总表给出上期值和环比",
     )
     .option("--strict", en ? "leave out returns with errors" : "有错误的报表不纳入汇总")
     .option("--json", en ? "print returns, records and findings as JSON" : "以 JSON 输出报表、明细和问题")
@@ -125,10 +134,12 @@ async function runConsolidate(
 ): Promise<void> {
   const units = await readUnits(options.units && resolve(ctx.cwd, options.units));
   const authority = await readAuthority(options.template, ctx.cwd);
+  const previous = await readPrevious(options.previous, ctx.cwd, today());
+  if (previous && authority) assertPreviousFits(previous, authority, options.previous!);
   // The returns' entries and findings wait on disk until the summary, --csv and --json are written (see ReturnSpill).
   const spill = new ReturnSpill();
   try {
-    await consolidateWith(spill, inputs, options, workers, { units, authority }, ctx);
+    await consolidateWith(spill, inputs, options, workers, { units, authority, previous }, ctx);
   } finally {
     spill.close();
   }
@@ -139,7 +150,11 @@ async function consolidateWith(
   inputs: readonly string[],
   options: ConsolidateCliOptions,
   workers: number | undefined,
-  { units, authority }: { units: readonly string[] | null; authority: TemplateSpec | null },
+  {
+    units,
+    authority,
+    previous,
+  }: { units: readonly string[] | null; authority: TemplateSpec | null; previous: PreviousPeriod | null },
   ctx: CliContext,
 ): Promise<void> {
   const out = resolve(ctx.cwd, options.out!);
@@ -153,6 +168,7 @@ async function consolidateWith(
     today: day,
     ...(units ? { units } : {}),
     ...(authority ? { expected: authority } : {}),
+    ...(previous ? { previous } : {}),
     ...(workers !== undefined ? { workers } : {}),
   });
   try {
@@ -167,7 +183,14 @@ async function consolidateWith(
         () => void loadExcelJS().catch(() => undefined),
       )
       .finally(() => progress.stop());
+    if (previous)
+      assertPreviousFitsAny(
+        previous,
+        checked.map((c) => (c.kind === "return" ? c.spec : null)),
+        options.previous!,
+      );
     result = consolidateReturns(checked, {
+      previous,
       units,
       strict: options.strict ?? false,
       summaryUnit: options.unit ?? "",

@@ -3,6 +3,7 @@ import { makeFinding } from "../../core/findings/make-finding";
 import { MAX_WORKBOOK_BYTES } from "../../xlsx/safe-zip/sniff";
 import type { CheckedInput } from "../../core/consolidate/types";
 import type { TemplateSpec } from "../../core/template/spec";
+import type { PreviousPeriod } from "../../core/period/types";
 import { checkInputFile } from "../../xlsx/return/checked-input";
 import type { InputItem } from "../../xlsx/inputs/input-item";
 import { localTime } from "../../xlsx/inputs/local-time";
@@ -16,6 +17,8 @@ export interface CheckInputOptions {
   readonly today: string;
   /** The commission's own spec (--template): returns of its template are checked against it (see checkReturn). */
   readonly expected?: TemplateSpec | null;
+  /** The previous period's figures (--previous): each return is compared with its unit's (see checkReturn). */
+  readonly previous?: PreviousPeriod | null;
 }
 
 /**
@@ -33,6 +36,7 @@ export function checkInput(item: InputItem, options: CheckInputOptions): Checked
       inflate: zlibInflate,
       ...(options.units?.length ? { units: options.units } : {}),
       ...(options.expected ? { expected: options.expected } : {}),
+      ...(options.previous ? { previous: options.previous } : {}),
     },
   );
 }

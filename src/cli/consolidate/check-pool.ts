@@ -73,6 +73,7 @@ export class WorkerPool {
       today: this.options.today,
       ...(this.options.units ? { units: this.options.units } : {}),
       ...(this.options.expected ? { expected: this.options.expected } : {}),
+      ...(this.options.previous ? { previous: this.options.previous } : {}),
     };
     const script = this.script;
     this.workers = Array.from(

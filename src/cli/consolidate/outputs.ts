@@ -121,12 +121,15 @@ const jsonTarget = (t: TargetSummary, templateId: string) => ({
   min: t.min,
   median: t.median,
   max: t.max,
+  // The previous period's aggregate and this one's minus it (points for a rate); null without a previous period.
+  previous: t.previous?.value ?? null,
+  change: t.previous?.change ?? null,
   templateId,
 });
 
 /**
  * `--json`: { returns: [{ file, unit, status, findings }], targets: [{ key, indicator, scope, method, value,
- * numerator, denominator, unitsReporting, unitsMet, met, … }], records: [entry fields + unit, file], findings }, as
+ * numerator, denominator, unitsReporting, unitsMet, met, …, previous, change }], records: [entry fields + unit, file], findings }, as
  * JSON.stringify(…, null, 2) would print it, in chunks of whole lines: a thousand returns make well over a hundred
  * megabytes of it, which are never held at once (the records and findings are read as they are printed).
  */

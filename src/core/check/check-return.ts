@@ -8,6 +8,10 @@ import { checkSheets, checkTampering } from "./check-tampering";
 import { locateRows } from "./locate-rows";
 import { storedSpecChanged } from "./spec-changed";
 import { readStoredSpec } from "./stored-spec";
+import { checkChange, type PreviousForRow } from "../period/check-change";
+import { isCumulative, previousMismatch } from "../period/same-plan";
+import { templateLayout } from "../template/layout";
+import type { Period, PreviousFigures } from "../template/spec";
 import type { CheckOptions, CheckResult, Entry } from "./types";
 import type { RawCell, UnitReturn } from "./unit-return";
 
@@ -111,7 +115,7 @@ export function checkReturn(
   // The expected spec of the same template is the authority: the return is checked against it, never against the
   // copy it carries (which a unit may have edited), and a copy that means something else is named.
   const official = expected && expected.templateId === identity.templateId ? expected : null;
-  const spec = official ?? stored.spec;
+  const spec = official ? withStoredColumns(official, stored.spec) : stored.spec;
   const findings: Finding[] = [...stored.findings, ...checkIdentity(identity, expected, file)];
   if (official && stored.spec) append(findings, storedSpecChanged(official, stored.spec, file));
   if (!spec) return { identity, spec: null, unit: identity.unit, entries: [], findings };
@@ -125,15 +129,55 @@ export function checkReturn(
   append(findings, header.findings);
   append(findings, located.findings);
   const missed = new Map<string, Miss>();
+  const unit = header.unit ?? identity.unit;
+  const previous = previousOf(spec, stored.spec, identity, unit, options);
   for (const row of spec.rows) {
     const result = checkRow(spec, row, located.byKey.get(row.key), place);
     append(entries, result.entries);
     append(findings, result.findings);
     if (result.missed) missed.set(row.key, { code: result.missed, explained: result.explained });
+    if (previous && row.kind === "target") {
+      const before: PreviousForRow = { ...previous, figure: previous.figures[row.key] };
+      append(findings, checkChange(row, result.entries, before, result.reason, file));
+    }
   }
   append(findings, checkStatus(spec, entries, missed, file));
   append(findings, checkTampering(spec, unitReturn, located.byKey));
-  return { identity, spec, unit: header.unit ?? identity.unit, entries, findings };
+  return { identity, spec, unit, entries, findings };
+}
+
+/**
+ * The authority's spec, read with the columns of the copy the unit filled: a copy made with the previous period's
+ * figures has 上期值 columns the authority's blank template may lack, or the other way round (the layout follows
+ * from the rows and whether there is a previous period, see templateLayout).
+ */
+function withStoredColumns(official: TemplateSpec, stored: TemplateSpec | null): TemplateSpec {
+  const withPrevious = stored ? stored.previous !== undefined : official.previous !== undefined;
+  if (withPrevious === (official.previous !== undefined)) return official;
+  return { ...official, layout: templateLayout(official.rows, withPrevious) };
+}
+
+/**
+ * The unit's figures of the previous period: those given (`--previous`), when they answer the same plan for an
+ * earlier period; else those its copy carries. Null when there are none.
+ */
+function previousOf(
+  spec: TemplateSpec,
+  stored: TemplateSpec | null,
+  identity: TemplateIdentity,
+  unit: string | null,
+  options: CheckOptions,
+): { figures: PreviousFigures; period: Period; cumulative: boolean } | null {
+  const given = options.previous;
+  const at = (period: Period, figures: PreviousFigures) => ({
+    figures,
+    period,
+    cumulative: isCumulative(period, spec.period),
+  });
+  if (given && previousMismatch(spec, { planKey: given.planKey, period: given.ref.period }) === null)
+    return at(given.ref.period, (unit !== null ? given.figures[unit] : undefined) ?? {});
+  const ref = spec.previous ?? stored?.previous;
+  return ref && identity.previous ? at(ref.period, identity.previous) : null;
 }
 
 /** The header's cells by address (a handful: only those are looked up, not every cell of the sheet). */

@@ -20,6 +20,8 @@ export interface RowCheck {
   readonly missed: MissCode | null;
   /** True when the row's note gives a reason (an explained miss needs no 存在问题 entry). */
   readonly explained: boolean;
+  /** The reason the row's note gives, or null. */
+  readonly reason: string | null;
 }
 
 const FIELD_EXPECT: Readonly<Record<EntryField, NormaliseContext["expect"]>> = {
@@ -50,7 +52,7 @@ export function checkRow(
 ): RowCheck {
   const entries: Entry[] = [];
   const findings: Finding[] = [];
-  if (!raw) return { entries, findings, missed: null, explained: false };
+  if (!raw) return { entries, findings, missed: null, explained: false, reason: null };
   const target = row.kind === "target" ? row : null;
   const label = row.kind === "target" ? row.target.indicator : row.task.title;
   const taskId = row.kind === "target" ? row.target.task : row.task.id;
@@ -86,10 +88,10 @@ export function checkRow(
       const cell = `${spec.layout.columns.status ?? ""}${raw.row}`;
       findings.push(makeFinding("check.missing_status", cellAt(place, cell, row.key), { label }));
     }
-    return { entries, findings, missed: null, explained: false };
+    return { entries, findings, missed: null, explained: false, reason: null };
   }
   const reason = noteReason(values.get("note"));
   const context = { spec, row: target, raw, values, place, reason, entries, findings };
   const figure = isRate(target.measure) ? rateFigure(context) : valueFigure(context);
-  return { entries, findings, missed: figure, explained: reason !== null };
+  return { entries, findings, missed: figure, explained: reason !== null, reason };
 }

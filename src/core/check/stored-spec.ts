@@ -3,6 +3,7 @@ import type { Finding } from "../findings/types";
 import { assertNever } from "../errors";
 import type { ReadIdentityResult } from "../template/identity";
 import { readIdentityRowsCached } from "./identity-cache";
+import { previousFiguresOf } from "../template/identity";
 import { templateLayout } from "../template/layout";
 import { TEMPLATE_KIND, type SpecRow, type TemplateIdentity, type TemplateSpec } from "../template/spec";
 import type { UnitReturn } from "./unit-return";
@@ -93,10 +94,22 @@ function specProblem(spec: TemplateSpec): string | null {
   ) {
     return "spec layout";
   }
-  // The layout is the one its rows make (the same in every template since the first): sheet names, cells and rows
-  // from a hand-edited spec would otherwise name sheets Excel refuses, or rows past the end of the sheet.
-  if (!sameJson(layout, templateLayout(raw.rows as SpecRow[]))) return "spec layout";
+  if (raw.previous !== undefined && !isPreviousRef(raw.previous)) return "spec previous";
+  // The layout is the one its rows make (the same in every template since the first; with the previous period's
+  // columns when it has one): sheet names, cells and rows from a hand-edited spec would otherwise name sheets Excel
+  // refuses, or rows past the end of the sheet.
+  if (!sameJson(layout, templateLayout(raw.rows as SpecRow[], raw.previous !== undefined)))
+    return "spec layout";
   return null;
+}
+
+/** A spec's previous period (see PreviousRef) as the engine needs it. */
+function isPreviousRef(p: unknown): boolean {
+  if (!isRecord(p) || !isString(p.templateId) || !isRecord(p.period)) return false;
+  if (!isString(p.period.label) || !isString(p.period.start) || !isString(p.period.end)) return false;
+  if (!Array.isArray(p.units) || !p.units.every(isString)) return false;
+  const aggregates = previousFiguresOf(p.aggregates);
+  return aggregates !== null && Object.keys(aggregates).length === Object.keys(p.aggregates as object).length;
 }
 
 /**

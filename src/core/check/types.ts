@@ -1,6 +1,7 @@
 import type { Finding } from "../findings/types";
 import type { EntryField, TemplateIdentity, TemplateSpec } from "../template/spec";
 import type { NormalisedEntry } from "./normalise-entry";
+import type { PreviousPeriod } from "../period/types";
 
 /**
  * One figure or answer read from a return, tied to its row key and cell. `value` is a number for figures, text
@@ -29,6 +30,11 @@ export interface CheckOptions {
   readonly units?: readonly string[];
   /** Today as "YYYY-MM-DD", for the plausibility of 填报日期 (the core never reads the clock). */
   readonly today?: string;
+  /**
+   * The previous period's figures (`--previous`): each return is compared with its unit's, when they answer the same
+   * plan for an earlier period; without it, with the figures a copy made with `template --previous` carries.
+   */
+  readonly previous?: PreviousPeriod | null;
 }
 
 /** What a check found: the identity, the spec used to read the return, its entries and findings. */

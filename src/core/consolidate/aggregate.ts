@@ -285,9 +285,11 @@ function eachVerdict(reporting: number, missed: number, blank: number): boolean 
 
 /**
  * The aggregate by the target's method: Σ figures; Σ分子/Σ分母 × scale (units without both are left out); the mean
- * weighted by the units behind each figure (a plain mean when each figure is one unit's).
+ * weighted by the units behind each figure (a plain mean when each figure is one unit's). Also what a previous
+ * period's aggregate is computed with (src/core/period/previous-period.ts), so both periods are summed alike.
+ * @example aggregateOf(rateRow, [{ kind: "value", value: 90, numerator: 90, denominator: 100 }, { kind: "value", value: 40, numerator: 40, denominator: 100 }]).value // → 65
  */
-function aggregateOf(
+export function aggregateOf(
   row: TargetRow,
   byUnit: readonly UnitFigure[],
 ): { value: number | null; numerator: number | null; denominator: number | null; total?: number } {

@@ -10,6 +10,9 @@ import { isAnswered, recordList, rowLabels } from "./records";
 import { provenanceNotes } from "./provenance";
 import { placeReturns, type Placed } from "./select";
 import { entryCut, fitCell, listCuts } from "./text-cut";
+import { previousSource, unitsAcrossPeriods, withChange } from "../period/summary-change";
+import type { PreviousPeriod } from "../period/types";
+import type { PreviousFigures } from "../template/spec";
 import type {
   CheckedInput,
   CheckedReturn,
@@ -34,6 +37,11 @@ export interface ConsolidateOptions {
    * and come first; without it, the spec most returns of a template carry (see agreeOnSpec).
    */
   readonly authority?: TemplateSpec | null;
+  /**
+   * The previous period's figures (`--previous`): a template of the same plan for a later period gets 上期值 and
+   * 环比 from them. Without it, from what the returns' copies carry (a template made with `template --previous`).
+   */
+  readonly previous?: PreviousPeriod | null;
 }
 
 export interface ConsolidationResult {
@@ -130,17 +138,20 @@ function summarise(
 ): { summary: SummaryModel; placed: readonly Placed[] } {
   const unitList = options.units?.length ? options.units : spec.units;
   const units = unitColumns(unitList, given);
-  const { kept, carried, slots, answered, unknownRows, notes } = readEntries(spec, given);
+  const { kept, carried, slots, answered, unknownRows, notes, carriedPrevious } = readEntries(spec, given);
   const indexes = units.map((u) => kept.get(u));
   const carriedByUnit = units.map((u) => carried.get(u));
   const titles = new Map<string, string>();
   for (const row of spec.rows as readonly SpecRow[])
     if (row.kind === "task") titles.set(row.key, row.task.title);
-  const targets = spec.rows.flatMap((row) =>
+  const summed = spec.rows.flatMap((row) =>
     row.kind === "target"
       ? [summariseTarget(row, titles.get(row.taskKey) ?? "", indexes, slots, carriedByUnit)]
       : [],
   );
+  const previous = previousSource(spec, options.previous ?? null, carriedPrevious);
+  const targets = previous ? withChange(summed, units, previous) : summed;
+  const acrossPeriods = previous ? unitsAcrossPeriods([...kept.keys()], previous.ref) : [];
   const progress = spec.rows.flatMap((row) =>
     row.kind === "task" && !row.heading ? [summariseProgress(row, units, indexes, slots)] : [],
   );
@@ -154,6 +165,9 @@ function summarise(
   for (const t of targets) if (t.carriedUp) rollUp[t.key] = t.carriedUp;
   const summary: SummaryModel = {
     spec,
+    ...(previous
+      ? { previousPeriod: { templateId: previous.ref.templateId, period: previous.ref.period } }
+      : {}),
     units,
     usedUnits: [...kept.keys()],
     targets,
@@ -165,6 +179,7 @@ function summarise(
       ...placed.map(returnFindings),
       listOf(unknownRows),
       listOf(completeness.findings),
+      listOf(acrossPeriods),
     ]),
     asReturn: { unit: options.summaryUnit?.trim() ?? "", values, rollUp },
   };
@@ -186,6 +201,7 @@ function readEntries(
   answered: number;
   unknownRows: Finding[];
   notes: Notes;
+  carriedPrevious: Map<string, PreviousFigures>;
 } {
   const keys = new Set(spec.rows.map((r) => r.key));
   const kept = new Map<string, EntryIndex>();
@@ -193,6 +209,7 @@ function readEntries(
   const slots = new EntrySlots();
   const unknownRows: Finding[] = [];
   const notes: Notes = new Map();
+  const carriedPrevious = new Map<string, PreviousFigures>();
   let answered = 0;
   for (const p of placed) {
     const summed = p.unit !== null && (p.outcome === "used" || p.outcome === "used_with_errors");
@@ -216,8 +233,9 @@ function readEntries(
     }
     if (index) kept.set(p.unit!, index);
     if (index && p.unitReturn.identity.rollUp) carried.set(p.unit!, p.unitReturn.identity.rollUp);
+    if (index && p.unitReturn.identity.previous) carriedPrevious.set(p.unit!, p.unitReturn.identity.previous);
   }
-  return { kept, carried, slots, answered, unknownRows, notes };
+  return { kept, carried, slots, answered, unknownRows, notes, carriedPrevious };
 }
 
 /** A return's check findings (read when gone through), then consolidation's own about it. */

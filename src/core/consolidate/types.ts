@@ -1,7 +1,14 @@
 import type { Entry } from "../check/types";
 import type { Finding, Severity } from "../findings/types";
 import type { RollUpMethod, Scope } from "../plan/types";
-import type { CarriedRollUp, EntryField, Status, TemplateIdentity, TemplateSpec } from "../template/spec";
+import type {
+  CarriedRollUp,
+  EntryField,
+  Period,
+  Status,
+  TemplateIdentity,
+  TemplateSpec,
+} from "../template/spec";
 
 /**
  * One figure or answer read from a return by the check engine (src/core/check): row key, field, normalised value,
@@ -184,6 +191,23 @@ export interface TargetSummary {
   readonly byUnit: UnitFigureList;
   /** Attainment per unit, in the same order. */
   readonly byUnitAttainment: readonly Attainment[];
+  /** The target against the previous period (上期值, 环比), when that period is known. */
+  readonly previous?: TargetChange;
+}
+
+/**
+ * A target against the previous period: the aggregate then (by the same roll-up method) and now minus then (in
+ * points for a rate: both are in its unit of measure), for the area and for each unit.
+ */
+export interface TargetChange {
+  /** The aggregate of the previous period; null when no unit had a figure. */
+  readonly value: number | null;
+  /** This period's aggregate minus the previous one, rounded to 2 decimals; null when either is missing. */
+  readonly change: number | null;
+  /** Each unit's figure then, in the order of SummaryModel.units; null where it had none. */
+  readonly byUnit: readonly (number | null)[];
+  /** Each unit's figure now minus then, in the same order; null where either is missing. */
+  readonly changeByUnit: readonly (number | null)[];
 }
 
 /** One task row of 进展: its status per unit. */
@@ -246,6 +270,8 @@ export interface TidyRecord {
 /** The consolidated summary of the returns of one template. */
 export interface SummaryModel {
   readonly spec: TemplateSpec;
+  /** The period its targets are compared with (上期值, 环比), when known; see TargetSummary.previous. */
+  readonly previousPeriod?: { readonly templateId: string; readonly period: Period };
   /** Units in column order: the unit list first, then units that reported without being on it. */
   readonly units: readonly string[];
   /** The units whose returns were summed. */

@@ -1,6 +1,7 @@
 import type { checkMessages } from "./catalogue/check";
 import type { consolidateMessages } from "./catalogue/consolidate";
 import type { fileMessages } from "./catalogue/file";
+import type { periodMessages } from "./catalogue/period";
 import type { planMessages } from "./catalogue/plan";
 import type { templateMessages } from "./catalogue/template";
 
@@ -13,4 +14,5 @@ export type FindingCode =
   | keyof typeof fileMessages
   | keyof typeof templateMessages
   | keyof typeof checkMessages
-  | keyof typeof consolidateMessages;
+  | keyof typeof consolidateMessages
+  | keyof typeof periodMessages;

@@ -23,6 +23,8 @@ const COMPLETENESS: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "consolidate.several_sources",
   "consolidate.unexpected_unit",
   "consolidate.no_returns",
+  "period.unit_absent",
+  "period.unit_new",
 ]);
 
 /**

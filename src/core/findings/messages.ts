@@ -2,6 +2,7 @@ import type { CatalogueEntry } from "./catalogue-types";
 import { checkMessages } from "./catalogue/check";
 import { consolidateMessages } from "./catalogue/consolidate";
 import { fileMessages } from "./catalogue/file";
+import { periodMessages } from "./catalogue/period";
 import { planMessages } from "./catalogue/plan";
 import { templateMessages } from "./catalogue/template";
 import type { FindingCode } from "./codes";
@@ -13,4 +14,5 @@ export const messages: Readonly<Record<FindingCode, CatalogueEntry>> = {
   ...templateMessages,
   ...checkMessages,
   ...consolidateMessages,
+  ...periodMessages,
 };

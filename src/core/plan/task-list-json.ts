@@ -3,6 +3,7 @@ import type { Finding } from "../findings/types";
 import { withMeaning } from "./target-meaning";
 import {
   APPROX_TOLERANCE,
+  type ChangeLimits,
   type Op,
   type ReviewReason,
   type RollUpMethod,
@@ -34,6 +35,8 @@ export interface TargetJson {
   review?: ReviewReason[];
   /** For a mean: what each unit's figure is weighted by ("常住人口"); the template asks for it. Absent: a plain mean. */
   weight?: string;
+  /** Bounds of a plausible change from the previous period, set by hand (see ChangeLimits); absent for the defaults. */
+  changeLimits?: ChangeLimits;
 }
 
 export interface TaskJson {
@@ -79,6 +82,7 @@ function toTargetJson(t: Target): TargetJson {
     method: t.method,
     review: [...t.review],
     ...(t.weight ? { weight: t.weight } : {}),
+    ...(t.changeLimits ? { changeLimits: { ...t.changeLimits } } : {}),
   };
   return t.op === "between"
     ? { ...base, value: null, min: t.min, max: t.max, ...tail }
@@ -179,6 +183,7 @@ function readTarget(raw: Record<string, unknown>): Target | null {
     method: raw.method as RollUpMethod | undefined,
     review: Array.isArray(raw.review) ? (raw.review as ReviewReason[]) : undefined,
     ...weightOf(raw.weight),
+    ...changeLimitsOf(raw.changeLimits),
   };
   if (op === "between") {
     const min = numOrNull(raw.min);
@@ -190,4 +195,20 @@ function readTarget(raw: Record<string, unknown>): Target | null {
   return withMeaning(
     op === "approx" ? { ...base, op, value: v, tolerance: approxTolerance(v) } : { ...base, op, value: v },
   );
+}
+
+/** The bounds of a plausible change a clerk set on a target (positive numbers only); nothing when none is valid. */
+function changeLimitsOf(raw: unknown): { changeLimits?: ChangeLimits } {
+  if (!isRecord(raw)) return {};
+  const positive = (x: unknown) => {
+    const n = numOrNull(x);
+    return n !== null && n > 0 ? n : null;
+  };
+  const share = positive(raw.denominatorShare);
+  const points = positive(raw.ratePoints);
+  const limits: ChangeLimits = {
+    ...(share !== null ? { denominatorShare: share } : {}),
+    ...(points !== null ? { ratePoints: points } : {}),
+  };
+  return Object.keys(limits).length ? { changeLimits: limits } : {};
 }

@@ -81,6 +81,21 @@ interface TargetBase {
    * of the units' figures.
    */
   readonly weight?: string;
+  /**
+   * How far a figure may move from the previous period before the check asks why, when this indicator needs other
+   * bounds than the defaults (CHANGE_LIMITS in src/core/period/limits.ts). Set by hand in the task list JSON.
+   */
+  readonly changeLimits?: ChangeLimits;
+}
+
+/**
+ * Bounds of a plausible change from one period to the next (see src/core/period/limits.ts); either may be left out.
+ * `denominatorShare`: a rate's 分母 may move by this share of its previous value (0.3 = 30%);
+ * `ratePoints`: a rate may move by this many points of its unit of measure (20 = 20 个百分点 for %).
+ */
+export interface ChangeLimits {
+  readonly denominatorShare?: number;
+  readonly ratePoints?: number;
 }
 
 /**

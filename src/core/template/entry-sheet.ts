@@ -23,7 +23,10 @@ import {
   RATE_MULTIPLIER,
   STATUSES,
   type TargetRow,
+  type PreviousFigure,
+  type PreviousFigures,
   type TaskRow,
+  type TemplateLayout,
   type TemplateSpec,
 } from "./spec";
 
@@ -32,23 +35,61 @@ const NA = NOT_APPLICABLE[0];
 /** What 是否达标 says of a unit's figure on a `total` target. */
 export const CONTRIBUTION = "计入合计";
 
-/** Column headings of the entry sheet, by column letter. */
-const HEADINGS: Readonly<Record<string, string>> = {
-  A: "行标识",
-  B: "序号",
-  C: "工作任务",
-  D: "指标",
-  E: "目标",
-  F: "计量单位",
-  G: "分子",
-  H: "分母",
-  I: "完成值",
-  J: "是否达标",
-  K: "进展情况",
-  L: "完成情况说明",
-  M: "存在问题",
+/** Heading and width of each column the layout names. */
+const COLUMN_HEADS: Readonly<Record<string, readonly [heading: string, width: number]>> = {
+  key: ["行标识", 8],
+  seq: ["序号", 7],
+  task: ["工作任务", 36],
+  indicator: ["指标", 22],
+  target: ["目标", 12],
+  unitOfMeasure: ["计量单位", 8],
+  numerator: ["分子", 10],
+  denominator: ["分母", 10],
+  value: ["完成值", 10],
+  attainment: ["是否达标", 9],
+  status: ["进展情况", 12],
+  note: ["完成情况说明", 30],
+  problems: ["存在问题", 24],
+  previousNumerator: ["上期分子", 10],
+  previousDenominator: ["上期分母", 10],
+  previousValue: ["上期值", 10],
+  change: ["变化", 9],
 };
-const WIDTHS = [8, 7, 36, 22, 12, 8, 10, 10, 10, 9, 12, 30, 24];
+
+/**
+ * The entry sheet's columns in order: letter, heading and width (the 12 of every template, and the 上期值 and 变化
+ * columns of one made with the previous period's figures).
+ * @example entryColumns(templateLayout([])).map((c) => c.heading).slice(6, 9) // → ["分子", "分母", "完成值"]
+ */
+export function entryColumns(
+  layout: TemplateLayout,
+): { readonly letter: string; readonly heading: string; readonly width: number }[] {
+  const p = layout.previousColumns;
+  const named: Record<string, string | undefined> = {
+    key: layout.keyColumn,
+    ...layout.fixedColumns,
+    numerator: layout.columns.numerator,
+    denominator: layout.columns.denominator,
+    value: layout.columns.value,
+    status: layout.columns.status,
+    note: layout.columns.note,
+    problems: layout.columns.problems,
+    ...(p
+      ? {
+          previousNumerator: p.numerator,
+          previousDenominator: p.denominator,
+          previousValue: p.value,
+          change: p.change,
+        }
+      : {}),
+  };
+  return Object.entries(named)
+    .flatMap(([name, letter]) => {
+      const head = COLUMN_HEADS[name];
+      return letter && head ? [{ letter, heading: head[0], width: head[1] }] : [];
+    })
+    .sort((a, b) => columnNumber(a.letter) - columnNumber(b.letter));
+}
 
 /**
  * Where the lists sheet keeps the 进展情况 choices (column A) and the unit list (column B).
@@ -71,17 +112,26 @@ interface Sink {
 /**
  * The entry sheet (填报表): header block, one row per task and per target, inputs unlocked and validated, live
  * 完成值 for rates and 是否达标 for every target. `unit` null is the blank template (unit picked from a dropdown).
+ * A template made with the previous period's figures shows the unit's own (`previous`) locked beside its inputs,
+ * with the live 变化.
  * @example buildEntrySheet(spec, "东湖区卫健委").cells.find((c) => c.address === "C3") // → { address: "C3", value: "东湖区卫健委", style: "info" }
  */
-export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetModel {
+export function buildEntrySheet(
+  spec: TemplateSpec,
+  unit: string | null,
+  previous: PreviousFigures = {},
+): SheetModel {
   const L = spec.layout;
   const sink: Sink = { cells: [], validations: [] };
+  const columns = entryColumns(L);
+  const widths = new Map(columns.map((c) => [c.letter, c.width]));
+  const last = columns[columns.length - 1]?.letter ?? "M";
   headerBlock(spec, unit, sink);
   // Where a mean asks for its weight, the 分母 column holds it (see weightOf).
   const weighted = spec.rows.some((row) => weightOf(row) !== null);
-  for (const [col, text] of Object.entries(HEADINGS)) {
-    const heading = weighted && col === L.columns.denominator ? `${text}（权数）` : text;
-    sink.cells.push({ address: `${col}${L.headerRow}`, value: heading, style: "heading" });
+  for (const c of columns) {
+    const heading = weighted && c.letter === L.columns.denominator ? `${c.heading}（权数）` : c.heading;
+    sink.cells.push({ address: `${c.letter}${L.headerRow}`, value: heading, style: "heading" });
   }
   spec.rows.forEach((row, i) => {
     const r = L.firstDataRow + i;
@@ -92,6 +142,7 @@ export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetM
         break;
       case "target":
         targetCells(row, r, spec, sink.cells, sink.validations);
+        previousCells(row, r, spec, previous[row.key], sink.cells);
         break;
       default:
         assertNever(row);
@@ -101,10 +152,10 @@ export function buildEntrySheet(spec: TemplateSpec, unit: string | null): SheetM
   return {
     name: L.entrySheet,
     visibility: "visible",
-    columns: WIDTHS.map((width, i) => (i === 0 ? { width, hidden: true } : { width })),
+    columns: columns.map((c, i) => (i === 0 ? { width: c.width, hidden: true } : { width: c.width })),
     cells: sink.cells,
-    rowHeights: { 1: 24, 5: 30, ...dataRowHeights(sink.cells, L.firstDataRow) },
-    merges: ["B1:M1", "B5:M5"],
+    rowHeights: { 1: 24, 5: 30, ...dataRowHeights(sink.cells, L.firstDataRow, widths) },
+    merges: [`B1:${last}1`, `B5:${last}5`],
     dataValidations: sink.validations,
     conditionalFormats:
       L.lastDataRow >= L.firstDataRow
@@ -190,9 +241,16 @@ function taskCells(row: TaskRow, r: number, spec: TemplateSpec, { cells, validat
   cells.push(
     { address: at(F.seq), value: taskNumber(row.task.path), style: "taskText" },
     { address: at(F.task), value: row.task.title, style: "taskText" },
-    ...[F.indicator, F.target, F.unitOfMeasure, C.numerator, C.denominator, C.value, F.attainment].map(
-      (col): ModelCell => ({ address: at(col), value: null, style: "taskText" }),
-    ),
+    ...[
+      F.indicator,
+      F.target,
+      F.unitOfMeasure,
+      C.numerator,
+      C.denominator,
+      C.value,
+      F.attainment,
+      ...Object.values(spec.layout.previousColumns ?? {}),
+    ].map((col): ModelCell => ({ address: at(col), value: null, style: "taskText" })),
     ...inputs.map((col): ModelCell => ({
       address: at(col),
       value: null,
@@ -208,13 +266,17 @@ function taskCells(row: TaskRow, r: number, spec: TemplateSpec, { cells, validat
 }
 
 /** Row heights that show every wrapped text of the data rows. */
-function dataRowHeights(cells: readonly ModelCell[], firstDataRow: number): Record<number, number> {
+function dataRowHeights(
+  cells: readonly ModelCell[],
+  firstDataRow: number,
+  widths: ReadonlyMap<string, number>,
+): Record<number, number> {
   const heights: Record<number, number> = {};
   for (const c of cells) {
     const m = /^([A-Z]+)(\d+)$/.exec(c.address);
     const r = Number(m?.[2]);
     if (typeof c.value !== "string" || !m || r < firstDataRow) continue;
-    const width = WIDTHS[columnNumber(m[1] ?? "A") - 1] ?? 10;
+    const width = widths.get(m[1] ?? "A") ?? 10;
     heights[r] = Math.max(heights[r] ?? 0, estimateRowHeight([[c.value, width]]));
   }
   return heights;
@@ -266,6 +328,39 @@ function targetCells(
     // A weighted mean asks for the weight in the 分母 column (分母（权数）).
     if (weight !== null) dv.push(weightValidation(row, weight, den));
   }
+}
+
+/**
+ * The unit's own figures of the previous period beside its inputs (locked: 上期分子 and 上期分母 for a rate, 上期分母
+ * the weight of a weighted mean, 上期值),
+ * and 变化, the live 完成值 − 上期值 (blank until both are numbers). Nothing in a template without them.
+ */
+function previousCells(
+  row: TargetRow,
+  r: number,
+  spec: TemplateSpec,
+  figure: PreviousFigure | undefined,
+  cells: ModelCell[],
+): void {
+  const P = spec.layout.previousColumns;
+  const value = spec.layout.columns.value;
+  if (!P || !value) return;
+  const rate = isRate(row.measure);
+  cells.push(
+    { address: `${P.numerator}${r}`, value: rate ? (figure?.numerator ?? null) : null, style: "previous" },
+    {
+      // A rate's 分母, or a weighted mean's weight (its 分母（权数）).
+      address: `${P.denominator}${r}`,
+      value: rate || weightOf(row) !== null ? (figure?.denominator ?? null) : null,
+      style: "previous",
+    },
+    { address: `${P.value}${r}`, value: figure?.value ?? null, style: "previous" },
+    {
+      address: `${P.change}${r}`,
+      formula: `IF(AND(ISNUMBER(${value}${r}),ISNUMBER(${P.value}${r})),ROUND(${value}${r}-${P.value}${r},2),"")`,
+      style: "change",
+    },
+  );
 }
 
 /**

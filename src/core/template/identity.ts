@@ -5,6 +5,8 @@ import {
   IDENTITY_PROPERTY,
   TEMPLATE_KIND,
   type CarriedRollUp,
+  type PreviousFigure,
+  type PreviousFigures,
   type SpecRow,
   type TargetRow,
   type TemplateIdentity,
@@ -23,9 +25,11 @@ export function identityRows(
   spec: TemplateSpec,
   unit: string | null,
   rollUp: TemplateIdentity["rollUp"] = undefined,
+  previous: PreviousFigures | undefined = undefined,
 ): readonly IdentityRow[] {
   const chunks = chunksOf(JSON.stringify(spec));
   const carried = rollUp ? chunksOf(JSON.stringify(rollUp)).map((c): IdentityRow => ["rollUp", c]) : [];
+  const before = previous ? chunksOf(JSON.stringify(previous)).map((c): IdentityRow => ["previous", c]) : [];
   return [
     ["kind", TEMPLATE_KIND],
     ["templateId", spec.templateId],
@@ -36,6 +40,7 @@ export function identityRows(
     ["specChunks", chunks.length],
     ...chunks.map((c): IdentityRow => ["spec", c]),
     ...carried,
+    ...before,
   ];
 }
 
@@ -141,6 +146,48 @@ function readRollUp(chunks: readonly string[]): TemplateIdentity["rollUp"] {
   return out;
 }
 
+/**
+ * A figure of the previous period as stored (in a copy's identity rows, a spec's `previous`), when well-formed.
+ * @example previousFigureOf({ value: 80, numerator: 80, denominator: 100 }) // → { value: 80, numerator: 80, denominator: 100 }
+ */
+export function previousFigureOf(raw: unknown): PreviousFigure | null {
+  const f = raw as Partial<PreviousFigure> | null;
+  const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+  if (!f || typeof f !== "object" || !finite(f.value)) return null;
+  if (
+    (f.numerator !== undefined || f.denominator !== undefined) &&
+    !(finite(f.numerator) && finite(f.denominator))
+  )
+    return null;
+  return f.numerator === undefined
+    ? { value: f.value }
+    : { value: f.value, numerator: f.numerator, denominator: f.denominator as number };
+}
+
+/**
+ * Figures of the previous period by row key, keeping the well-formed ones; null when `raw` is not a record.
+ * @example previousFiguresOf({ "T1.1": { value: 3 }, "T1.2": "x" }) // → { "T1.1": { value: 3 } }
+ */
+export function previousFiguresOf(raw: unknown): PreviousFigures | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const out: Record<string, PreviousFigure> = {};
+  for (const [key, v] of Object.entries(raw as Record<string, unknown>)) {
+    const f = previousFigureOf(v);
+    if (f) out[key] = f;
+  }
+  return out;
+}
+
+/** The unit's previous figures a copy carries (identity rows "previous"), when whole and well-formed. */
+function readPrevious(chunks: readonly string[]): PreviousFigures | undefined {
+  if (chunks.length === 0) return undefined;
+  try {
+    return previousFiguresOf(JSON.parse(chunks.join(""))) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type ReadIdentityResult =
   | { readonly ok: true; readonly identity: TemplateIdentity; readonly spec: TemplateSpec }
   | { readonly ok: false; readonly reason: string };
@@ -155,10 +202,12 @@ export function readIdentityRows(rows: readonly (readonly [unknown, unknown])[])
   const values = new Map<string, string>();
   const chunks: string[] = [];
   const carried: string[] = [];
+  const before: string[] = [];
   for (const [k, v] of rows) {
     const key = text(k).trim();
     if (key === "spec") chunks.push(text(v));
     else if (key === "rollUp") carried.push(text(v));
+    else if (key === "previous") before.push(text(v));
     else if (key && !values.has(key)) values.set(key, text(v));
   }
   if (values.get("kind") !== TEMPLATE_KIND) return { ok: false, reason: "kind" };
@@ -178,6 +227,8 @@ export function readIdentityRows(rows: readonly (readonly [unknown, unknown])[])
   };
   const rollUp = readRollUp(carried);
   if (rollUp) identity = { ...identity, rollUp };
+  const previous = readPrevious(before);
+  if (previous) identity = { ...identity, previous };
   if (spec?.templateId !== identity.templateId || spec.specVersion !== identity.specVersion)
     return { ok: false, reason: "templateId" };
   return { ok: true, identity, spec };

@@ -1,3 +1,4 @@
+import { CHANGE_LIMITS } from "../period/limits";
 import { isRate, weightOf } from "./row-fields";
 import { NOT_APPLICABLE, STATUSES, type TemplateSpec } from "./spec";
 
@@ -34,10 +35,25 @@ export function buildInstructions(spec: TemplateSpec, unit: string | null = null
       : "",
     `不适用：本单位确无此项工作或指标时，在完成值（比率类填在分子）中填“${NOT_APPLICABLE[0]}”，并在完成情况说明中写明原因。不要留空，留空视为未填。`,
     "是否达标：根据完成值与目标自动显示“达标”“未达标”或“待填”，无需填写。目标前注“每单位”的，每个填报单位都应达到；注“全区域”的是全区域的整体目标，本单位填写的是对合计的贡献，显示“计入合计”，由汇总判断是否达标。",
+    spec.previous ? previousLine(spec, unit) : "",
     "填写时会有输入提示；输入不符合要求时表格会拒绝并说明原因，请按提示更正。",
     "工作表设有保护，只是为了防止误改表格结构和公式，并非保密措施；请勿取消保护、增删列或修改灰色单元格，可以调整行高列宽。",
     "请勿修改文件中隐藏的标识信息；文件可以改名，可用 Excel、WPS 或 LibreOffice 填写并保存为 .xlsx 格式报回。",
     `模板编号：${spec.templateId}（版本 ${spec.specVersion}）。`,
   ];
   return lines.filter(Boolean);
+}
+
+/** What the 上期值 and 变化 columns are, and what the check asks about a change (see src/core/period/limits.ts). */
+function previousLine(spec: TemplateSpec, unit: string | null): string {
+  const previous = spec.previous!;
+  const shown = unit
+    ? `“上期值”列（比率类另有上期分子、上期分母）是本单位 ${previous.period.label} 报送的数，已锁定；`
+    : `“上期值”列在各单位的表中显示其 ${previous.period.label} 报送的数；`;
+  return (
+    `上期值：${shown}“变化”列自动计算完成值与上期值之差。` +
+    "同一年内累计的数（如上半年到全年）不应减少；" +
+    `比率的分母变化超过 ${CHANGE_LIMITS.denominatorShare * 100}%、比率变化超过 ${CHANGE_LIMITS.ratePoints} 个百分点（个别指标另有规定）时，` +
+    "校验会提示核实，确有原因请在完成情况说明中写明。"
+  );
 }

@@ -16,6 +16,8 @@ export type StyleKey =
   | "input"
   | "inputDate"
   | "computed"
+  | "previous"
+  | "change"
   | "attainment"
   | "instructionsTitle"
   | "instructionsText"
@@ -53,6 +55,10 @@ export const CELL_STYLES: Readonly<Record<StyleKey, CellStyle>> = {
   input: { ...BASE, locked: false, fill: INPUT_FILL },
   inputDate: { ...BASE, locked: false, fill: INPUT_FILL, numberFormat: "yyyy-mm-dd" },
   computed: { ...BASE, fill: "FFE2EFDA", numberFormat: "0.00", align: "right" },
+  /** The previous period's figure: locked, grey, as typed then. */
+  previous: { ...BASE, fill: "FFEDEDED", color: "FF595959", align: "right" },
+  /** 完成值 − 上期值, signed. */
+  change: { ...BASE, fill: "FFE2EFDA", numberFormat: "+0.00;-0.00;0", align: "right" },
   attainment: { ...BASE, align: "center" },
   instructionsTitle: { locked: true, bold: true, size: 14 },
   instructionsText: { locked: true, wrap: true },

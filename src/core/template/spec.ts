@@ -155,6 +155,16 @@ export interface TemplateLayout {
     readonly unitOfMeasure: string;
     readonly attainment: string;
   };
+  /**
+   * Only in a template made with the previous period's figures (spec `previous`): the locked 上期值 columns beside
+   * 分子, 分母 and 完成值, and the live 变化 (完成值 − 上期值). Never read as input.
+   */
+  readonly previousColumns?: {
+    readonly numerator: string;
+    readonly denominator: string;
+    readonly value: string;
+    readonly change: string;
+  };
 }
 
 /** Identity sheet layout constants (see TemplateLayout). */
@@ -206,6 +216,33 @@ export interface TemplateSpec {
   readonly units: readonly string[];
   readonly rows: readonly SpecRow[];
   readonly layout: TemplateLayout;
+  /**
+   * The period before, when the template was made with its figures (`template --previous`): each copy shows its
+   * unit's own previous figures (identity `previous`), and the check compares with them. Not part of the template's
+   * meaning: the same plan and period with or without it is the same template (the same id).
+   */
+  readonly previous?: PreviousRef;
+}
+
+/** One unit's (or the area's) figure on a target row in the previous period: 完成值, and 分子/分母 for a rate. */
+export interface PreviousFigure {
+  readonly value: number;
+  readonly numerator?: number;
+  readonly denominator?: number;
+}
+
+/** A unit's previous figures by row key ("T3.2"); rows it left blank or 不适用 have none. */
+export type PreviousFigures = Readonly<Record<string, PreviousFigure>>;
+
+/** The previous period as a template carries it: which it was, who reported, and the area's aggregates. */
+export interface PreviousRef {
+  /** The previous period's template id (the same plan: see src/core/period/same-plan.ts). */
+  readonly templateId: string;
+  readonly period: Period;
+  /** The units that reported a figure then. */
+  readonly units: readonly string[];
+  /** Per target row key, the aggregate then, by the target's roll-up method (as its summary computed it). */
+  readonly aggregates: PreviousFigures;
 }
 
 /** A personalised copy: the spec plus the unit it was made for (null in the blank template). */
@@ -220,6 +257,8 @@ export interface TemplateIdentity {
    * meeting an `each` target), by row key, so that one level up sums what it would from the units directly.
    */
   readonly rollUp?: Readonly<Record<string, CarriedRollUp>>;
+  /** In a copy made with the previous period's figures: the unit's own (identity rows "previous"). */
+  readonly previous?: PreviousFigures;
 }
 
 /**

@@ -3,17 +3,25 @@ import { buildEntrySheet } from "./entry-sheet";
 import { identityRows } from "./identity";
 import { buildInstructions } from "./instructions";
 import { estimateRowHeight, type ModelCell, type SheetModel, type WorkbookModel } from "./sheet-model";
-import { DEFINED_NAMES, STATUSES, type TemplateIdentity, type TemplateSpec } from "./spec";
+import {
+  DEFINED_NAMES,
+  STATUSES,
+  type PreviousFigures,
+  type TemplateIdentity,
+  type TemplateSpec,
+} from "./spec";
 
 /**
  * The whole template workbook as plain data: 填报说明, 填报表, the hidden lists sheet and the veryHidden identity
- * sheet, with defined names for the key cells. `unit` null is the blank template, a name a personalised copy.
+ * sheet, with defined names for the key cells. `unit` null is the blank template, a name a personalised copy;
+ * `previous` the unit's own figures of the previous period, shown and carried in a template made with them.
  * @example buildWorkbookModel(spec, "东湖区卫健委").sheets.map((s) => s.name) // → ["填报说明", "填报表", "_rk_lists", "_rk_identity"]
  */
 export function buildWorkbookModel(
   spec: TemplateSpec,
   unit: string | null,
   rollUp: TemplateIdentity["rollUp"] = undefined,
+  previous: PreviousFigures | undefined = undefined,
 ): WorkbookModel {
   const L = spec.layout;
   const h = L.headerCells;
@@ -37,9 +45,9 @@ export function buildWorkbookModel(
   return {
     sheets: [
       instructionsSheet(spec, unit),
-      buildEntrySheet(spec, unit),
+      buildEntrySheet(spec, unit, previous),
       listsSheet(spec, unit),
-      identitySheet(spec, unit, rollUp),
+      identitySheet(spec, unit, rollUp, spec.previous ? previous : undefined),
     ],
     definedNames: names,
   };
@@ -82,8 +90,9 @@ function identitySheet(
   spec: TemplateSpec,
   unit: string | null,
   rollUp: TemplateIdentity["rollUp"],
+  previous: PreviousFigures | undefined,
 ): SheetModel {
-  const cells = identityRows(spec, unit, rollUp).flatMap(([k, v], i): ModelCell[] => [
+  const cells = identityRows(spec, unit, rollUp, previous).flatMap(([k, v], i): ModelCell[] => [
     { address: `A${i + 1}`, value: k, style: "plain" },
     { address: `B${i + 1}`, value: v, style: "plain" },
   ]);

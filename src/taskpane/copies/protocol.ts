@@ -1,8 +1,10 @@
-import type { TemplateSpec } from "../../core/template/spec";
+import type { PreviousFigures, TemplateSpec } from "../../core/template/spec";
 
 /** Messages between the Template tab and the copies worker. */
 export interface CopiesRequest {
   readonly spec: TemplateSpec;
+  /** Each unit's figures of the previous period, for a spec made with them; null otherwise. */
+  readonly previous: Readonly<Record<string, PreviousFigures>> | null;
 }
 
 export type CopiesMessage =

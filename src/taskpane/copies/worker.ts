@@ -12,8 +12,10 @@ const post = (message: CopiesMessage, transfer: Transferable[] = []): void =>
 
 self.onmessage = async (event: MessageEvent<CopiesRequest>) => {
   try {
-    const { zip, files } = await zipCopies(event.data.spec, (done, total) =>
-      post({ type: "progress", done, total }),
+    const { zip, files } = await zipCopies(
+      event.data.spec,
+      (done, total) => post({ type: "progress", done, total }),
+      event.data.previous,
     );
     post({ type: "done", zip, files }, [zip.buffer as ArrayBuffer]);
   } catch (error) {

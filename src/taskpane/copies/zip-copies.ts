@@ -1,7 +1,7 @@
 import { zipSync } from "fflate";
 import { templateFileNames } from "../../core/template/file-name";
-import type { TemplateSpec } from "../../core/template/spec";
-import { makeCopyWriter } from "../../xlsx/template/copy-writer";
+import type { PreviousFigures, TemplateSpec } from "../../core/template/spec";
+import { copyWriterFor } from "../../xlsx/template/copies";
 import { renderTemplate } from "../../xlsx/template/render-template";
 
 /** Progress is posted at most this often (200 copies take a few dozen milliseconds; messages are not free). */
@@ -9,11 +9,13 @@ const PROGRESS_EVERY_MS = 50;
 
 /**
  * The zip of the blank template and every unit's copy, under names safe on every file system, as
- * `report-kit template --units` writes them. Runs in the copies worker; reports progress per file.
+ * `report-kit template --units` writes them. Runs in the copies worker; reports progress per file. `previous`: each
+ * unit's figures of the previous period, for a spec made with them (`template --previous`).
  */
 export async function zipCopies(
   spec: TemplateSpec,
   progress: (done: number, total: number) => void,
+  previous: Readonly<Record<string, PreviousFigures>> | null = null,
 ): Promise<{ readonly zip: Uint8Array; readonly files: number }> {
   const names = templateFileNames(spec);
   const total = spec.units.length + 1;
@@ -21,14 +23,14 @@ export async function zipCopies(
   progress(1, total);
   let reported = performance.now();
   if (spec.units.length) {
-    const copyFor = await makeCopyWriter(spec);
-    spec.units.forEach((unit, i) => {
-      files[names.get(unit)!] = copyFor(unit);
+    const copyFor = await copyWriterFor(spec, previous);
+    for (const [i, unit] of spec.units.entries()) {
+      files[names.get(unit)!] = await copyFor(unit);
       if (performance.now() - reported >= PROGRESS_EVERY_MS) {
         progress(i + 2, total);
         reported = performance.now();
       }
-    });
+    }
   }
   // The copies are deflated already: stored in the zip, not compressed twice.
   const zip = zipSync(files, { level: 0 });

@@ -12,6 +12,10 @@ import { readUnitListText } from "../../xlsx/unit-list";
 import { NoticeBar } from "../shell/NoticeBar";
 import type { TemplateSpec } from "../../core/template/spec";
 import type { TemplateTools } from "./template-tools";
+import { PreviousField, type OpenedPrevious } from "./PreviousField";
+import { withPrevious } from "../../core/period/previous-period";
+import { previousMismatch, previousMismatchText } from "../../core/period/same-plan";
+import { langOf } from "../strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -24,7 +28,10 @@ interface Props {
   readonly tools: TemplateTools;
 }
 
-/** Period, deadline and unit list, then the template: a new workbook, sheets of this one, or a zip of copies. */
+/**
+ * Period, deadline, unit list and optionally the previous period's summary, then the template: a new workbook, sheets
+ * of this one, or a zip of copies (each showing its unit's own previous figures).
+ */
 export function CreateTemplate({ taskList, ops, tools }: Props) {
   const s = useStrings();
   const styles = useStyles();
@@ -35,6 +42,7 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   /** The copies being zipped: files done of the total; total 0 while the worker starts. */
   const [copies, setCopies] = useState<{ done: number; total: number } | null>(null);
+  const [previous, setPrevious] = useState<OpenedPrevious | null>(null);
   const { busy, run } = useBusy(setNotice, s);
   // Read as `--units` reads a file: a heading row (单位名称…) is not a unit, and findings name the line shown.
   const unitList = readUnitListText(unitsText);
@@ -51,7 +59,16 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
         deadline: deadline || null,
       });
       setFindings(built.findings);
-      if (built.ok) await action(built.spec);
+      if (!built.ok) return;
+      // The previous period must be the same plan's, earlier (as `template --previous` refuses otherwise).
+      const then = previous?.period;
+      const why = then && previousMismatch(built.spec, { planKey: then.planKey, period: then.ref.period });
+      if (then && why) {
+        const text = previousMismatchText(why, then.ref, built.spec)[langOf(s)];
+        setNotice({ intent: "error", text: s.previousRefused(previous.file, text) });
+        return;
+      }
+      await action(then ? withPrevious(built.spec, then) : built.spec);
     });
 
   const createNew = () =>
@@ -77,7 +94,11 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
     withSpec(async (spec) => {
       setCopies({ done: 0, total: 0 });
       try {
-        const zip = await tools.zipCopies(spec, (done, total) => setCopies({ done, total }));
+        const zip = await tools.zipCopies(
+          spec,
+          (done, total) => setCopies({ done, total }),
+          previous?.period.figures ?? null,
+        );
         ops.download(`${spec.plan.title || "模板"}-${spec.period.label}.zip`, zip, "application/zip");
       } finally {
         setCopies(null);
@@ -102,6 +123,14 @@ export function CreateTemplate({ taskList, ops, tools }: Props) {
         run={run}
         onFileFindings={setFindings}
         testId="units"
+      />
+      <PreviousField
+        previous={previous}
+        onPrevious={setPrevious}
+        busy={busy}
+        run={run}
+        onNotice={setNotice}
+        tools={tools}
       />
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy || !period.trim()} onClick={createNew}>

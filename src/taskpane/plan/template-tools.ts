@@ -1,6 +1,7 @@
 import type { Finding } from "../../core/findings/types";
 import type { TaskList } from "../../core/plan/types";
-import type { TemplateSpec } from "../../core/template/spec";
+import type { PreviousFigures, TemplateSpec } from "../../core/template/spec";
+import type { ReadPreviousResult } from "../../xlsx/previous/read-previous";
 import type { SheetPlan } from "../../office/sheet-plan";
 
 /** The .xlsx side of templates (the exceljs renderer), loaded on first use. */
@@ -33,5 +34,8 @@ export interface TemplateTools {
   readonly zipCopies: (
     spec: TemplateSpec,
     progress: (done: number, total: number) => void,
+    previous: Readonly<Record<string, PreviousFigures>> | null,
   ) => Promise<Uint8Array>;
+  /** The previous period from its summary workbook (汇总.xlsx), read as `template --previous` reads it. */
+  readonly readPrevious: (bytes: Uint8Array, file: string) => Promise<ReadPreviousResult>;
 }

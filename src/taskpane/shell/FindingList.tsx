@@ -3,6 +3,7 @@ import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react
 import type { Finding, Severity } from "../../core/findings/types";
 import { useId } from "react";
 import { useStrings } from "./strings-context";
+import { langOf } from "../strings";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -43,7 +44,7 @@ interface Props {
 export function FindingList({ findings, onSelectCell, showFile }: Props) {
   const s = useStrings();
   const styles = useStyles();
-  const lang = s.languageName === "English" ? "en" : "zh";
+  const lang = langOf(s);
   const icons = { error: <ErrorCircleRegular />, warning: <WarningRegular />, info: <InfoRegular /> };
   // Several lists are on the page at once (each tab keeps its own): their headings' ids must differ.
   const baseId = useId();

@@ -2,13 +2,13 @@ import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-com
 import { useRef } from "react";
 import type { Finding } from "../../core/findings/types";
 import { readUnitListBytes } from "../../xlsx/unit-list";
+import { HiddenFileInput } from "./HiddenFileInput";
 import { useStrings } from "./strings-context";
 import { readFileBytes } from "./use-busy";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   open: { alignSelf: "flex-start" },
-  hidden: { display: "none" },
 });
 
 interface Props {
@@ -47,17 +47,11 @@ export function UnitListField({ text, onText, hint, rows, busy, run, onFileFindi
       <Button className={styles.open} disabled={busy} onClick={() => picker.current?.click()}>
         {s.openUnitsFile}
       </Button>
-      <input
-        ref={picker}
-        className={styles.hidden}
-        type="file"
+      <HiddenFileInput
+        inputRef={picker}
         accept=".txt,.csv,.xlsx,text/plain,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data-testid={testId ? `${testId}-file` : undefined}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) open(file);
-          e.target.value = "";
-        }}
+        testId={testId ? `${testId}-file` : undefined}
+        onFile={open}
       />
     </div>
   );

@@ -40,8 +40,27 @@ const FIXED = [
 ] as const;
 /** The name columns repeated at the left of every printed page. */
 const NAME_COLUMNS = 3;
-/** Columns whose text wraps (1-based): the task, the indicator, the target and 汇总是否达标. */
-const WRAPPED = new Set([2, 3, 4, FIXED.length]);
+/** Columns whose text wraps (1-based): the task, the indicator, the target and 汇总是否达标 (the last fixed one). */
+const wrappedColumns = (fixedCount: number): ReadonlySet<number> => new Set([2, 3, 4, fixedCount]);
+
+/** With a previous period: 上期值 and 环比 of the aggregate, after 汇总值. */
+const PREVIOUS_FIXED = [
+  ["上期值", 10],
+  ["环比", 9],
+] as const;
+const AFTER_VALUE = FIXED.findIndex(([h]) => h === "汇总值") + 1;
+
+/** The fixed columns of 汇总: with 上期值 and 环比 when the summary is compared with a previous period. */
+function fixedColumns(model: SummaryModel): readonly (readonly [string, number])[] {
+  if (!model.previousPeriod) return FIXED;
+  return [...FIXED.slice(0, AFTER_VALUE), ...PREVIOUS_FIXED, ...FIXED.slice(AFTER_VALUE)];
+}
+
+/** Each unit's headings: its name, and with a previous period its 上期 and 环比. */
+function unitHeadings(model: SummaryModel): string[] {
+  if (!model.previousPeriod) return [...model.units];
+  return model.units.flatMap((u) => [u, `${u} 上期`, `${u} 环比`]);
+}
 
 const figureCell = (f: UnitFigure): number | string | null =>
   f.kind === "value" ? f.value : f.kind === "not_applicable" ? "不适用" : null;
@@ -56,27 +75,31 @@ export function addSummarySheet(
   model: SummaryModel,
 ): { sheet: ExcelJS.Worksheet; bulk: BulkRows } {
   const ws = wb.addWorksheet("汇总", { properties: { tabColor: { argb: "FF2F5597" } } });
-  const columns = FIXED.length + model.units.length;
-  addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 汇总表`, columns);
-  FIXED.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
-  model.units.forEach((_, i) => (ws.getColumn(FIXED.length + i + 1).width = 10));
-  styleHeader(ws.addRow([...FIXED.map(([h]) => h), ...model.units]));
-  sampleRows(ws, columns, FIXED.length + 1);
+  const fixed = fixedColumns(model);
+  const units = unitHeadings(model);
+  const columns = fixed.length + units.length;
+  const previous = model.previousPeriod ? `（上期：${model.previousPeriod.period.label}）` : "";
+  addTitle(ws, `${model.spec.plan.title} ${model.spec.period.label} 汇总表${previous}`, columns);
+  fixed.forEach(([, width], i) => (ws.getColumn(i + 1).width = width));
+  units.forEach((_, i) => (ws.getColumn(fixed.length + i + 1).width = 10));
+  styleHeader(ws.addRow([...fixed.map(([h]) => h), ...units]));
+  const wrapped = wrappedColumns(fixed.length);
+  sampleRows(ws, columns, fixed.length + 1, wrapped);
   const last = Math.max(model.targets.length + 2, 3);
-  const attainCol = columnLetter(FIXED.length);
+  const attainCol = columnLetter(fixed.length);
   attainmentFormats(ws, `${attainCol}3:${attainCol}${last}`, {
     good: ["达标"],
     bad: ["未达标"],
     warn: ["待填"],
   });
   if (model.units.length) {
-    const ref = `${columnLetter(FIXED.length + 1)}3:${columnLetter(columns)}${last}`;
+    const ref = `${columnLetter(fixed.length + 1)}3:${columnLetter(columns)}${last}`;
     const grey: Partial<ExcelJS.Style> = { font: { color: { argb: "FF7F7F7F" }, italic: true } };
     ws.addConditionalFormatting({ ref, rules: [beginsWith(ref, "不适用", grey, 20)] });
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns } };
   freeze(ws, 2, 3);
-  printSetup(ws, 2, { titleColumns: NAME_COLUMNS, sections: [FIXED.length + 1] });
+  printSetup(ws, 2, { titleColumns: NAME_COLUMNS, sections: [fixed.length + 1] });
   return {
     sheet: ws,
     bulk: {
@@ -84,14 +107,19 @@ export function addSummarySheet(
       firstRow: 3,
       samples: 2,
       count: model.targets.length,
-      wrap: wrapWidths(ws, WRAPPED),
+      wrap: wrapWidths(ws, wrapped),
       rows: () => targetRows(model),
     },
   };
 }
 
 /** Two styled sample rows for the bulk rows: plain, and light red for a unit that misses its target. */
-function sampleRows(ws: ExcelJS.Worksheet, columns: number, firstUnitColumn: number): void {
+function sampleRows(
+  ws: ExcelJS.Worksheet,
+  columns: number,
+  firstUnitColumn: number,
+  wrapped: ReadonlySet<number>,
+): void {
   const plain = ws.addRow(Array.from({ length: columns }, () => ""));
   const missed = ws.addRow(Array.from({ length: columns }, () => ""));
   styleBody(ws, plain.number, columns);
@@ -99,7 +127,7 @@ function sampleRows(ws: ExcelJS.Worksheet, columns: number, firstUnitColumn: num
     for (let c = 1; c <= columns; c++) {
       const cell = row.getCell(c);
       cell.border = BORDER;
-      cell.alignment = { vertical: "top", wrapText: WRAPPED.has(c) };
+      cell.alignment = { vertical: "top", wrapText: wrapped.has(c) };
       if (row === missed && c >= firstUnitColumn)
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
     }
@@ -121,15 +149,18 @@ function* targetRows(model: SummaryModel): Generator<BulkCell[]> {
       t.notApplicable,
       t.blank,
       t.value,
+      ...(model.previousPeriod ? [t.previous?.value ?? null, t.previous?.change ?? null] : []),
       t.numerator,
       t.denominator,
       t.min,
       t.median,
       t.max,
       verdictText(t).zh,
-      ...Array.from(t.byUnit, (f, u): BulkCell => {
+      ...Array.from(t.byUnit, (f, u): BulkCell[] => {
         const value = figureCell(f);
-        return t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
-      }),
+        const own: BulkCell = t.byUnitAttainment[u] === "not_attained" ? { value, alt: true } : value;
+        if (!model.previousPeriod) return [own];
+        return [own, t.previous?.byUnit[u] ?? null, t.previous?.changeByUnit[u] ?? null];
+      }).flat(),
     ];
 }

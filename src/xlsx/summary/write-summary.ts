@@ -53,7 +53,9 @@ export async function buildSummarySkeleton(
   options: SummaryWriteOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; bulks: BulkRows[] }> {
   const unit = model.asReturn.unit || null;
-  const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit, model.asReturn.rollUp));
+  // A template made with the previous period shows, for the summary as a return, the area's aggregates then.
+  const previous = model.spec.previous?.aggregates;
+  const wb = await renderWorkbook(buildWorkbookModel(model.spec, unit, model.asReturn.rollUp, previous));
   fillEntrySheet(wb, model, options);
   const { sheet: summary, bulk } = addSummarySheet(wb, model);
   const detail = addDetailSheet(wb, model);

@@ -1,7 +1,7 @@
 import { unzipSync } from "fflate";
 import { identityProperties } from "../../core/template/identity";
 import type ExcelJS from "exceljs";
-import type { TemplateIdentity, TemplateSpec } from "../../core/template/spec";
+import type { PreviousFigures, TemplateIdentity, TemplateSpec } from "../../core/template/spec";
 import { buildWorkbookModel } from "../../core/template/workbook-model";
 import { withCustomProperties } from "../custom-properties";
 import { renderWorkbook } from "./render-workbook";
@@ -9,10 +9,16 @@ import { packEntry, writeZip } from "./zip-writer";
 
 /**
  * The .xlsx bytes of the blank template (unit null) or of a unit's personalised copy. Works in Node and in the
- * browser (no Node APIs). For many copies use `makeCopyWriter` (./copy-writer.ts), which renders once.
+ * browser (no Node APIs). For many copies use `makeCopyWriter` (./copy-writer.ts), which renders once. `previous`:
+ * the unit's own figures of the previous period, for a spec made with them (each copy then differs in more than its
+ * unit's name, see copiesOf).
  */
-export async function renderTemplate(spec: TemplateSpec, unit: string | null): Promise<Uint8Array> {
-  return templateFile(await renderWorkbook(buildWorkbookModel(spec, unit)), spec);
+export async function renderTemplate(
+  spec: TemplateSpec,
+  unit: string | null,
+  previous?: PreviousFigures,
+): Promise<Uint8Array> {
+  return templateFile(await renderWorkbook(buildWorkbookModel(spec, unit, undefined, previous)), spec);
 }
 
 /**
