@@ -145,14 +145,20 @@ function readCarrier(rows: Rows): ReadIdentityResult {
   return problem ? { ok: false, reason: problem } : read;
 }
 
-/** The two carriers say the same (every row but the unit, values trimmed: a program may trim a cell or a property). */
+/**
+ * The two carriers say the same (every row but a copy's own, the unit and its previous figures, which only the sheet
+ * carries; values trimmed: a program may trim a cell or a property).
+ */
 function sameRows(sheet: Rows, properties: Rows): boolean {
   const rest = (rows: Rows) =>
-    rows.filter(([k]) => k.trim() !== "unit").map(([k, v]) => `${k.trim()}\u0000${v.trim()}`);
+    rows.filter(([k]) => !COPY_ROWS.has(k.trim())).map(([k, v]) => `${k.trim()}\u0000${v.trim()}`);
   const a = rest(sheet);
   const b = rest(properties);
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+/** Identity rows of one unit's copy, not carried by the document properties every copy shares. */
+const COPY_ROWS: ReadonlySet<string> = new Set(["unit", "previous"]);
 
 type Chosen =
   | { readonly kind: "none" }
