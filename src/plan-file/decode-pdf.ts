@@ -7,9 +7,10 @@ import { pdfPagesToText } from "./pdf-text";
 
 /**
  * The most pages of a PDF read as a plan: a long work plan runs to some 30 pages, the longest national programme to a
- * few hundred. pdf.js reads some 200 pages of text a second, so a file of more pages is refused before any is read.
+ * few hundred. pdf.js reads some 250 pages of text a second here (4 seconds for the limit), and a file of more pages
+ * is refused before any is read.
  */
-export const MAX_PDF_PAGES = 2000;
+export const MAX_PDF_PAGES = 1000;
 
 /** Where pdf.js finds the character maps of a PDF's unembedded CJK fonts (a folder path in Node, a URL in a browser). */
 export interface PdfOptions {

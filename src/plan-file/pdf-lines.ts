@@ -154,7 +154,7 @@ export function pageLines(items: readonly PdfTextItem[], page: number): PrintedL
 /** One line from its items (on one baseline): fragments split at wide gaps; null when it is blank. */
 function lineOf(items: PdfTextItem[], page: number): PrintedLine | null {
   items.sort((a, b) => a.x - b.x);
-  const size = Math.max(...items.map((i) => i.size));
+  const size = items.reduce((max, i) => Math.max(max, i.size), 0);
   const fragments: { text: string; x: number; right: number }[] = [];
   let last: PdfTextItem | null = null;
   for (const item of items) {

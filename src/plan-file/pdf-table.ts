@@ -24,7 +24,15 @@ export function tableRows(
   layout: Layout,
 ): { rows: string[]; end: number } {
   const block: PrintedLine[] = [lines[start]!];
-  const columns = lines[start]!.fragments.map((f) => ({ x: f.x, right: f.right }));
+  const columns: { x: number; right: number }[] = [];
+  const addColumns = (line: PrintedLine) => {
+    for (const f of line.fragments) {
+      const column = columns.find((c) => overlaps(f, c));
+      if (column) [column.x, column.right] = [Math.min(column.x, f.x), Math.max(column.right, f.right)];
+      else columns.push({ x: f.x, right: f.right });
+    }
+  };
+  addColumns(lines[start]!);
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
@@ -36,12 +44,12 @@ export function tableRows(
       prev.y - line.y <= 1.5 * layout.pitch * (line.size / layout.size);
     if (line.fragments.length < 2 && !cell) break;
     block.push(line);
-    if (line.fragments.length > 1) for (const f of line.fragments) columns.push({ x: f.x, right: f.right });
+    if (line.fragments.length > 1) addColumns(line);
   }
   const gaps = block.slice(1).map((l, i) => block[i]!.y - l.y);
-  const closest = Math.min(...gaps);
-  const even = Math.max(...gaps) <= closest * ROW_GAP;
-  const widest = Math.max(...block.map((l) => l.fragments.length));
+  const closest = gaps.reduce((min, g) => Math.min(min, g), Infinity);
+  const even = gaps.every((g) => g <= closest * ROW_GAP);
+  const widest = block.reduce((max, l) => Math.max(max, l.fragments.length), 0);
   const rows: PrintedLine[][] = [];
   block.forEach((line, i) => {
     const gap = gaps[i - 1];
@@ -52,22 +60,23 @@ export function tableRows(
   return { rows: rows.map(rowText), end };
 }
 
-/** One row's text: its printed lines' fragments gathered into columns (overlapping left to right), "a | b | c". */
+/**
+ * One row's text: its printed lines' fragments gathered into columns (taken left to right, a fragment that starts
+ * before the column so far ends is in it), "a | b | c".
+ */
 function rowText(lines: readonly PrintedLine[]): string {
   const columns: Column[] = [];
   const fragments = lines
     .flatMap((l) => l.fragments.map((f) => ({ ...f, y: l.y })))
     .sort((a, b) => a.x - b.x);
   for (const f of fragments) {
-    const column = columns.find((c) => overlaps(f, c));
-    if (column) {
-      column.x = Math.min(column.x, f.x);
+    const column = columns[columns.length - 1];
+    if (column && f.x < column.right) {
       column.right = Math.max(column.right, f.right);
       column.pieces.push(f);
     } else columns.push({ x: f.x, right: f.right, pieces: [f] });
   }
   return columns
-    .sort((a, b) => a.x - b.x)
     .map((c) =>
       c.pieces.sort((a, b) => b.y - a.y || a.x - b.x).reduce((text, p) => joinPieces(text, p.text), ""),
     )

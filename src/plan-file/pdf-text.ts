@@ -92,7 +92,8 @@ function mode(values: readonly number[], step: number, fallback: number): number
 /**
  * The running text's layout: the commonest font size; the left margin (the leftmost start that three lines share:
  * a paragraph's first line is indented, its other lines are not); the right edge (the third rightmost end, so that a
- * line or two running into the margin do not move it); the commonest distance between two lines of a page.
+ * line or two running into the margin do not move it); the commonest distance between two lines of a page. Where
+ * there are fewer than 20 lines of running text, the leftmost start and the rightmost end.
  */
 export function measureLayout(lines: readonly PrintedLine[]): Layout {
   const size = mode(
@@ -101,11 +102,12 @@ export function measureLayout(lines: readonly PrintedLine[]): Layout {
     12,
   );
   const body = lines.filter((l) => l.fragments.length === 1 && Math.abs(l.size - size) <= 0.1 * size);
+  // (On a page or two of text, the leftmost start and the rightmost end.)
+  const outliers = body.length >= 20 ? 2 : 0;
   const xs = body.map((l) => l.x).sort((a, b) => a - b);
-  const shared = Math.min(3, xs.length);
-  const left = xs.find((x, i) => (xs[i + shared - 1] ?? Infinity) - x <= 1) ?? xs[0] ?? 0;
+  const left = xs.find((x, i) => (xs[i + outliers] ?? Infinity) - x <= 1) ?? xs[0] ?? 0;
   const rights = body.map((l) => l.right).sort((a, b) => b - a);
-  const right = rights[Math.min(2, rights.length - 1)] ?? 0;
+  const right = rights[Math.min(outliers, rights.length - 1)] ?? 0;
   const gaps = body.slice(1).flatMap((l, i) => {
     const prev = body[i]!;
     return prev.page === l.page && prev.y > l.y ? [prev.y - l.y] : [];
