@@ -81,10 +81,9 @@ export async function decodePdf(
     }
     if (!pages.some((items) => items.some((i) => i.str.trim())))
       return fail("plan.pdf_no_text", { pages: doc.numPages });
+    // (Text that is all running headers, footers and page numbers leaves nothing to read.)
     const text = pdfPagesToText(pages);
-    return text.trim()
-      ? { ok: true, text, encoding: "pdf" }
-      : fail("plan.pdf_no_text", { pages: doc.numPages });
+    return text.trim() ? { ok: true, text, encoding: "pdf" } : fail("plan.empty");
   } catch {
     return fail("plan.file_bad_pdf");
   } finally {
@@ -95,8 +94,9 @@ export async function decodePdf(
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>["getPage"]>>;
 
 /**
- * A page's text items and their size in bytes of UTF-8, read as a stream so that a page of endless text is stopped
- * once it has given more than `room` bytes (its items are then not all there).
+ * A page's text items and their size in bytes of UTF-8, read as a stream so that a page of endless text is not kept
+ * in memory past `room` bytes: the rest is read and let go (cancelling pdf.js's stream from its "fake worker" makes
+ * it throw where nothing can catch it), and the items are then not all there.
  */
 async function pageItems(page: PdfPage, room: number): Promise<{ items: PdfTextItem[]; bytes: number }> {
   const reader = page.streamTextContent().getReader();
@@ -105,16 +105,13 @@ async function pageItems(page: PdfPage, room: number): Promise<{ items: PdfTextI
   for (;;) {
     const { done, value } = (await reader.read()) as { done: boolean; value?: { items: unknown[] } };
     if (done || !value) break;
+    if (bytes > room) continue;
     for (const raw of value.items) {
       const item = raw as { str?: string; transform?: number[]; width?: number };
       if (typeof item.str !== "string" || !item.transform) continue;
       const [a = 0, b = 0, , , x = 0, y = 0] = item.transform;
       items.push({ str: item.str, x, y, width: item.width ?? 0, size: Math.hypot(a, b) });
       bytes += utf8Length(item.str);
-    }
-    if (bytes > room) {
-      await reader.cancel();
-      break;
     }
   }
   page.cleanup();

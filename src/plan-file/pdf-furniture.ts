@@ -16,9 +16,13 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.replace(DECORATION, ""));
 }
 
-/** A header or footer line's text with its numbers left out ("2024年工作要点 — 3 —" and "— 4 —" match their kind). */
+/** A page number at either end of a header or footer's text: "工作要点 — 3 —", "3 工作要点", "第3页 工作要点". */
+const NUMBER_AT_EDGE =
+  /^\s*(?:[-—–]\s*)?\d{1,5}(?:\s*[-—–])?\s+|\s+(?:[-—–]\s*)?\d{1,5}(?:\s*[-—–])?\s*$|第\s*\d{1,5}\s*页(?:\s*共\s*\d{1,5}\s*页)?/g;
+
+/** A header or footer line's text with its page number left out (so "工作要点 — 3 —" and "工作要点 — 4 —" match). */
 const furnitureKey = (line: PrintedLine, edge: "top" | "bottom") =>
-  `${edge}\u0000${line.text.replace(/\d+/g, "#").replace(/\s+/g, "")}`;
+  `${edge}\u0000${line.text.replace(NUMBER_AT_EDGE, "#").replace(/\s+/g, "")}`;
 
 /**
  * The pages' lines without what the page layout adds: page numbers in the first or last lines of a page, and running

@@ -7,11 +7,13 @@ export interface PdfSpec {
   readonly pages: readonly (readonly string[])[];
   /** An /Encrypt dictionary whose user password is not empty: opening it asks for a password. */
   readonly password?: boolean;
+  /** The text's size in points (12), its lines as far apart plus 2 (pdf.js reads only text inside the page). */
+  readonly size?: number;
 }
 
 const pdfString = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 
-export function makePdf({ pages, password = false }: PdfSpec): Uint8Array {
+export function makePdf({ pages, password = false, size = 12 }: PdfSpec): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
   add("<< /Type /Catalog /Pages 2 0 R >>");
@@ -19,7 +21,7 @@ export function makePdf({ pages, password = false }: PdfSpec): Uint8Array {
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   const kids: string[] = [];
   for (const lines of pages) {
-    const content = `BT /F1 12 Tf 14 TL 72 760 Td ${lines.map((l) => `${pdfString(l)} '`).join(" ")} ET`;
+    const content = `BT /F1 ${size} Tf ${size + 2} TL 72 760 Td ${lines.map((l) => `${pdfString(l)} '`).join(" ")} ET`;
     add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     add(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`,

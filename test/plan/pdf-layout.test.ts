@@ -164,3 +164,15 @@ describe("an old Word document's text becomes plan text", () => {
     );
   });
 });
+
+describe("page headers and footers", () => {
+  const at = (text: string, y: number) => item(text, LEFT, y, 10);
+  it("drops a running header or footer with the page's number in it, and keeps numbered lines that look alike", () => {
+    const pages = [1, 2, 3].map((n) => [
+      at(`2024年卫生健康工作要点 — ${n} —`, 800),
+      ...page([`${n}.提升能力。`], { top: TOP }),
+      at(`第${n}页 共3页`, 40),
+    ]);
+    expect(pdfPagesToText(pages).split("\n")).toEqual(["1.提升能力。", "2.提升能力。", "3.提升能力。"]);
+  });
+});
