@@ -14,11 +14,16 @@ export async function decodeDoc(bytes: Uint8Array, file: string): Promise<Decode
   });
   let body: string;
   try {
+    // (word-extractor uses Node's Buffer as a global, from its modules' first lines: in the pane it is the "buffer"
+    // package's, set before they are loaded.)
+    // (A CommonJS module split into its own chunk of the pane's ES modules is its `default` export only.)
+    const loaded = (await import("buffer")) as typeof import("buffer") & {
+      default?: typeof import("buffer");
+    };
+    const { Buffer } = loaded.default ?? loaded;
+    (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
     const { default: WordOleExtractor } = await import("word-extractor/lib/word-ole-extractor");
     const { default: BufferReader } = await import("word-extractor/lib/buffer-reader");
-    // (word-extractor uses Node's Buffer as a global: in the pane it is the "buffer" package's.)
-    const { Buffer } = await import("buffer");
-    (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     body = (await new WordOleExtractor().extract(reader)).getBody({ filterUnicode: false });
   } catch {

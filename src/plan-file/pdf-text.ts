@@ -63,16 +63,15 @@ function continues(prev: PrintedLine, next: PrintedLine, layout: Layout): boolea
 }
 
 /**
- * How wide the first word of a line is (what did not fit at the end of the line before, if it was wrapped): one
- * character of CJK, a run of Latin letters and digits, in the line's average character width.
+ * How wide the first unit of a line is that a line break could not split (what did not fit at the end of the line
+ * before, if it was wrapped): its first character and all that follows up to the next CJK ideograph (digits, Latin
+ * words, quotes and brackets stay with the character before them: "强“966525”", "PACS "), in the line's average
+ * character width.
  */
 function firstWordWidth(fragment: Fragment, size: number): number {
-  const first = fragment.text[0];
-  const chars = isCjk(first)
-    ? 1
-    : (/^[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+/.exec(fragment.text)?.[0].length ?? 1);
+  const unit = /^.[^\u3400-\u9fff]*/su.exec(fragment.text)?.[0] ?? "";
   const average = (fragment.right - fragment.x) / Math.max(1, fragment.text.length);
-  return Math.max(chars * Math.min(average, size), isCjk(first) ? size : 0);
+  return Math.max(unit.length * Math.min(average, size), isCjk(fragment.text[0]) ? size : 0);
 }
 
 /** The most common value of `values` rounded to `step`, or `fallback`. */
