@@ -22,6 +22,7 @@ export async function decodeDoc(bytes: Uint8Array, file: string): Promise<Decode
     };
     const { Buffer } = loaded.default ?? loaded;
     (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
+    endLoopingChains((await import("word-extractor/lib/ole-allocation-table")).default);
     const { default: WordOleExtractor } = await import("word-extractor/lib/word-ole-extractor");
     const { default: BufferReader } = await import("word-extractor/lib/buffer-reader");
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -31,6 +32,24 @@ export async function decodeDoc(bytes: Uint8Array, file: string): Promise<Decode
   }
   const text = docBodyToText(body);
   return text.trim() ? { ok: true, text, encoding: "doc" } : fail("plan.empty");
+}
+
+/**
+ * word-extractor follows a chain of sectors through the file's allocation table until the chain's end mark; a chain
+ * that comes back to a sector it has passed (a damaged or hostile file) would never end, growing until memory runs
+ * out. Its chains are cut where they loop (the reading then fails or reads what it can, as for any damaged file).
+ */
+function endLoopingChains(table: typeof import("word-extractor/lib/ole-allocation-table").default): void {
+  table.prototype.getSecIdChain = function getSecIdChain(start: number): number[] {
+    const chain: number[] = [];
+    const seen = new Set<number>();
+    // (Sector numbers below 0 are marks: -1 free, -2 the chain's end.)
+    for (let id = start; id >= 0 && !seen.has(id); id = this._table[id] ?? -2) {
+      seen.add(id);
+      chain.push(id);
+    }
+    return chain;
+  };
 }
 
 /** How many paragraphs one table cell may hold (a row's end is looked for no further down). */

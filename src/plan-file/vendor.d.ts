@@ -18,3 +18,11 @@ declare module "word-extractor/lib/buffer-reader" {
     constructor(buffer: Uint8Array);
   }
 }
+
+declare module "word-extractor/lib/ole-allocation-table" {
+  /** word-extractor's table of a compound file's sector chains (see endLoopingChains). */
+  export default class AllocationTable {
+    _table: number[];
+    getSecIdChain(start: number): number[];
+  }
+}

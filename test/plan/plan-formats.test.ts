@@ -181,6 +181,35 @@ describe("a plan saved as Word 97-2003 .doc reads as its .txt", () => {
   });
 });
 
+describe("a damaged or hostile .doc", () => {
+  /** The .doc with its directory's sector chain made to loop back (the allocation table's first sector edited). */
+  function loopingChain(bytes: Uint8Array): Uint8Array {
+    const b = Buffer.from(bytes);
+    const directory = b.readInt32LE(48);
+    const fat = 512 + b.readInt32LE(76) * 512;
+    const other = directory === 0 ? 1 : 0;
+    b.writeInt32LE(other, fat + directory * 4);
+    b.writeInt32LE(directory, fat + other * 4);
+    return new Uint8Array(b);
+  }
+
+  it("a sector chain that loops is a finding, read in bounded time (word-extractor alone would never end)", async () => {
+    const bytes = loopingChain(new Uint8Array(readFileSync(docs[0]!)));
+    const start = Date.now();
+    const result = await decodePlanBytes(bytes, "loop.doc");
+    expect(Date.now() - start).toBeLessThan(10_000);
+    expect(!result.ok && result.findings.map((f) => f.code)).toEqual(["plan.file_bad_doc"]);
+  });
+
+  it("a compound file cut short, or no Word document, is plan.file_bad_doc", async () => {
+    const whole = new Uint8Array(readFileSync(docs[0]!));
+    for (const bytes of [whole.subarray(0, 1024), whole.subarray(0, 600)]) {
+      const result = await decodePlanBytes(bytes, "cut.doc");
+      expect(!result.ok && result.findings.map((f) => f.code)).toEqual(["plan.file_bad_doc"]);
+    }
+  });
+});
+
 describe("a scanned plan", () => {
   it("a PDF of pictures only (no text layer) is a finding that says it is a scan", async () => {
     const page = await browser.newPage();
