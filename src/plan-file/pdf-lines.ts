@@ -114,13 +114,20 @@ export const isCjk = (c: string | undefined): boolean =>
   c !== undefined && /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(c);
 
 /**
- * Joins two pieces of one line or one paragraph: a space between two Latin words or numbers (a wrap at a space drops
- * the space), nothing next to CJK or punctuation ("1-" + "2家", "覆盖率达" + "85%"; a hyphen at a line's end is kept: Word and
- * browsers do not hyphenate words of their own accord).
+ * Joins the pieces of one paragraph or one cell (its printed lines): a space between two Latin words or numbers (a
+ * wrap at a space drops the space), nothing next to CJK or punctuation ("1-" + "2家", "覆盖率达" + "85%"; a hyphen at
+ * a line's end is kept: Word and browsers do not hyphenate words of their own accord).
+ * @example joinPieces(["提升医院HIS", "PACS互联", "1-", "2家"]) // → "提升医院HIS PACS互联1-2家"
  */
-export function joinPieces(a: string, b: string): string {
-  if (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b)) return `${a} ${b}`;
-  return a + b;
+export function joinPieces(pieces: readonly string[]): string {
+  // (Each piece is looked at alone and joined once: a string grown piece by piece and looked at again is copied each
+  // time, in the square of its length.)
+  const out: string[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0 && /[A-Za-z0-9]/.test(pieces[i - 1]!.slice(-1)) && /^[A-Za-z0-9]/.test(piece)) out.push(" ");
+    out.push(piece);
+  });
+  return out.join("");
 }
 
 /** The lines of one page, top to bottom. */
@@ -155,24 +162,28 @@ export function pageLines(items: readonly PdfTextItem[], page: number): PrintedL
 function lineOf(items: PdfTextItem[], page: number): PrintedLine | null {
   items.sort((a, b) => a.x - b.x);
   const size = items.reduce((max, i) => Math.max(max, i.size), 0);
-  const fragments: { text: string; x: number; right: number }[] = [];
+  // (A fragment's text is kept in parts, joined once at the end; see joinPieces.)
+  const fragments: { parts: string[]; x: number; right: number }[] = [];
   let last: PdfTextItem | null = null;
   for (const item of items) {
     const prev = fragments[fragments.length - 1];
     // A second drawing of the same text a hair to the side is a "bold" made by overprinting: it is read once.
     if (last && item.str === last.str && Math.abs(item.x - last.x) < 0.3 * item.size) continue;
+    const blank = !item.str.trim();
     const gap = prev ? item.x - prev.right : 0;
-    if (!prev || (gap > CELL_GAP * size && prev.text.trim() && item.str.trim())) {
-      if (item.str.trim()) fragments.push({ text: item.str, x: item.x, right: item.x + item.width });
+    if (!prev || (gap > CELL_GAP * size && !blank)) {
+      if (!blank) fragments.push({ parts: [item.str], x: item.x, right: item.x + item.width });
     } else {
-      const spaced = gap > SPACE_GAP * size && !/\s$/.test(prev.text) && !/^\s/.test(item.str);
-      prev.text = spaced ? `${prev.text} ${item.str}` : prev.text + item.str;
+      const before = prev.parts[prev.parts.length - 1] ?? "";
+      if (gap > SPACE_GAP * size && !/\s/.test(before.slice(-1)) && !/^\s/.test(item.str))
+        prev.parts.push(" ");
+      prev.parts.push(item.str);
       prev.right = Math.max(prev.right, item.x + item.width);
     }
     last = item;
   }
   const clean = fragments
-    .map((f) => ({ ...f, text: f.text.replace(/\s+/g, " ").trim() }))
+    .map((f) => ({ x: f.x, right: f.right, text: f.parts.join("").replace(/\s+/g, " ").trim() }))
     .filter((f) => f.text);
   const first = clean[0];
   const end = clean[clean.length - 1];

@@ -77,8 +77,6 @@ function rowText(lines: readonly PrintedLine[]): string {
     } else columns.push({ x: f.x, right: f.right, pieces: [f] });
   }
   return columns
-    .map((c) =>
-      c.pieces.sort((a, b) => b.y - a.y || a.x - b.x).reduce((text, p) => joinPieces(text, p.text), ""),
-    )
+    .map((c) => joinPieces(c.pieces.sort((a, b) => b.y - a.y || a.x - b.x).map((p) => p.text)))
     .join(" | ");
 }

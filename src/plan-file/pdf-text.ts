@@ -26,9 +26,9 @@ export function pdfPagesToText(pages: readonly (readonly PdfTextItem[])[]): stri
   const layout = measureLayout(lines);
   const out: string[] = [];
   let paragraph: PrintedLine | null = null;
-  let text = "";
+  let pieces: string[] = [];
   const flush = () => {
-    if (paragraph) out.push(text);
+    if (paragraph) out.push(joinPieces(pieces));
     paragraph = null;
   };
   for (let i = 0; i < lines.length;) {
@@ -40,10 +40,10 @@ export function pdfPagesToText(pages: readonly (readonly PdfTextItem[])[]): stri
       i = table.end;
       continue;
     }
-    if (paragraph && continues(paragraph, line, layout)) text = joinPieces(text, line.text);
+    if (paragraph && continues(paragraph, line, layout)) pieces.push(line.text);
     else {
       flush();
-      text = line.text;
+      pieces = [line.text];
     }
     paragraph = line;
     i++;

@@ -176,3 +176,40 @@ describe("page headers and footers", () => {
     expect(pdfPagesToText(pages).split("\n")).toEqual(["1.提升能力。", "2.提升能力。", "3.提升能力。"]);
   });
 });
+
+describe("any pages, linear time", () => {
+  /** CPU milliseconds of the best of three runs. */
+  function cpu(run: () => unknown): number {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = process.cpuUsage();
+      run();
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+  }
+  // One endless paragraph of full lines (Latin words and CJK), an endless table, one line of endless items.
+  const shapes: Record<string, (n: number) => PdfTextItem[][]> = {
+    paragraph: (n) => [
+      Array.from({ length: n }, (_, i) =>
+        item(`${"加".repeat(27)}${i % 2 ? "A" : "加"}`, LEFT, TOP - i * PITCH),
+      ),
+    ],
+    cells: (n) => [
+      Array.from({ length: n }, (_, i) => item("格", LEFT + (i % 20) * 24, TOP - Math.floor(i / 20) * PITCH)),
+    ],
+    items: (n) => [Array.from({ length: n }, (_, i) => item(i % 3 ? "a" : " ", LEFT + i * 8, TOP))],
+  };
+  it.each(Object.keys(shapes))("%s: 4 times the items in at most some 4 times the time", (shape) => {
+    const make = shapes[shape]!;
+    const [small, large] = [make(5_000), make(20_000)];
+    const ratio =
+      cpu(() => pdfPagesToText(large)) /
+      Math.max(
+        1,
+        cpu(() => pdfPagesToText(small)),
+      );
+    expect(ratio).toBeLessThan(12);
+  });
+});
