@@ -1,6 +1,6 @@
-// Builds the Excel add-in into dist/: the task pane bundle (dist/taskpane/, exceljs and mammoth split off and
-// loaded on first use), the boot script that runs before it (ES5, see src/taskpane/boot/boot.ts), the Web Workers,
-// taskpane.html, commands.html, help.html, icons, and dist/manifest.xml.
+// Builds the Excel add-in into dist/: the task pane bundle (dist/taskpane/, exceljs, mammoth, pdf.js and
+// word-extractor split off and loaded on first use), the boot script that runs before it (ES5, see
+// src/taskpane/boot/boot.ts), the Web Workers, taskpane.html, commands.html, help.html, icons, and dist/manifest.xml.
 //   node scripts/build-taskpane.mjs [--production] [--base-url URL] [--addin-id GUID] [--office-js cdn|local]
 //                                   [--out DIR] [--manifest-only] [--dev]
 // --production (or ADDIN_ENV=production) writes the production manifest: every dev URL becomes the base URL
@@ -100,6 +100,17 @@ ${body}
 </html>
 `;
 
+/**
+ * Node's "stream", which word-extractor's .doc reader imports, is in the pane the small Readable it uses
+ * (src/plan-file/browser-stream.ts); its Buffer is the "buffer" package's (see src/plan-file/decode-doc.ts).
+ */
+const browserStream = {
+  name: "browser-stream",
+  setup(b) {
+    b.onResolve({ filter: /^stream$/ }, () => ({ path: path.resolve("src/plan-file/browser-stream.ts") }));
+  },
+};
+
 async function buildPane() {
   rmSync(path.join(out, "taskpane"), { recursive: true, force: true });
   const common = {
@@ -120,6 +131,7 @@ async function buildPane() {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     metafile: true,
+    plugins: [browserStream],
   });
   writeFileSync(path.join(out, "taskpane", "meta.json"), JSON.stringify(pane.metafile));
   await build({
@@ -162,6 +174,9 @@ async function buildPane() {
     ),
   );
   cpSync("assets", path.join(out, "assets"), { recursive: true });
+  // pdf.js's character maps, fetched when a PDF plan's CJK fonts are not embedded (see src/taskpane/plan/PlanTab.tsx).
+  const pdfjs = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+  cpSync(path.join(pdfjs, "cmaps"), path.join(out, "taskpane", "pdf-cmaps"), { recursive: true });
   return pane.metafile;
 }
 

@@ -1,6 +1,9 @@
 // Jest transform: TypeScript and TSX to CommonJS with esbuild (already used for the builds). Type checking is
-// done by `npm run typecheck`, so tests only need the syntax stripped, fast.
+// done by `npm run typecheck`, so tests only need the syntax stripped, fast. pdf.js is published as ES modules only
+// (.mjs, which Node's require() loads but Jest's module registry does not): it is made CommonJS here too, its
+// import.meta.url the file's own URL.
 const { transformSync } = require("esbuild");
+const { pathToFileURL } = require("node:url");
 
 module.exports = {
   process(source, filename) {
@@ -14,6 +17,9 @@ module.exports = {
       sourcefile: filename,
       // import() becomes require() (as in the CLI bundle): Jest's module registry has no dynamic import.
       supported: { "dynamic-import": false },
+      ...(filename.endsWith(".mjs")
+        ? { define: { "import.meta.url": JSON.stringify(pathToFileURL(filename).href) }, logLevel: "error" }
+        : {}),
     });
     return { code: result.code };
   },
@@ -23,7 +29,7 @@ module.exports = {
       .update(filename)
       .update("\0")
       .update(source)
-      .update("esbuild-2")
+      .update("esbuild-3")
       .digest("hex");
   },
 };

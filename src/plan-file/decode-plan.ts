@@ -10,28 +10,38 @@ import {
   type ZipDetail,
   type ZipLimits,
 } from "../xlsx/safe-zip/safe-unzip";
+import { decodeDoc } from "./decode-doc";
+import { decodePdf, type PdfOptions } from "./decode-pdf";
+import type { DecodeResult } from "./decode-result";
 import { docxHtmlToText } from "./docx-html-to-text";
 
-export type DecodeResult =
-  | { readonly ok: true; readonly text: string; readonly encoding: string }
-  | { readonly ok: false; readonly findings: readonly Finding[] };
+export type { DecodeResult } from "./decode-result";
 
 const startsWith = (b: Uint8Array, sig: readonly number[]) => sig.every((x, i) => b[i] === x);
 
+/** "%PDF-" */
+const PDF_HEADER = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
 /**
- * Turns the bytes of a plan file into text: .docx through mammoth (tables as "a | b" rows, Word list numbering
- * restored), text in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK (detected, not assumed). PDFs, old .doc,
- * images and other binaries give a finding that says what to do instead. Works in Node and in the browser.
+ * Turns the bytes of a plan file into text, by what the bytes are, whatever the file's name: .docx through mammoth
+ * (tables as "a | b" rows, Word list numbering restored), old Word .doc (and WPS files saved as .doc) through
+ * word-extractor (tables the same), PDF through pdf.js (the page layout undone, see pdfPagesToText), text in UTF-8
+ * (with or without BOM), UTF-16 or GB18030/GBK (detected, not assumed). Images and other binaries give a finding that
+ * says what to do instead. Works in Node and in the browser.
  */
-export async function decodePlanBytes(bytes: Uint8Array, file: string): Promise<DecodeResult> {
+export async function decodePlanBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: PdfOptions = {},
+): Promise<DecodeResult> {
   const where = { kind: "file" as const, file };
   const fail = (code: Parameters<typeof makeFinding>[0]): DecodeResult => ({
     ok: false,
     findings: [makeFinding(code, where, { file })],
   });
   if (bytes.length === 0) return fail("plan.empty");
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return fail("plan.file_pdf");
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return fail("plan.file_doc");
+  if (startsWith(bytes, PDF_HEADER)) return decodePdf(bytes, file, options);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return decodeDoc(bytes, file);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return decodeDocx(bytes, file);
   // A text's UTF-8 is at least half its bytes in any encoding read here (UTF-16 of ASCII is twice its UTF-8): a file
   // over twice the limit is refused before it is decoded.

@@ -43,3 +43,12 @@ export function docx(): Uint8Array {
     ].join(""),
   );
 }
+
+/** A minimal .docx of paragraphs and tables (each a list of rows of cells), with no Word list numbering. */
+export function docxOfBlocks(blocks: readonly (string | readonly (readonly string[])[])[]): Uint8Array {
+  const cell = (t: string) =>
+    `<w:tc><w:p><w:r><w:t xml:space="preserve">${escape(t)}</w:t></w:r></w:p></w:tc>`;
+  const table = (rows: readonly (readonly string[])[]) =>
+    `<w:tbl>${rows.map((r) => `<w:tr>${r.map(cell).join("")}</w:tr>`).join("")}</w:tbl>`;
+  return pack(blocks.map((b) => (typeof b === "string" ? paragraph(b) : table(b))).join(""));
+}

@@ -117,8 +117,12 @@ describe("report-kit parse", () => {
   it.each([
     ["missing.txt", null, "找不到文件"],
     ["empty.txt", "", "文件是空的"],
-    ["scan.pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj", "PDF"],
-    ["old.doc", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), "另存为” .docx"],
+    ["broken.pdf", "%PDF-1.7\n%âãÏÓ\n1 0 obj", "不是可读取的 PDF 文件"],
+    [
+      "broken.doc",
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+      "不是可读取的 Word 97-2003 文档",
+    ],
     [
       "photo.txt",
       Buffer.from([

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -174,6 +175,76 @@ describe("task pane in a browser", () => {
       `任务清单：${expected.tasks.length} 项任务，${expected.targets.length} 个量化指标`,
     );
     await expect(page.getByLabel("工作要点全文").inputValue()).resolves.toContain(lines[5]!.slice(0, 20));
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test("a PDF plan and an old Word .doc plan opened from the file picker are read in the browser (pdf.js, word-extractor)", async () => {
+    const expected = parsePlan(PLAN).taskList;
+    const heading = `任务清单：${expected.tasks.length} 项任务，${expected.targets.length} 个量化指标`;
+    // The plan printed by this Chromium: A4, paragraphs indented, page numbers in the footer.
+    const printer = await harness.browser.newPage();
+    const paragraphs = PLAN.split(/\r?\n/).map((l) => `<p>${xmlEscape(l) || "&nbsp;"}</p>`);
+    await printer.setContent(
+      `<html><body style="font:16pt/1.5 'Noto Serif CJK SC'"><style>p{margin:0;text-indent:2em}</style>${paragraphs.join("")}</body></html>`,
+    );
+    const pdf = await printer.pdf({
+      format: "A4",
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate:
+        '<div style="font-size:10pt;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
+      margin: { top: "25mm", bottom: "25mm", left: "26mm", right: "26mm" },
+    });
+    await printer.close();
+    // The same plan saved as Word 97-2003 by LibreOffice.
+    const dir = mkdtempSync(path.join(tmpdir(), "rk-e2e-doc-"));
+    writeFileSync(path.join(dir, "plan.txt"), PLAN);
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${dir}/lo`,
+        "--headless",
+        "--convert-to",
+        "doc",
+        "--outdir",
+        dir,
+        path.join(dir, "plan.txt"),
+      ],
+      { timeout: 120_000, stdio: "ignore" },
+    );
+    for (const [name, mimeType, buffer] of [
+      ["工作要点.pdf", "application/pdf", pdf],
+      ["工作要点.doc", "application/msword", readFileSync(path.join(dir, "plan.doc"))],
+    ] as const) {
+      const page = await harness.open();
+      // pdf.js is not loaded with the pane, only when a PDF is picked.
+      const pdfjsLoaded = () =>
+        (page as unknown as { requests: string[] }).requests.some((u) => /\/chunks\/pdf[.-]/.test(u));
+      expect(pdfjsLoaded()).toBe(false);
+      await page.getByTestId("plan-file").setInputFiles({ name, mimeType, buffer });
+      // (The heading, or the findings that say why there is none.)
+      const shown = page.getByRole("heading", { name: /任务清单/ }).or(page.getByTestId("findings-error"));
+      await expect(shown.textContent().then((t) => [name, t])).resolves.toEqual([name, heading]);
+      expect([name, pdfjsLoaded()]).toEqual([name, name.endsWith(".pdf")]);
+      expect(pageErrors(page)).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
+  test("a scanned PDF plan is refused in the pane with the finding, in Chinese", async () => {
+    const printer = await harness.browser.newPage();
+    await printer.setContent(
+      `<canvas id="c" width="600" height="200"></canvas><script>document.getElementById("c").getContext("2d").fillRect(10, 10, 300, 100);</script>`,
+    );
+    const pdf = await printer.pdf({ format: "A4" });
+    await printer.close();
+    const page = await harness.open();
+    await page
+      .getByTestId("plan-file")
+      .setInputFiles({ name: "扫描件.pdf", mimeType: "application/pdf", buffer: pdf });
+    const errors = page.getByTestId("findings-error");
+    await errors.waitFor();
+    await expect(errors.textContent()).resolves.toContain("是扫描件或图片");
     expect(pageErrors(page)).toEqual([]);
   });
 

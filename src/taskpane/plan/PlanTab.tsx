@@ -25,6 +25,20 @@ interface Props {
   readonly templateTools: TemplateTools;
 }
 
+/** The plan files the picker offers (read by their content, whatever their name: see decodePlanBytes). */
+const PLAN_FILE_TYPES = [
+  ".txt",
+  ".md",
+  ".docx",
+  ".doc",
+  ".wps",
+  ".pdf",
+  "text/plain",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/msword",
+  "application/pdf",
+].join(",");
+
 /** Tab 1, 生成模板: plan text → reviewed task list → template. */
 export function PlanTab({ ops, templateTools }: Props) {
   const s = useStrings();
@@ -49,9 +63,12 @@ export function PlanTab({ ops, templateTools }: Props) {
 
   const openFile = (file: File) =>
     run(async () => {
-      // The decoder pulls in mammoth for .docx: loaded on first use, not with the pane.
+      // The decoder pulls in mammoth for .docx, pdf.js for PDF, word-extractor for .doc: each loaded on first use, not
+      // with the pane. pdf.js's character maps (for PDFs with unembedded CJK fonts) are served beside the pane.
       const { decodePlanBytes } = await import("../../plan-file/decode-plan");
-      const decoded = await decodePlanBytes(await readFileBytes(file), file.name);
+      const decoded = await decodePlanBytes(await readFileBytes(file), file.name, {
+        cMapUrl: new URL("taskpane/pdf-cmaps/", document.baseURI).href,
+      });
       if (!decoded.ok) {
         setFindings(decoded.findings);
         return;
@@ -82,7 +99,7 @@ export function PlanTab({ ops, templateTools }: Props) {
           ref={fileInput}
           className={styles.hidden}
           type="file"
-          accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept={PLAN_FILE_TYPES}
           data-testid="plan-file"
           onChange={(e) => {
             const file = e.target.files?.[0];

@@ -66,25 +66,46 @@ export const planMessages = {
       en: `"${d.file}" is a folder, not a file. Give the plan's file (.txt or .docx), such as "${d.file}/plan.docx"`,
     }),
   },
-  "plan.file_pdf": {
+  "plan.pdf_no_text": {
     severity: "error",
-    text: () => ({
-      zh: "这是 PDF 文件，无法读取其中的文字。请打开原始 Word 文件另存为 .docx，或把正文复制到 .txt 文件",
-      en: "This is a PDF; its text cannot be read. Save the original Word file as .docx, or paste the text into a .txt file",
+    text: (d) => ({
+      zh: `“${d.file}”是扫描件或图片（${d.pages} 页中没有可读取的文字层），无法读出其中的文字。请找到原始的 Word 文件或文字版 PDF，或把正文复制到 .txt 文件`,
+      en: `"${d.file}" is a scan or a picture (its ${d.pages} pages have no text layer), so no text can be read from it. Find the original Word file or a text PDF, or paste the text into a .txt file`,
     }),
   },
-  "plan.file_doc": {
+  "plan.pdf_encrypted": {
     severity: "error",
-    text: () => ({
-      zh: "这是旧版 Word（.doc）或 WPS 文件。请在 Word/WPS 中“另存为” .docx 后再读取",
-      en: "This is an old Word (.doc) or WPS file. Save it as .docx in Word or WPS, then try again",
+    text: (d) => ({
+      zh: `“${d.file}”设置了打开密码，无法读取。请用密码打开后另存为不加密的 PDF 或 .docx`,
+      en: `"${d.file}" is protected by a password and cannot be read. Open it with the password and save it as a PDF without one, or as .docx`,
+    }),
+  },
+  "plan.file_bad_pdf": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”不是可读取的 PDF 文件（文件损坏或不完整），请重新下载或重新导出`,
+      en: `"${d.file}" is not a readable PDF (damaged or incomplete); download or export it again`,
+    }),
+  },
+  "plan.pdf_too_many_pages": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”有 ${d.pages} 页，超过上限 ${d.limit} 页，未读取。一份工作要点通常不过几十页：请确认选对了文件`,
+      en: `"${d.file}" has ${d.pages} pages, more than the limit of ${d.limit}, and was not read. A work plan seldom runs to more than some tens of pages: check that this is the right file`,
+    }),
+  },
+  "plan.file_bad_doc": {
+    severity: "error",
+    text: (d) => ({
+      zh: `“${d.file}”不是可读取的 Word 97-2003 文档（.doc 文件损坏，或是其他格式的旧版 Office/WPS 文件），请在 Word 或 WPS 中另存为 .docx`,
+      en: `"${d.file}" is not a readable Word 97-2003 document (a damaged .doc, or another old Office or WPS format); save it as .docx in Word or WPS`,
     }),
   },
   "plan.file_binary": {
     severity: "error",
     text: (d) => ({
-      zh: `“${d.file}”不是文本文件（可能是图片或其他二进制文件），请提供 .txt 或 .docx 格式的工作要点`,
-      en: `"${d.file}" is not a text file (perhaps an image or other binary); give the plan as .txt or .docx`,
+      zh: `“${d.file}”不是文本文件（可能是图片或其他二进制文件），请提供 .txt、.docx、.doc 或 PDF 格式的工作要点`,
+      en: `"${d.file}" is not a text file (perhaps an image or other binary); give the plan as .txt, .docx, .doc or PDF`,
     }),
   },
   "plan.too_large": {
