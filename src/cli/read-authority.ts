@@ -5,6 +5,7 @@ import type { TemplateSpec } from "../core/template/spec";
 import { readReturn } from "../xlsx/return/read-return";
 import { MAX_WORKBOOK_BYTES } from "../xlsx/safe-zip/sniff";
 import { UsageError } from "./errors";
+import { nodeSheetJs } from "./sheetjs";
 
 /** A --template file that cannot serve as the authority: exit 2, in plain words, naming the file. */
 const refuse = (file: string, zh: string, en: string): UsageError =>
@@ -34,7 +35,7 @@ function specOfJson(text: string, file: string): TemplateSpec {
 
 /** The spec stored in a template workbook (its identity sheet or document properties), read with the return reader. */
 function specOfWorkbook(bytes: Uint8Array, file: string): TemplateSpec {
-  const read = readReturn(bytes, file);
+  const read = readReturn(bytes, file, { sheetjs: nodeSheetJs });
   if (!read.ok) {
     const first = read.findings.find((f) => f.severity === "error") ?? read.findings[0];
     throw refuse(file, first?.message.zh ?? "无法读取", first?.message.en ?? "cannot be read");

@@ -17,6 +17,7 @@ import { assertPreviousFits, assertPreviousFitsAny, readPrevious } from "../read
 import type { PreviousPeriod } from "../../core/period/types";
 import { readRegularSync } from "../consolidate/read-regular";
 import { UsageError } from "../errors";
+import { nodeSheetJs } from "../sheetjs";
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
 
@@ -87,7 +88,11 @@ async function checkFile(
     return failed(file, "file.too_large", { size: read.size, limit: MAX_WORKBOOK_BYTES });
   const bytes = new Uint8Array(read.value);
   const today = new Date().toISOString().slice(0, 10);
-  return { file, bytes, result: checkWorkbook(bytes, file, { today, expected: authority, previous }) };
+  return {
+    file,
+    bytes,
+    result: checkWorkbook(bytes, file, { today, expected: authority, previous, sheetjs: nodeSheetJs }),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { InputItem } from "../../xlsx/inputs/input-item";
 import { localTime } from "../../xlsx/inputs/local-time";
 import { notRegularFinding, readRegularSync, unreadableFinding } from "./read-regular";
 import { zlibInflate } from "./zlib-inflate";
+import { nodeSheetJs } from "../sheetjs";
 
 export interface CheckInputOptions {
   /** The unit list, passed to the check (a unit not on it is a finding). */
@@ -34,6 +35,7 @@ export function checkInput(item: InputItem, options: CheckInputOptions): Checked
     {
       today: options.today,
       inflate: zlibInflate,
+      sheetjs: nodeSheetJs,
       ...(options.units?.length ? { units: options.units } : {}),
       ...(options.expected ? { expected: options.expected } : {}),
       ...(options.previous ? { previous: options.previous } : {}),

@@ -4,10 +4,20 @@ import type { TemplateSpec } from "../template/spec";
 import { isRate } from "../template/row-fields";
 import { cellText, inputFieldsOf } from "./locate-rows";
 import { NOTICE_SHEET } from "./notice";
-import type { RawRow, UnitReturn } from "./unit-return";
+import type { RawRow, UnitReturn, WorkbookFormat } from "./unit-return";
 
 /** A formula that reaches into another workbook: [1]Sheet!A1, '[book.xlsx]Sheet'!A1, or a path. */
 const EXTERNAL_REFERENCE = /\[[^\]]+\]|\.xls[xmb]?\b|:\\|https?:/i;
+
+/**
+ * Whether a file of this format without sheet protection shows that someone removed it. Every program tried keeps
+ * the protection of .xlsx, .xlsb and .xls (BIFF8: Excel, WPS, LibreOffice, Gnumeric); an .ods keeps it when
+ * LibreOffice saves it, but Gnumeric writes .ods without any, so its absence there says nothing of the unit.
+ * @example protectionTellsTampering("ods") // → false
+ */
+export function protectionTellsTampering(format: WorkbookFormat | undefined): boolean {
+  return format !== "ods";
+}
 
 /** Spaces and line breaks do not count as a change to a locked label. */
 const squash = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
@@ -62,12 +72,15 @@ export function checkTampering(
   if (!sheet) return [];
   const file = unitReturn.file;
   const findings: Finding[] = [];
+  // Where the format cannot tell, a note says so; the locked labels below are compared cell by cell either way.
   if (!sheet.isProtected)
     findings.push(
       makeFinding(
-        "check.protection_removed",
+        protectionTellsTampering(unitReturn.format)
+          ? "check.protection_removed"
+          : "check.protection_not_kept",
         { kind: "file", file, sheet: sheet.name },
-        { sheet: sheet.name },
+        { sheet: sheet.name, format: unitReturn.format ?? "xlsx" },
       ),
     );
   const { columns, fixedColumns } = spec.layout;

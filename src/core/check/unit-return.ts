@@ -38,6 +38,12 @@ export interface RawSheet {
   readonly rows: readonly RawRow[];
 }
 
+/**
+ * The file format a return was read from: Office Open XML (.xlsx, macro-enabled .xlsm, binary .xlsb), Excel 97-2003
+ * (.xls, BIFF8), a WPS Spreadsheets .et (BIFF8 with WPS streams), or OpenDocument (.ods, LibreOffice's own).
+ */
+export type WorkbookFormat = "xlsx" | "xlsm" | "xlsb" | "xls" | "et" | "ods";
+
 /** A returned workbook as plain data. */
 export interface UnitReturn {
   /** File name as given by the user (shown in findings). */
@@ -56,4 +62,6 @@ export interface UnitReturn {
   readonly entrySheet: RawSheet | null;
   /** True when the workbook has external links (xl/externalLinks/*). */
   readonly hasExternalLinks: boolean;
+  /** The format the file was read from; absent for the open workbook read through Office.js (Excel's own). */
+  readonly format?: WorkbookFormat;
 }

@@ -1,10 +1,9 @@
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
-import { validStoredSpec } from "../../core/check/stored-spec";
 import { identityRowsOfProperties } from "../../core/template/identity";
-import { IDENTITY_SHEET, type TemplateLayout } from "../../core/template/spec";
+import type { TemplateLayout } from "../../core/template/spec";
+import type { UnitReturn, WorkbookFormat } from "../../core/check/unit-return";
 import { CUSTOM_PROPERTIES_PART, readCustomProperties } from "../custom-properties";
-import type { RawSheet, UnitReturn } from "../../core/check/unit-return";
 import {
   DEFAULT_ZIP_LIMITS,
   readNamed,
@@ -12,7 +11,9 @@ import {
   type ZipEntry,
   type ZipLimits,
 } from "../safe-zip/safe-unzip";
-import { sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
+import { readsWithSheetJs, sniffWorkbook, type SniffOptions } from "../safe-zip/sniff";
+import { PartProblem, readSheets, type SheetRef } from "./find-sheets";
+import { readOtherFormat, type SheetJsSource } from "./read-other-format";
 import { readStyles } from "./read-styles";
 import { scanSheet, type SharedStrings } from "./scan-sheet";
 import {
@@ -28,22 +29,19 @@ export interface ReadReturnOptions extends SniffOptions {
   readonly layout?: TemplateLayout;
   /** What a sheet may hold before the file is refused (DEFAULT_SHEET_LIMITS; tests pass smaller ones). */
   readonly sheetLimits?: SheetLimits;
+  /**
+   * SheetJS, for .xls, .et, .ods and .xlsb returns; asked for only when such a file comes (it is large and slow to
+   * load: the CLI requires it then, the task pane imports it first; see src/cli/sheetjs.ts, src/taskpane/sheetjs.ts).
+   */
+  readonly sheetjs?: SheetJsSource;
 }
 
 export type ReadReturnResult =
   | { readonly ok: true; readonly unitReturn: UnitReturn; readonly findings: readonly Finding[] }
   | { readonly ok: false; readonly findings: readonly Finding[] };
 
-interface SheetRef {
-  readonly name: string;
-  readonly state: RawSheet["state"];
+interface PartRef extends SheetRef {
   readonly path: string;
-}
-
-class PartProblem extends Error {
-  constructor(readonly finding: Finding) {
-    super(finding.message.en);
-  }
 }
 
 /** Resolves a relationship target against xl/: "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml". */
@@ -60,9 +58,10 @@ function resolvePart(target: string): string {
 /**
  * Reads a returned workbook into a plain UnitReturn for the check engine, touching only the parts it needs:
  * workbook.xml and its rels, sharedStrings, styles, the identity sheet, the custom document properties (the
- * identity's second carrier) and the entry sheet (found by the name in
- * the stored spec, or by its row keys when renamed). Sniffs the file first (not a workbook, .xls, encrypted,
- * truncated, zip bomb…): those are findings, never exceptions, and memory stays bounded. A sheet past its limits
+ * identity's second carrier) and the entry sheet (found by the name in the stored spec, or by its row keys when
+ * renamed). Sniffs the file first (not a workbook, encrypted, truncated, zip bomb…): those are findings, never
+ * exceptions, and memory stays bounded. An .xls, .et, .ods or .xlsb is read through SheetJS into the same plain data
+ * (readOtherFormat), within the same limits. A sheet past its limits
  * (rows, cells, characters: see SheetLimits) is one finding too, and the file is not read further.
  * @example readReturn(bytes, "东湖区.xlsx") // → { ok: true, unitReturn: { file: "东湖区.xlsx", identityRows: [["kind", "report-kit/template"], …], entrySheet: { name: "填报表", rows: […] }, … }, findings: [] }
  */
@@ -75,7 +74,9 @@ export function readReturn(
   if (!sniff.ok) return sniff;
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   try {
-    const unitReturn = readParts(bytes, file, sniff.entries, limits, options);
+    const unitReturn = readsWithSheetJs(sniff.format)
+      ? readOtherFormat(bytes, file, sniff.format, sniff.entries, { ...options, limits })
+      : readParts(bytes, file, sniff.format, sniff.entries, limits, options);
     return { ok: true, unitReturn, findings: sniff.findings };
   } catch (e) {
     if (e instanceof PartProblem) return { ok: false, findings: [...sniff.findings, e.finding] };
@@ -86,6 +87,7 @@ export function readReturn(
 function readParts(
   bytes: Uint8Array,
   file: string,
+  format: WorkbookFormat,
   entries: readonly ZipEntry[],
   limits: ZipLimits,
   options: ReadReturnOptions,
@@ -116,7 +118,7 @@ function readParts(
     const data = partBytes(name);
     return data ? sheetByteString(data) : "";
   };
-  const scan = (ref: SheetRef, columns?: ReadonlySet<string>) => {
+  const scan = (ref: PartRef, columns?: ReadonlySet<string>) => {
     const scanned = scanSheet(sheet(ref.path), shared, styles, {
       date1904,
       limits: sheetLimits,
@@ -125,32 +127,25 @@ function readParts(
     if (scanned.overLimit) throw new PartProblem(overLimitFinding(file, ref.name, scanned.overLimit));
     return scanned;
   };
-  const identityRef = sheets.find((s) => s.name === IDENTITY_SHEET);
-  const identityRows = identityRef ? readIdentity(scan(identityRef, new Set(["A", "B"])).rows) : null;
   const customXml = part(CUSTOM_PROPERTIES_PART);
   const identityProperties = customXml ? identityRowsOfProperties(readCustomProperties(customXml)) : null;
-  const stored = validStoredSpec({ identityRows, identityProperties });
-  const layout = stored ? stored.layout : fallbackLayout;
-  const keys = new Set((stored ?? { rows: [] }).rows.map((r) => r.key));
   return {
     file,
-    sheetNames: sheets.map(({ name, state }) => ({ name, state })),
-    identityRows,
-    identityProperties,
-    entrySheet: layout ? findEntrySheet(sheets, layout, keys, scan) : null,
+    ...readSheets(sheets, scan, fallbackLayout, identityProperties, (ref) => ref.path !== ""),
     hasExternalLinks: entries.some((e) => e.name.startsWith("xl/externalLinks/")),
+    format,
   };
 }
 
 /** The workbook's sheets in tab order; at most `max` + 1 (one more says there are too many). */
-function readSheetRefs(workbookXml: string, relsXml: string, max: number): SheetRef[] {
+function readSheetRefs(workbookXml: string, relsXml: string, max: number): PartRef[] {
   const targets = new Map<string, string>();
   const relRe = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
   for (let m = relRe.exec(relsXml); m; m = relRe.exec(relsXml)) {
     const a = attributes(m[1] ?? "");
     if (a.Id && a.Target) targets.set(a.Id, resolvePart(a.Target));
   }
-  const sheets: SheetRef[] = [];
+  const sheets: PartRef[] = [];
   const sheetRe = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
   for (let m = sheetRe.exec(workbookXml); m && sheets.length <= max; m = sheetRe.exec(workbookXml)) {
     const a = attributes(m[1] ?? "");
@@ -257,33 +252,4 @@ class LazySharedStrings implements SharedStrings {
     this.starts.push(start);
     this.ends.push(end);
   }
-}
-
-function readIdentity(rows: RawSheet["rows"]): [string, string][] {
-  const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
-  return rows.map((r) => [text(r.cells.A?.value), text(r.cells.B?.value)]);
-}
-
-/**
- * The entry sheet by the layout's name; when renamed, the first other worksheet whose key column holds a key of
- * the spec.
- */
-function findEntrySheet(
-  sheets: readonly SheetRef[],
-  layout: TemplateLayout,
-  keys: ReadonlySet<string>,
-  scan: (ref: SheetRef, columns?: ReadonlySet<string>) => ReturnType<typeof scanSheet>,
-): RawSheet | null {
-  const toSheet = (ref: SheetRef): RawSheet => ({ name: ref.name, state: ref.state, ...scan(ref) });
-  const named = sheets.find((s) => s.name === layout.entrySheet);
-  if (named) return toSheet(named);
-  const skip = new Set([layout.instructionsSheet, layout.identitySheet, layout.listsSheet]);
-  for (const ref of sheets) {
-    if (skip.has(ref.name) || !ref.path) continue;
-    const keyed = scan(ref, new Set([layout.keyColumn])).rows.some((r) =>
-      keys.has(String(r.cells[layout.keyColumn]?.value ?? "")),
-    );
-    if (keyed) return toSheet(ref);
-  }
-  return null;
 }

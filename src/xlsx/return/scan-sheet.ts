@@ -308,7 +308,8 @@ const COLUMN_NAMES: readonly string[] = Array.from({ length: 703 }, (_, i) =>
 /** Days between Excel's 1904 and 1900 date systems. */
 const DAYS_1904 = 1462;
 
-function to1900(cell: RawCell): RawCell {
+/** A date serial of the 1904 system moved to the 1900 system the core uses (other cells unchanged). */
+export function to1900(cell: RawCell): RawCell {
   return typeof cell.value === "number" && isDateFormat(cell.numFmt)
     ? { ...cell, value: cell.value + DAYS_1904 }
     : cell;

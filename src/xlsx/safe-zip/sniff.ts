@@ -1,3 +1,4 @@
+import type { WorkbookFormat } from "../../core/check/unit-return";
 import { makeFinding } from "../../core/findings/make-finding";
 import type { Finding } from "../../core/findings/types";
 import {
@@ -10,6 +11,7 @@ import {
   type RawInflate,
   type ZipEntry,
   type ZipLimits,
+  type ZipListProblem,
 } from "./safe-unzip";
 
 /** Largest workbook file accepted (a 150-row return is about 30–60 KB). */
@@ -25,8 +27,9 @@ export interface SniffOptions {
 export type SniffResult =
   | {
       readonly ok: true;
-      /** "xlsm" when the workbook is macro-enabled (a warning; macros are never run). */
-      readonly format: "xlsx" | "xlsm";
+      /** "xlsm" when the workbook is macro-enabled (a warning; macros are never run); see readsWithSheetJs. */
+      readonly format: WorkbookFormat;
+      /** The zip directory (none for .xls and .et, which are compound files). */
       readonly entries: readonly ZipEntry[];
       readonly findings: readonly Finding[];
     }
@@ -68,18 +71,35 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 
 /**
  * What kind of compound (OLE) file this is, told apart by the stream names in its directory: an encrypted OOXML
- * workbook (EncryptionInfo + EncryptedPackage), a WPS .et, a BIFF .xls (Workbook/Book), or something else.
+ * workbook (EncryptionInfo + EncryptedPackage), a BIFF workbook (a Workbook or Book stream: an .xls, or a WPS .et,
+ * which WPS writes as BIFF8 with streams of its own), a WPS file without one, or something else (.doc, .ppt).
  */
 function oleKind(
   bytes: Uint8Array,
   file: string,
-): "file.encrypted" | "file.et" | "file.xls" | "file.ole_unknown" {
+): "xls" | "et" | "file.encrypted" | "file.et" | "file.ole_unknown" {
   if (contains(bytes, utf16("EncryptedPackage")) || contains(bytes, utf16("EncryptionInfo")))
     return "file.encrypted";
-  if (/\.et$/i.test(file) || contains(bytes, utf16("WpsContent")) || contains(bytes, utf16("ETExtData")))
-    return "file.et";
-  if (contains(bytes, utf16("Workbook")) || contains(bytes, utf16("Book"))) return "file.xls";
-  return "file.ole_unknown";
+  const wps =
+    /\.et$/i.test(file) || contains(bytes, utf16("WpsContent")) || contains(bytes, utf16("ETExtData"));
+  if (contains(bytes, utf16("Workbook")) || contains(bytes, utf16("Book"))) return wps ? "et" : "xls";
+  return wps ? "file.et" : "file.ole_unknown";
+}
+
+const ODF = "application/vnd.oasis.opendocument.";
+/** OpenDocument files that are not spreadsheets, by the media type in their mimetype entry. */
+const ODF_NAMES: Readonly<Record<string, string>> = {
+  text: "OpenDocument 文本 .odt",
+  presentation: "OpenDocument 演示文稿 .odp",
+  graphics: "OpenDocument 图形 .odg",
+};
+
+/**
+ * The formats read through SheetJS (src/xlsx/return/read-other-format.ts) rather than the fast .xlsx reader.
+ * @example readsWithSheetJs("ods") // → true
+ */
+export function readsWithSheetJs(format: WorkbookFormat): boolean {
+  return format === "xls" || format === "et" || format === "ods" || format === "xlsb";
 }
 
 /** The kind of non-workbook zip, by a telling part: a Word or PowerPoint file, or any archive. */
@@ -109,17 +129,21 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
   if (image) return reject("file.image", { format: image[0] });
   if (ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WEBP")
     return reject("file.image", { format: "WEBP" });
-  if (startsWith(bytes, OLE)) return reject(oleKind(bytes, file));
+  if (startsWith(bytes, OLE)) {
+    const kind = oleKind(bytes, file);
+    if (kind !== "xls" && kind !== "et") return reject(kind);
+    return { ok: true, format: kind, entries: [], findings: [otherFormat(where, kind)] };
+  }
   if (!isZip(bytes)) return reject("file.unknown_format");
   const listing = listZip(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   if (!listing.ok) {
     return reject(zipProblemCode(listing.problem), zipDetail(listing.problem));
   }
   const entries = listing.entries;
+  if (!entries.some((e) => e.name === "xl/workbook.xml"))
+    return sniffOtherZip(bytes, entries, where, options);
   const types = readNamed(bytes, entries, "[Content_Types].xml", options.limits, options.inflate);
-  if (!entries.some((e) => e.name === "xl/workbook.xml") || !types) {
-    return reject("file.not_xlsx", { format: zipFormat(entries) });
-  }
+  if (!types) return reject("file.not_xlsx", { format: zipFormat(entries) });
   if (!types.ok) {
     return reject(zipProblemCode(types.problem), zipDetail(types.problem));
   }
@@ -128,4 +152,42 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
     entries.some((e) => e.name === "xl/vbaProject.bin");
   if (macro) return { ok: true, format: "xlsm", entries, findings: [makeFinding("file.xlsm", where)] };
   return { ok: true, format: "xlsx", entries, findings: [] };
+}
+
+const otherFormat = (where: { kind: "file"; file: string }, format: WorkbookFormat) =>
+  makeFinding("file.other_format", where, { format });
+
+/**
+ * A zip that is not an .xlsx: an .xlsb (xl/workbook.bin), an OpenDocument spreadsheet (its mimetype entry; one whose
+ * manifest lists encryption data has an opening password), another OpenDocument file, or any other archive.
+ */
+function sniffOtherZip(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  where: { kind: "file"; file: string },
+  options: SniffOptions,
+): SniffResult {
+  const reject = (code: Parameters<typeof makeFinding>[0], data: Record<string, string | number> = {}) => ({
+    ok: false as const,
+    findings: [makeFinding(code, where, data)],
+  });
+  if (entries.some((e) => e.name === "xl/workbook.bin"))
+    return { ok: true, format: "xlsb", entries, findings: [otherFormat(where, "xlsb")] };
+  const text = (name: string): string | { problem: ZipListProblem } | null => {
+    const read = readNamed(bytes, entries, name, options.limits, options.inflate);
+    if (!read) return null;
+    return read.ok ? new TextDecoder().decode(read.data) : { problem: read.problem };
+  };
+  const mimetype = text("mimetype");
+  if (typeof mimetype === "object" && mimetype !== null)
+    return reject(zipProblemCode(mimetype.problem), zipDetail(mimetype.problem));
+  const media = (mimetype ?? "").trim();
+  if (!media.startsWith(ODF)) return reject("file.not_xlsx", { format: zipFormat(entries) });
+  const kind = media.slice(ODF.length).replace(/-template$/, "");
+  if (kind !== "spreadsheet") return reject("file.not_xlsx", { format: ODF_NAMES[kind] ?? media });
+  const manifest = text("META-INF/manifest.xml");
+  if (typeof manifest === "object" && manifest !== null)
+    return reject(zipProblemCode(manifest.problem), zipDetail(manifest.problem));
+  if (manifest?.includes("encryption-data")) return reject("file.encrypted");
+  return { ok: true, format: "ods", entries, findings: [otherFormat(where, "ods")] };
 }

@@ -430,6 +430,13 @@ export const checkMessages = {
       en: `Protection of sheet "${d.sheet}" was removed; locked content may have been changed`,
     }),
   },
+  "check.protection_not_kept": {
+    severity: "info",
+    text: (d) => ({
+      zh: `工作表“${d.sheet}”没有保护：.${d.format} 文件不一定保留工作表保护（如 Gnumeric 保存时不写入），无法据此判断是否被取消；锁定的任务、指标和目标已逐格核对`,
+      en: `Sheet "${d.sheet}" is not protected: a .${d.format} file does not always keep sheet protection (Gnumeric writes none), so this does not show it was removed; the locked tasks, indicators and targets were compared cell by cell`,
+    }),
+  },
   "check.formula_in_input": {
     severity: "warning",
     text: (d) => ({

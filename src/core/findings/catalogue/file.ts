@@ -2,6 +2,20 @@ import type { Catalogue } from "../catalogue-types";
 
 const mb = (bytes: string | number | undefined): string => (Number(bytes) / 1024 / 1024).toFixed(1);
 
+/** The formats read besides .xlsx, as a clerk knows them (see WorkbookFormat). */
+const FORMAT_ZH: Readonly<Record<string, string>> = {
+  xls: " Excel 97-2003（.xls）",
+  et: " WPS 表格（.et）",
+  ods: " OpenDocument 电子表格（.ods，LibreOffice 的格式）",
+  xlsb: " Excel 二进制工作簿（.xlsb）",
+};
+const FORMAT_EN: Readonly<Record<string, string>> = {
+  xls: "an Excel 97-2003 (.xls)",
+  et: "a WPS Spreadsheets (.et)",
+  ods: "an OpenDocument spreadsheet (.ods, LibreOffice's format)",
+  xlsb: "an Excel binary workbook (.xlsb)",
+};
+
 /**
  * Findings about a workbook file before anything is read from it (sniffing, safe unzip). Codes are stable: add
  * new ones, never reword or reuse a code. Each is documented in docs/finding-codes.md.
@@ -58,6 +72,20 @@ export const fileMessages = {
     text: () => ({
       zh: "工作簿设置了打开密码，无法读取。请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空）后另存为 .xlsx",
       en: "The workbook is password-protected and cannot be read. Remove the password (File → Info → Protect Workbook → Encrypt with Password) and save as .xlsx",
+    }),
+  },
+  "file.other_format": {
+    severity: "info",
+    text: (d) => ({
+      zh: `这是${FORMAT_ZH[String(d.format)] ?? d.format}文件，已读取并照常校验。以后请尽量用下发的 .xlsx 模板填报并保存为 .xlsx`,
+      en: `This is ${FORMAT_EN[String(d.format)] ?? d.format} file; it was read and checked as usual. Please fill in the .xlsx template sent and save as .xlsx`,
+    }),
+  },
+  "file.corrupt_workbook": {
+    severity: "error",
+    text: (d) => ({
+      zh: `文件已损坏，无法作为${FORMAT_ZH[String(d.format)] ?? d.format}读取（${d.detail}）。请在 Excel、WPS 或 LibreOffice 中打开检查，另存为 .xlsx 后重新报送`,
+      en: `The file is damaged and cannot be read as ${FORMAT_EN[String(d.format)] ?? d.format} file (${d.detail}). Open it in Excel, WPS or LibreOffice, save as .xlsx and send it again`,
     }),
   },
   "file.ole_unknown": {
