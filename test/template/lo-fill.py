@@ -1,8 +1,10 @@
 """Fills template input cells with LibreOffice Calc itself (UNO), then saves as .xlsx, as .xls (and .ods), and .xls -> .xlsx.
 
 Usage: /usr/bin/python3 lo-fill.py JOB.json   (needs libreoffice-calc-nogui and python3-uno)
-JOB: {"input", "xlsx", "xls", "xlsFromXls", "ods" (optional), "cells": [{"sheet", "address", "kind": "text"|"number"|"date", "value"}],
-      "insertRowAt": {"sheet", "row"} (optional: insert a blank row before this 1-based row after filling)}
+JOB: {"input", "xlsx", "xls", "xlsFromXls", "cells": [{"sheet", "address", "kind": "text"|"number"|"date", "value"}],
+      "insertRowAt": {"sheet", "row"} (optional: insert a blank row before this 1-based row after filling),
+      "ods" (optional: also save as OpenDocument .ods), "unprotect" (optional: remove every sheet's protection)}
+or {"files": [JOB, ...]}: several files with one LibreOffice (each output optional; "cells" may be empty).
 """
 import datetime
 import json
@@ -28,6 +30,38 @@ def url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
+def fill_and_save(desktop, one):
+    hidden = (prop("Hidden", True),)
+    doc = desktop.loadComponentFromURL(url(one["input"]), "_blank", 0, hidden)
+    epoch = datetime.date(1899, 12, 30)
+    for c in one.get("cells", []):
+        cell = doc.Sheets.getByName(c["sheet"]).getCellRangeByName(c["address"])
+        if c["kind"] == "number":
+            cell.setValue(c["value"])
+        elif c["kind"] == "date":
+            cell.setValue((datetime.date.fromisoformat(c["value"]) - epoch).days)
+        else:
+            cell.setString(c["value"])
+    if one.get("insertRowAt"):
+        # as a clerk might: a blank row inserted between data rows (insertRows is allowed by the protection)
+        sheet = doc.Sheets.getByName(one["insertRowAt"]["sheet"])
+        sheet.unprotect("")
+        sheet.Rows.insertByIndex(one["insertRowAt"]["row"] - 1, 1)
+        sheet.protect("")
+    if one.get("unprotect"):
+        for sheet in doc.Sheets:
+            sheet.unprotect("")
+    doc.calculateAll()
+    for key, filter_name in (("xlsx", "Calc MS Excel 2007 XML"), ("xls", "MS Excel 97"), ("ods", "calc8")):
+        if one.get(key):
+            doc.storeToURL(url(one[key]), (prop("FilterName", filter_name),))
+    doc.close(True)
+    if one.get("xlsFromXls"):
+        again = desktop.loadComponentFromURL(url(one["xls"]), "_blank", 0, hidden)
+        again.storeToURL(url(one["xlsFromXls"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        again.close(True)
+
+
 def main():
     job = json.load(open(sys.argv[1], encoding="utf-8"))
     profile = tempfile.mkdtemp(prefix="rk-lo-")
@@ -50,32 +84,8 @@ def main():
         if ctx is None:
             raise SystemExit("LibreOffice did not start")
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        hidden = (prop("Hidden", True),)
-        doc = desktop.loadComponentFromURL(url(job["input"]), "_blank", 0, hidden)
-        epoch = datetime.date(1899, 12, 30)
-        for c in job["cells"]:
-            cell = doc.Sheets.getByName(c["sheet"]).getCellRangeByName(c["address"])
-            if c["kind"] == "number":
-                cell.setValue(c["value"])
-            elif c["kind"] == "date":
-                cell.setValue((datetime.date.fromisoformat(c["value"]) - epoch).days)
-            else:
-                cell.setString(c["value"])
-        if job.get("insertRowAt"):
-            # as a clerk might: a blank row inserted between data rows (insertRows is allowed by the protection)
-            sheet = doc.Sheets.getByName(job["insertRowAt"]["sheet"])
-            sheet.unprotect("")
-            sheet.Rows.insertByIndex(job["insertRowAt"]["row"] - 1, 1)
-            sheet.protect("")
-        doc.calculateAll()
-        doc.storeToURL(url(job["xlsx"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        doc.storeToURL(url(job["xls"]), (prop("FilterName", "MS Excel 97"),))
-        if job.get("ods"):
-            doc.storeToURL(url(job["ods"]), (prop("FilterName", "calc8"),))
-        doc.close(True)
-        again = desktop.loadComponentFromURL(url(job["xls"]), "_blank", 0, hidden)
-        again.storeToURL(url(job["xlsFromXls"]), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        again.close(True)
+        for one in job.get("files", [job]):
+            fill_and_save(desktop, one)
         try:
             desktop.terminate()
         except Exception:

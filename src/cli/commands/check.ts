@@ -1,5 +1,5 @@
 import { readdir, stat, writeFile } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { CheckResult } from "../../core/check/types";
 import { makeFinding } from "../../core/findings/make-finding";
@@ -18,8 +18,6 @@ import type { PreviousPeriod } from "../../core/period/types";
 import { readRegularSync } from "../consolidate/read-regular";
 import { UsageError } from "../errors";
 import { nodeSheetJs } from "../sheetjs";
-
-const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
 
 interface CheckCliOptions {
   readonly json?: boolean;
@@ -51,7 +49,11 @@ const failed = (
   },
 });
 
-/** FILE arguments to files: a folder stands for the workbooks directly inside it. */
+/**
+ * FILE arguments to files: a folder stands for every file directly inside it, whatever its name, so each is
+ * accounted for as consolidate accounts for it: a return in any format read, anything else with its own message
+ * (a PDF, a zip, a text file). Subfolders are not entered.
+ */
 async function expand(args: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
@@ -60,9 +62,8 @@ async function expand(args: readonly string[], cwd: string): Promise<string[]> {
       files.push(arg);
       continue;
     }
-    const names = (await readdir(resolve(cwd, arg))).filter((n) =>
-      WORKBOOK_EXTENSIONS.has(extname(n).toLowerCase()),
-    );
+    const entries = await readdir(resolve(cwd, arg), { withFileTypes: true });
+    const names = entries.filter((e) => !e.isDirectory()).map((e) => e.name);
     for (const n of names.sort()) files.push(join(arg, n));
   }
   return files;
@@ -106,7 +107,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .command("check")
     .argument(
       "<files...>",
-      en ? "returned workbooks (.xlsx), or folders of them" : "报送的工作簿（.xlsx），或其所在文件夹",
+      en
+        ? "returned workbooks (.xlsx, .xls, .et, .ods, .xlsb), or folders of them"
+        : "报送的工作簿（.xlsx、.xls、.et、.ods、.xlsb），或其所在文件夹",
     )
     .option("--json", en ? "print entries and findings as JSON" : "以 JSON 输出填报值和问题")
     .option(

@@ -5,6 +5,7 @@ import { writeSummary } from "../../xlsx/summary/write-summary";
 import { attainmentChartSheet } from "./attainment-chart";
 import type { InputItem } from "../../xlsx/inputs/input-item";
 import { gatherPicked } from "./gather-files";
+import { sheetJsFor } from "./load-sheetjs";
 import { summarySheetPlans } from "./summary-sheet-plans";
 import type { ConsolidateMessage, ConsolidateRequest } from "./protocol";
 
@@ -14,9 +15,14 @@ const hex = (buffer: ArrayBuffer): string =>
 /** Reads one workbook with the return reader and checks it, as the CLI does for each input. */
 async function checkPicked(item: InputItem, request: ConsolidateRequest): Promise<CheckedInput> {
   const sha256 = item.bytes ? hex(await crypto.subtle.digest("SHA-256", item.bytes as BufferSource)) : "";
+  const sheetjs = await sheetJsFor(item.bytes);
   return checkInputFile(
     { ...item, sha256 },
-    { today: request.today, ...(request.units.length ? { units: request.units } : {}) },
+    {
+      today: request.today,
+      ...(request.units.length ? { units: request.units } : {}),
+      ...(sheetjs ? { sheetjs } : {}),
+    },
   );
 }
 

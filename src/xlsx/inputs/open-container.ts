@@ -56,10 +56,15 @@ export type ContainerKind = "zip" | "email" | "tnef" | "file";
 
 const TNEF_TYPES = new Set(["application/ms-tnef", "application/vnd.ms-tnef"]);
 
-/** True for a zip holding no [Content_Types].xml: an archive, not a workbook. */
+/**
+ * True for a zip holding neither [Content_Types].xml (Office Open XML: .xlsx, .xlsb) nor a mimetype entry
+ * (OpenDocument: .ods): an archive, not a workbook.
+ */
 function isArchive(bytes: Uint8Array): boolean {
   const listing = listZip(bytes);
-  return listing.ok && !listing.entries.some((e) => e.name === "[Content_Types].xml");
+  return (
+    listing.ok && !listing.entries.some((e) => e.name === "[Content_Types].xml" || e.name === "mimetype")
+  );
 }
 
 /**

@@ -74,10 +74,14 @@ export function readReturn(
   if (!sniff.ok) return sniff;
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   try {
-    const unitReturn = readsWithSheetJs(sniff.format)
-      ? readOtherFormat(bytes, file, sniff.format, sniff.entries, { ...options, limits })
-      : readParts(bytes, file, sniff.format, sniff.entries, limits, options);
-    return { ok: true, unitReturn, findings: sniff.findings };
+    if (!readsWithSheetJs(sniff.format)) {
+      const unitReturn = readParts(bytes, file, sniff.format, sniff.entries, limits, options);
+      return { ok: true, unitReturn, findings: sniff.findings };
+    }
+    const unitReturn = readOtherFormat(bytes, file, sniff.format, sniff.entries, { ...options, limits });
+    // Said once the file is read: which format it came in (a damaged one gets only the finding that says so).
+    const note = makeFinding("file.other_format", { kind: "file", file }, { format: sniff.format });
+    return { ok: true, unitReturn, findings: [...sniff.findings, note] };
   } catch (e) {
     if (e instanceof PartProblem) return { ok: false, findings: [...sniff.findings, e.finding] };
     throw e;

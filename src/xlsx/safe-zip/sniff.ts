@@ -72,18 +72,20 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 /**
  * What kind of compound (OLE) file this is, told apart by the stream names in its directory: an encrypted OOXML
  * workbook (EncryptionInfo + EncryptedPackage), a BIFF workbook (a Workbook or Book stream: an .xls, or a WPS .et,
- * which WPS writes as BIFF8 with streams of its own), a WPS file without one, or something else (.doc, .ppt).
+ * which WPS writes as BIFF8 with streams of its own), a Word or PowerPoint file, or, when no stream name is found
+ * (a damaged or cut-off file), what its name says: one named .xls or .et is read as one, so that a broken workbook
+ * is told it is damaged rather than that it is some other Office file.
  */
-function oleKind(
-  bytes: Uint8Array,
-  file: string,
-): "xls" | "et" | "file.encrypted" | "file.et" | "file.ole_unknown" {
+function oleKind(bytes: Uint8Array, file: string): "xls" | "et" | "file.encrypted" | "file.ole_unknown" {
   if (contains(bytes, utf16("EncryptedPackage")) || contains(bytes, utf16("EncryptionInfo")))
     return "file.encrypted";
   const wps =
     /\.et$/i.test(file) || contains(bytes, utf16("WpsContent")) || contains(bytes, utf16("ETExtData"));
   if (contains(bytes, utf16("Workbook")) || contains(bytes, utf16("Book"))) return wps ? "et" : "xls";
-  return wps ? "file.et" : "file.ole_unknown";
+  if (contains(bytes, utf16("WordDocument")) || contains(bytes, utf16("PowerPoint Document")))
+    return "file.ole_unknown";
+  if (wps) return "et";
+  return /\.xl[st]$/i.test(file) ? "xls" : "file.ole_unknown";
 }
 
 const ODF = "application/vnd.oasis.opendocument.";
@@ -132,7 +134,7 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
   if (startsWith(bytes, OLE)) {
     const kind = oleKind(bytes, file);
     if (kind !== "xls" && kind !== "et") return reject(kind);
-    return { ok: true, format: kind, entries: [], findings: [otherFormat(where, kind)] };
+    return { ok: true, format: kind, entries: [], findings: [] };
   }
   if (!isZip(bytes)) return reject("file.unknown_format");
   const listing = listZip(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
@@ -154,8 +156,17 @@ export function sniffWorkbook(bytes: Uint8Array, file: string, options: SniffOpt
   return { ok: true, format: "xlsx", entries, findings: [] };
 }
 
-const otherFormat = (where: { kind: "file"; file: string }, format: WorkbookFormat) =>
-  makeFinding("file.other_format", where, { format });
+/**
+ * Whether reading these bytes may need SheetJS (a compound file, or a zip that is not an .xlsx): for a front end
+ * that loads SheetJS asynchronously before it reads (the task pane). The sniff decides what the file really is.
+ * @example mayNeedSheetJs(xlsBytes) // → true
+ */
+export function mayNeedSheetJs(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): boolean {
+  if (startsWith(bytes, OLE)) return true;
+  if (!isZip(bytes)) return false;
+  const listing = listZip(bytes, limits);
+  return listing.ok && !listing.entries.some((e) => e.name === "xl/workbook.xml");
+}
 
 /**
  * A zip that is not an .xlsx: an .xlsb (xl/workbook.bin), an OpenDocument spreadsheet (its mimetype entry; one whose
@@ -172,7 +183,7 @@ function sniffOtherZip(
     findings: [makeFinding(code, where, data)],
   });
   if (entries.some((e) => e.name === "xl/workbook.bin"))
-    return { ok: true, format: "xlsb", entries, findings: [otherFormat(where, "xlsb")] };
+    return { ok: true, format: "xlsb", entries, findings: [] };
   const text = (name: string): string | { problem: ZipListProblem } | null => {
     const read = readNamed(bytes, entries, name, options.limits, options.inflate);
     if (!read) return null;
@@ -189,5 +200,5 @@ function sniffOtherZip(
   if (typeof manifest === "object" && manifest !== null)
     return reject(zipProblemCode(manifest.problem), zipDetail(manifest.problem));
   if (manifest?.includes("encryption-data")) return reject("file.encrypted");
-  return { ok: true, format: "ods", entries, findings: [otherFormat(where, "ods")] };
+  return { ok: true, format: "ods", entries, findings: [] };
 }

@@ -53,20 +53,7 @@ export const fileMessages = {
       en: `This is an image (${d.format}), not an Excel workbook. Send the filled .xlsx file, not a screenshot`,
     }),
   },
-  "file.xls": {
-    severity: "error",
-    text: () => ({
-      zh: "这是旧版 Excel 97-2003（.xls）文件。请在 Excel 或 WPS 中用“另存为”保存为 .xlsx 后再报送",
-      en: "This is an old Excel 97-2003 (.xls) file. Use Save As in Excel or WPS to save it as .xlsx",
-    }),
-  },
-  "file.et": {
-    severity: "error",
-    text: () => ({
-      zh: "这是 WPS 表格（.et）文件。请在 WPS 中用“另存为”选择 Excel 工作簿（*.xlsx）后再报送",
-      en: "This is a WPS Spreadsheets (.et) file. In WPS use Save As → Excel Workbook (*.xlsx)",
-    }),
-  },
+
   "file.encrypted": {
     severity: "error",
     text: () => ({

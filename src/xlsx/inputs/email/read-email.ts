@@ -30,6 +30,8 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
   "application/vnd.ms-excel.sheet.macroenabled.12": ".xlsm",
   "application/vnd.ms-excel": ".xls",
+  "application/vnd.ms-excel.sheet.binary.macroenabled.12": ".xlsb",
+  "application/vnd.oasis.opendocument.spreadsheet": ".ods",
   "application/zip": ".zip",
   "application/x-zip-compressed": ".zip",
   "message/rfc822": ".eml",
