@@ -3,6 +3,7 @@ import type { FindingCode } from "../../src/core/findings/codes";
 import { listZip, readZipEntry } from "../../src/xlsx/safe-zip/safe-unzip";
 import { sniffWorkbook } from "../../src/xlsx/safe-zip/sniff";
 import { checkWorkbook } from "../../src/xlsx/return/check-workbook";
+import { nodeSheetJs } from "../../src/cli/sheetjs";
 import { makeReturn, makeSpec } from "./builders";
 
 /**
@@ -53,7 +54,9 @@ function forgeDeclaredSize(bytes: Uint8Array, name: string, size: number): Uint8
 }
 
 const codesOf = (bytes: Uint8Array, file = "return.xlsx", maxBytes?: number): FindingCode[] =>
-  checkWorkbook(bytes, file, maxBytes ? { maxBytes } : {}).findings.map((f) => f.code);
+  checkWorkbook(bytes, file, { sheetjs: nodeSheetJs, ...(maxBytes ? { maxBytes } : {}) }).findings.map(
+    (f) => f.code,
+  );
 
 describe("bad files are findings, never crashes", () => {
   test("file.empty: a 0-byte file", () => {
@@ -76,15 +79,17 @@ describe("bad files are findings, never crashes", () => {
     expect(result.findings).toMatchObject([{ code: "file.image", data: { format } }]);
   });
 
-  test("file.xls: an Excel 97-2003 workbook (BIFF in a compound file)", () => {
-    expect(codesOf(compoundFile("Root Entry", "Workbook", "\u0005SummaryInformation"), "return.xls")).toEqual(
-      ["file.xls"],
-    );
-  });
-
-  test("file.et: a WPS spreadsheet", () => {
-    expect(codesOf(compoundFile("Root Entry", "Workbook"), "return.et")).toEqual(["file.et"]);
-    expect(codesOf(compoundFile("Root Entry", "WpsContent"), "return.xlsx")).toEqual(["file.et"]);
+  test("file.corrupt_workbook: a compound file with a Workbook stream that is not a readable .xls or .et", () => {
+    const result = (bytes: Uint8Array, file: string) => checkWorkbook(bytes, file, { sheetjs: nodeSheetJs });
+    const xls = result(compoundFile("Root Entry", "Workbook", "\u0005SummaryInformation"), "return.xls");
+    expect(xls.findings).toMatchObject([{ code: "file.corrupt_workbook", data: { format: "xls" } }]);
+    expect(xls.findings[0]?.message.zh).toContain("无法作为 Excel 97-2003（.xls）读取");
+    expect(result(compoundFile("Root Entry", "Workbook"), "return.et").findings).toMatchObject([
+      { code: "file.corrupt_workbook", data: { format: "et" } },
+    ]);
+    expect(result(compoundFile("Root Entry", "WpsContent"), "return.xlsx").findings).toMatchObject([
+      { code: "file.corrupt_workbook", data: { format: "et" } },
+    ]);
   });
 
   test("file.encrypted: a password-protected .xlsx (an encrypted OOXML compound file)", () => {
