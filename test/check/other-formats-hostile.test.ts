@@ -1,10 +1,10 @@
-import * as XLSX from "@e965/xlsx";
 import { fc, test as propTest } from "@fast-check/jest";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { nodeSheetJs } from "../../src/cli/sheetjs";
 import { checkWorkbook } from "../../src/xlsx/return/check-workbook";
 import { readReturn } from "../../src/xlsx/return/read-return";
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from "../../src/xlsx/return/sheet-limits";
+import { rewrittenBySheetJs } from "../consolidate/fixtures";
 import { overlappingZip } from "../consolidate/input-builders";
 import { makeReturn, makeSpec } from "./builders";
 
@@ -12,16 +12,16 @@ import { makeReturn, makeSpec } from "./builders";
  * The rules for hostile files hold for .xls, .et and .ods too: the zip checks of an .xlsx (declared sizes, overlapping
  * entries, parts inflating past their size), the sheet limits (counted before SheetJS expands an .ods's repeated
  * cells), a damaged file as a finding naming its format, and no exception whatever the bytes. The .xls and .ods here
- * are written by SheetJS from a filled return, quickly and without LibreOffice (SheetJS's writers cut the long stored
- * spec, so they are not valid returns; LibreOffice's own files are tested in other-formats.test.ts).
+ * are written by SheetJS from a filled return (see rewrittenBySheetJs; LibreOffice's own files are tested in
+ * other-formats.test.ts).
  */
 const spec = makeSpec();
 let xls: Uint8Array;
 let ods: Uint8Array;
 beforeAll(async () => {
-  const book = XLSX.read(await makeReturn(spec), { cellFormula: true, cellNF: true });
-  xls = new Uint8Array(XLSX.write(book, { type: "array", bookType: "biff8" }) as ArrayBuffer);
-  ods = new Uint8Array(XLSX.write(book, { type: "array", bookType: "ods" }) as ArrayBuffer);
+  const filled = await makeReturn(spec);
+  xls = rewrittenBySheetJs(filled, "biff8");
+  ods = rewrittenBySheetJs(filled, "ods");
 });
 
 const check = (bytes: Uint8Array, file: string, sheetLimits?: Partial<SheetLimits>) =>

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { zipSync } from "fflate";
 import { readTaskListJson } from "../../src/core/plan/task-list-json";
 import { buildTemplateSpec } from "../../src/core/template/build-spec";
@@ -65,6 +66,24 @@ export function emailWith(name: string, bytes: Uint8Array): string {
 
 /** A zip holding `files`, with each inner name as given. */
 export const zipOf = (files: Record<string, Uint8Array>): Uint8Array => zipSync(files, { level: 6 });
+
+/**
+ * A workbook written again by SheetJS as .ods (or .xlsb, or .xls: its BIFF8 writer cuts the long stored spec, so that one is no
+ * valid return), quickly and without LibreOffice; SheetJS's notes on the console about number formats are held back.
+ */
+export function rewrittenBySheetJs(
+  bytes: Uint8Array,
+  bookType: "ods" | "biff8" | "xlsb" = "ods",
+): Uint8Array {
+  const book = XLSX.read(bytes, { cellFormula: true, cellNF: true });
+  const { error } = console;
+  console.error = () => undefined;
+  try {
+    return new Uint8Array(XLSX.write(book, { type: "array", bookType }) as ArrayBuffer);
+  } finally {
+    console.error = error;
+  }
+}
 
 export const hasLibreOffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].some(existsSync);
 

@@ -10,13 +10,14 @@ import { localTime } from "../../src/xlsx/inputs/local-time";
 import { readUnitListBytes, readUnitListText } from "../../src/xlsx/unit-list";
 import { run } from "../cli/run-cli";
 import { tnefOf } from "../consolidate/input-builders";
-import { emailWith, filledReturn, fixtureSpec, zipOf } from "../consolidate/fixtures";
+import { emailWith, filledReturn, fixtureSpec, rewrittenBySheetJs, zipOf } from "../consolidate/fixtures";
 
 // Same job, same answer: the task pane opens its inputs and reads its unit list with the CLI's own code
 // (src/xlsx/inputs, src/xlsx/unit-list.ts), so the pane and `report-kit consolidate` agree on the demo's kind of
-// returns: a plain workbook, one in an .eml, one in a zip inside a zip, one in Outlook's winmail.dat, a broken file.
+// returns: a plain workbook, one in an .eml, one in a zip inside a zip, one in Outlook's winmail.dat, an .ods (the
+// pane imports SheetJS for it), a broken file.
 
-const UNITS = ["甲县", "乙县", "丙县", "丁县", "戊县"];
+const UNITS = ["甲县", "乙县", "丙县", "丁县", "戊县", "己县"];
 const UNITS_CSV = `单位名称,联系人\n${UNITS.map((u) => `${u},张三`).join("\n")}\n`;
 const dir = mkdtempSync(join(tmpdir(), "rk-same-answer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +58,8 @@ async function writeInputs(spec: TemplateSpec): Promise<string> {
     "winmail.dat",
     tnefOf([{ name: "戊县.xlsx", bytes: await filledReturn(spec, "戊县", 4, "2024-07-07") }]),
   );
+  // An .ods, written by SheetJS from a filled copy (LibreOffice's own are tested in test/check/other-formats.test.ts).
+  put("己县.ods", rewrittenBySheetJs(await filledReturn(spec, "己县", 5, "2024-07-04")));
   put("broken.xlsx", jia.subarray(0, jia.length >> 1));
   return input;
 }
@@ -74,7 +77,7 @@ async function sheetValues(bytes: Uint8Array, sheet: string): Promise<unknown[][
   return rows;
 }
 
-test("the pane consolidates the CLI's inputs (an .eml, winmail.dat, zips in zips) to the CLI's answer", async () => {
+test("the pane consolidates the CLI's inputs (an .eml, winmail.dat, zips in zips, an .ods) to the CLI's answer", async () => {
   const spec = fixtureSpec(UNITS);
   const input = await writeInputs(spec);
   writeFileSync(join(dir, "units.csv"), UNITS_CSV);
@@ -124,6 +127,7 @@ test("the pane consolidates the CLI's inputs (an .eml, winmail.dat, zips in zips
       "winmail.dat › 戊县.xlsx",
       "甲县.xlsx",
       "乙县报表.eml › 乙县.xlsx",
+      "己县.ods",
     ].sort(),
   );
   expect(pane.returns).toBe(used.length);
