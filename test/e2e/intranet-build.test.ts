@@ -5,7 +5,7 @@ import { parse } from "acorn";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { run } from "../cli/run-cli";
-import { emailWith, filledReturn, fixtureSpec, zipOf } from "../consolidate/fixtures";
+import { emailWith, filledReturn, fixtureSpec, rewrittenBySheetJs, zipOf } from "../consolidate/fixtures";
 import type { FakeExcel } from "../office/fake-excel";
 import { docsPath, seedPlan, startHarness, type Harness } from "./harness";
 
@@ -154,7 +154,7 @@ describe("same job, same answer as the command line", () => {
   const UNITS = ["甲县", "乙县", "丙县", "丁县"];
   const UNITS_CSV = `单位名称,联系人\n${UNITS.map((u) => `${u},张三`).join("\n")}\n`;
 
-  test("汇总 reads an .eml and a zip as the CLI does; a pasted units.csv's heading is no unit; a unit list file opens", async () => {
+  test("汇总 reads an .eml, a zip and an .ods as the CLI does; a pasted units.csv's heading is no unit; a unit list file opens", async () => {
     const spec = fixtureSpec(UNITS);
     const page = await harness.open();
     await page.getByRole("tab", { name: "汇总" }).click();
@@ -169,14 +169,21 @@ describe("same job, same answer as the command line", () => {
         mimeType: "application/zip",
         buffer: Buffer.from(zipOf({ "甲县.xlsx": await filledReturn(spec, "甲县", 1, "2024-07-05") })),
       },
+      {
+        // An .ods: the worker imports SheetJS for it.
+        name: "丙县.ods",
+        mimeType: "application/vnd.oasis.opendocument.spreadsheet",
+        buffer: Buffer.from(rewrittenBySheetJs(await filledReturn(spec, "丙县", 3, "2024-07-06"))),
+      },
     ]);
     await page.getByTestId("consolidate-units").fill(UNITS_CSV);
     await page.getByRole("button", { name: "开始汇总" }).click();
-    await page.getByText("已汇总 2 份报送，覆盖 2 个单位。").waitFor({ timeout: 60_000 });
+    await page.getByText("已汇总 3 份报送，覆盖 3 个单位。").waitFor({ timeout: 60_000 });
     const findings = (
       await page.getByRole("tabpanel").locator("[data-testid^=findings-]").allTextContents()
     ).join("\n");
-    expect(findings).toMatch(/丙县/);
+    expect(findings).toMatch(/丁县/);
+    expect(findings).toContain("OpenDocument 电子表格（.ods");
     expect(findings).not.toMatch(/单位名称/);
     // A unit list file, read by the CLI's reader (GBK, as Excel saves CSV on Chinese Windows, heading dropped).
     await page.getByTestId("consolidate-units-file").setInputFiles({
