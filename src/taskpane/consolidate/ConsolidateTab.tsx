@@ -122,7 +122,7 @@ export function ConsolidateTab({ ops, startWorker }: Props) {
           className={styles.hidden}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.xls,.et,.zip,.eml,.dat,application/zip,message/rfc822,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,.xls,.et,.ods,.xlsb,.zip,.eml,.dat,application/zip,message/rfc822,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
           data-testid="return-files"
           onChange={(e) => setFiles([...(e.target.files ?? [])])}
         />
