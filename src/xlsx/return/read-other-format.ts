@@ -21,7 +21,7 @@ import {
   readOleCustomProperties,
 } from "../custom-properties";
 import { PartProblem, readSheets, type SheetRef } from "./find-sheets";
-import { outlineOds, type OdsTable } from "./ods-content";
+import { outlineOds, type OdsOutline, type OdsTable } from "./ods-content";
 import { to1900 } from "./scan-sheet";
 import {
   DEFAULT_SHEET_LIMITS,
@@ -72,23 +72,7 @@ export function readOtherFormat(
 ): UnitReturn {
   if (!options.sheetjs) throw new InternalError(`no SheetJS given to read ${format} return ${file}`);
   const limits = options.sheetLimits ?? DEFAULT_SHEET_LIMITS;
-  let data = bytes;
-  let outline: ReturnType<typeof outlineOds> | null = null;
-  if (entries.length > 0) {
-    const parts = unpack(
-      bytes,
-      file,
-      entries,
-      format === "ods" ? (n) => ODS_PARTS.has(n) : isDataPart,
-      options,
-    );
-    if (format === "ods") {
-      outline = outlineOds(byteString(parts["content.xml"] ?? new Uint8Array()), limits);
-      if (outline.overLimit)
-        throw new PartProblem(overLimitFinding(file, outline.overLimit.sheet, outline.overLimit.over));
-    }
-    data = zipSync(parts, { level: 0 });
-  }
+  const { data, outline } = forSheetJs(bytes, file, format, entries, options, limits);
   const library = options.sheetjs();
   const book = parse(library, data, file, format);
   const sheets = bookSheets(book, outline?.tables ?? null);
@@ -140,6 +124,28 @@ function documentProperties(
   };
   const stream = cfb.find(cfb.read(data, { type: "array" }), "\u0005DocumentSummaryInformation")?.content;
   return stream ? readOleCustomProperties(Uint8Array.from(stream)) : [];
+}
+
+/**
+ * The bytes to hand SheetJS: a compound file as it is; a zip's parts unpacked by the bounded reader and stored again
+ * (an .ods's content.xml outlined first, and refused past the limits).
+ */
+function forSheetJs(
+  bytes: Uint8Array,
+  file: string,
+  format: WorkbookFormat,
+  entries: readonly ZipEntry[],
+  options: OtherFormatOptions,
+  limits: SheetLimits,
+): { data: Uint8Array; outline: OdsOutline | null } {
+  if (entries.length === 0) return { data: bytes, outline: null };
+  const wanted = format === "ods" ? (n: string) => ODS_PARTS.has(n) : isDataPart;
+  const parts = unpack(bytes, file, entries, wanted, options);
+  const outline =
+    format === "ods" ? outlineOds(byteString(parts["content.xml"] ?? new Uint8Array()), limits) : null;
+  if (outline?.overLimit)
+    throw new PartProblem(overLimitFinding(file, outline.overLimit.sheet, outline.overLimit.over));
+  return { data: zipSync(parts, { level: 0 }), outline };
 }
 
 /** Parts of an .xlsb that hold data (pictures, printer settings and thumbnails are left packed). */
