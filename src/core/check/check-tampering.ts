@@ -10,9 +10,9 @@ import type { RawRow, UnitReturn, WorkbookFormat } from "./unit-return";
 const EXTERNAL_REFERENCE = /\[[^\]]+\]|\.xls[xmb]?\b|:\\|https?:/i;
 
 /**
- * Whether a file of this format without sheet protection shows that someone removed it. Every program tried keeps
- * the protection of .xlsx, .xlsb and .xls (BIFF8: Excel, WPS, LibreOffice, Gnumeric); an .ods keeps it when
- * LibreOffice saves it, but Gnumeric writes .ods without any, so its absence there says nothing of the unit.
+ * Whether a file of this format without sheet protection shows that someone removed it. The programs tried
+ * (LibreOffice, Gnumeric) keep the protection of .xlsx and .xls; an .ods keeps it when LibreOffice saves it, but
+ * Gnumeric writes .ods without any, so its absence there says nothing of the unit.
  * @example protectionTellsTampering("ods") // → false
  */
 export function protectionTellsTampering(format: WorkbookFormat | undefined): boolean {
