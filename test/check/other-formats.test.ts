@@ -15,6 +15,8 @@ import type { Finding } from "../../src/core/findings/types";
 import type { TemplateSpec } from "../../src/core/template/spec";
 import { nodeSheetJs } from "../../src/cli/sheetjs";
 import { checkWorkbook } from "../../src/xlsx/return/check-workbook";
+import { readReturn } from "../../src/xlsx/return/read-return";
+import { renderTemplate } from "../../src/xlsx/template/render-template";
 import { filledReturn, fixtureSpec, rewrittenBySheetJs } from "../consolidate/fixtures";
 
 /**
@@ -59,6 +61,10 @@ beforeAll(async () => {
     writeFileSync(input, await filledReturn(spec, unit, i + 1, `2024-07-0${i + 3}`, extra));
     files.push({ input, xlsx: loFile(unit, "xlsx"), xls: loFile(unit, "xls"), ods: loFile(unit, "ods") });
   }
+  // 戊县's copy as the template writes it (with the identity's document properties, which exceljs's fill drops).
+  const copy = join(dir, "戊县-copy.xlsx");
+  writeFileSync(copy, await renderTemplate(spec, "戊县"));
+  files.push({ input: copy, xls: join(lo, "戊县.xls"), ods: join(lo, "戊县.ods") });
   // 甲县 again, its sheets unprotected in LibreOffice before saving.
   const bare = {
     input: files[0]!.input,
@@ -122,6 +128,18 @@ describe("returns saved by LibreOffice as .xls, .et and .ods", () => {
     const note = protection(join(lo, "无保护.ods"));
     expect(note).toMatchObject([{ code: "check.protection_not_kept", severity: "info" }]);
     expect(note[0]?.message.zh).toContain("锁定的任务、指标和目标已逐格核对");
+  });
+
+  test("the identity's second carrier, the document properties, is read from .xls and .ods too", () => {
+    for (const ext of ["xls", "ods"]) {
+      const read = readReturn(new Uint8Array(readFileSync(join(lo, `戊县.${ext}`))), `戊县.${ext}`, {
+        sheetjs: nodeSheetJs,
+      });
+      if (!read.ok) throw new Error(JSON.stringify(read.findings));
+      const { identityRows, identityProperties } = read.unitReturn;
+      expect(identityProperties?.length).toBeGreaterThan(3);
+      expect(identityProperties).toEqual(identityRows?.filter(([key]) => key !== "unit"));
+    }
   });
 
   test(".xlsb, which SheetJS reads too: identity and the typed figures", () => {
