@@ -1,5 +1,4 @@
-import { makeFinding } from "../core/findings/make-finding";
-import type { DecodeResult } from "./decode-result";
+import { planFileFailure, type DecodeResult } from "./decode-result";
 
 /**
  * The text of an old Word (Word 97-2003 .doc) plan, or of a WPS file saved as one, through word-extractor: one line
@@ -8,10 +7,7 @@ import type { DecodeResult } from "./decode-result";
  * A compound file that is no Word document (a .xls, a damaged .doc) gives plan.file_bad_doc.
  */
 export async function decodeDoc(bytes: Uint8Array, file: string): Promise<DecodeResult> {
-  const fail = (code: "plan.file_bad_doc" | "plan.empty"): DecodeResult => ({
-    ok: false,
-    findings: [makeFinding(code, { kind: "file", file }, { file })],
-  });
+  const fail = (code: "plan.file_bad_doc" | "plan.empty"): DecodeResult => planFileFailure(code, file);
   let body: string;
   try {
     // (word-extractor uses Node's Buffer as a global, from its modules' first lines: in the pane it is the "buffer"

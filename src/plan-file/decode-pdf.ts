@@ -1,7 +1,6 @@
-import { makeFinding } from "../core/findings/make-finding";
 import type { FindingCode } from "../core/findings/codes";
 import { MAX_PLAN_BYTES, planTooLarge, utf8Length } from "../core/plan/plan-size";
-import type { DecodeResult } from "./decode-result";
+import { planFileFailure, type DecodeResult } from "./decode-result";
 import type { PdfTextItem } from "./pdf-lines";
 import { pdfPagesToText } from "./pdf-text";
 
@@ -47,10 +46,8 @@ export async function decodePdf(
   options: PdfOptions = {},
 ): Promise<DecodeResult> {
   const where = { kind: "file" as const, file };
-  const fail = (code: FindingCode, data: Record<string, string | number> = {}): DecodeResult => ({
-    ok: false,
-    findings: [makeFinding(code, where, { file, ...data })],
-  });
+  const fail = (code: FindingCode, data: Record<string, string | number> = {}): DecodeResult =>
+    planFileFailure(code, file, data);
   const pdfjs = await loadPdfJs();
   // (pdf.js takes the bytes over: it is given a copy.)
   const task = pdfjs.getDocument({

@@ -12,7 +12,8 @@ import {
 } from "../xlsx/safe-zip/safe-unzip";
 import { decodeDoc } from "./decode-doc";
 import { decodePdf, type PdfOptions } from "./decode-pdf";
-import type { DecodeResult } from "./decode-result";
+import { planFileFailure, type DecodeResult } from "./decode-result";
+import type { FindingCode } from "../core/findings/codes";
 import { docxHtmlToText } from "./docx-html-to-text";
 
 export type { DecodeResult } from "./decode-result";
@@ -35,10 +36,7 @@ export async function decodePlanBytes(
   options: PdfOptions = {},
 ): Promise<DecodeResult> {
   const where = { kind: "file" as const, file };
-  const fail = (code: Parameters<typeof makeFinding>[0]): DecodeResult => ({
-    ok: false,
-    findings: [makeFinding(code, where, { file })],
-  });
+  const fail = (code: FindingCode): DecodeResult => planFileFailure(code, file);
   if (bytes.length === 0) return fail("plan.empty");
   if (startsWith(bytes, PDF_HEADER)) return decodePdf(bytes, file, options);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return decodeDoc(bytes, file);
@@ -120,11 +118,10 @@ async function decodeDocx(bytes: Uint8Array, file: string): Promise<DecodeResult
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: "" })),
     });
     const text = docxHtmlToText(result.value);
-    if (!text.trim())
-      return { ok: false, findings: [makeFinding("plan.empty", { kind: "file", file }, { file })] };
+    if (!text.trim()) return planFileFailure("plan.empty", file);
     return { ok: true, text, encoding: "docx" };
   } catch {
-    return { ok: false, findings: [makeFinding("plan.file_bad_docx", { kind: "file", file }, { file })] };
+    return planFileFailure("plan.file_bad_docx", file);
   }
 }
 
